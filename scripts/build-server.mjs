@@ -1,0 +1,21 @@
+// Bundles the Node entry (Fastify + services) into dist/server.js; SvelteKit's own build lives in build/.
+import { build } from 'esbuild';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const entries = { server: 'src/server.ts', 'db-migrate': 'scripts/db-migrate.ts' };
+await build({
+  entryPoints: entries,
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+});
+mkdirSync('dist', { recursive: true });
+writeFileSync('dist/.build-stamp', new Date().toISOString());
+console.log('server bundled into dist/');

@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+/**
+ * One log line per request, API and pages alike. Pages are hijacked to SvelteKit and skip Fastify's own
+ * response logging, so we listen on the raw response instead.
+ */
+export default fp(
+  async (fastify: FastifyInstance) => {
+    fastify.addHook('onRequest', async (request, reply) => {
+      const started = process.hrtime.bigint();
+      reply.raw.once('finish', () => {
+        const status = reply.raw.statusCode;
+        const line = {
+          method: request.method,
+          url: request.url,
+          status,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+          ip: request.ip,
+        };
+        if (status >= 500) request.log.error(line, 'request failed');
+        else request.log.info(line, 'request');
+      });
+    });
+  },
+  { name: 'request-log' },
+);

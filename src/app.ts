@@ -1,0 +1,43 @@
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Services } from './lib/server/runtime/services.js';
+import openapi from './api/plugins/openapi.js';
+import problemDetails from './api/plugins/problem-details.js';
+import requestLog from './api/plugins/request-log.js';
+import servicesPlugin from './api/plugins/services.js';
+import { ProblemSchema } from './api/schemas/problem.js';
+import healthRoutes from './api/routes/health/index.js';
+import v1Routes from './api/routes/v1/index.js';
+
+export interface AppOptions {
+  services: Services;
+}
+
+/** The API as a plugin: everything under /api. */
+export default async function app(fastify: FastifyInstance, opts: AppOptions) {
+  await fastify.register(servicesPlugin, { services: opts.services });
+  await fastify.register(problemDetails);
+  fastify.addSchema(ProblemSchema);
+  await fastify.register(openapi);
+  await fastify.register(healthRoutes, { prefix: '/api/health' });
+  await fastify.register(v1Routes, { prefix: '/api/v1' });
+}
+
+/** 1 MiB is plenty for a cooperation request; larger bodies get a 413 before any parsing. */
+export const BODY_LIMIT = 1024 * 1024;
+
+/** A Fastify server with the API registered, ready for `inject` in tests or for listen(). */
+export async function createServer(services: Services): Promise<FastifyInstance> {
+  const fastify = Fastify({
+    loggerInstance: services.logger as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: BODY_LIMIT,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    ajv: {
+      // Unknown fields are errors, not silently dropped; querystrings may repeat a key (country=SN&country=MA).
+      customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true, useDefaults: true },
+    },
+  });
+  await fastify.register(requestLog);
+  await fastify.register(app, { services });
+  return fastify;
+}

@@ -1,0 +1,125 @@
+import path from 'node:path';
+
+/** Validated settings, read once at start-up. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  meiliUrl: string | null;
+  meiliMasterKey: string | null;
+  /** Public origin of the site, used by SvelteKit's CSRF check and for links in mails. */
+  origin: string;
+  /** Prefix for every Meilisearch index name; lets tests and instances share one server. */
+  meiliIndexPrefix: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Load demo data into an empty database at start-up (default: on with embedded Postgres). */
+  demoData: boolean;
+  nodeEnv: 'production' | 'development' | 'test';
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    expected: string,
+    got: string | undefined,
+  ) {
+    super(`Invalid configuration: ${variable} ${got === undefined ? 'is missing' : `is "${got}"`}; expected ${expected}.`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function readPort(env: Env): number {
+  const raw = env.PORT;
+  if (raw === undefined || raw === '') return 3000;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 65535) {
+    throw new ConfigError('PORT', 'an integer between 1 and 65535', raw);
+  }
+  return Number(raw);
+}
+
+function readUrl(env: Env, name: string, protocols: string[]): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `a URL starting with ${protocols.join(' or ')}`, redactUrl(raw));
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(name, `a URL starting with ${protocols.join(' or ')}`, redactUrl(raw));
+  }
+  return raw;
+}
+
+/** Never print a password that sits in a connection string. */
+function redactUrl(raw: string): string {
+  return raw.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@');
+}
+
+function readBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, 'true or false', raw);
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const port = readPort(env);
+  const host = env.HOST || '0.0.0.0';
+  if (!/^[\w.:-]+$/.test(host)) throw new ConfigError('HOST', 'a host name or IP address', host);
+
+  const dataDir = path.resolve(env.DATA_DIR || './.data');
+  const databaseUrl = readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const meiliUrl = readUrl(env, 'MEILI_URL', ['http:', 'https:']);
+  const meiliMasterKey = env.MEILI_MASTER_KEY || null;
+  if (meiliUrl && !meiliMasterKey) {
+    throw new ConfigError('MEILI_MASTER_KEY', 'the master key of the Meilisearch server given by MEILI_URL', undefined);
+  }
+  if (meiliMasterKey && meiliMasterKey.length < 16) {
+    throw new ConfigError('MEILI_MASTER_KEY', 'at least 16 characters', '***');
+  }
+
+  const originRaw = env.ORIGIN || `http://localhost:${port}`;
+  let origin: string;
+  try {
+    const parsed = new URL(originRaw);
+    if (!['http:', 'https:'].includes(parsed.protocol) || parsed.pathname !== '/') throw new Error();
+    origin = parsed.origin;
+  } catch {
+    throw new ConfigError('ORIGIN', 'the public origin of the site, like https://bourse-projets.example.org', originRaw);
+  }
+
+  const meiliIndexPrefix = env.MEILI_INDEX_PREFIX ?? '';
+  if (!/^[A-Za-z0-9_-]*$/.test(meiliIndexPrefix)) {
+    throw new ConfigError('MEILI_INDEX_PREFIX', 'letters, digits, "-" or "_"', meiliIndexPrefix);
+  }
+
+  const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', LOG_LEVELS.join(', '), env.LOG_LEVEL);
+
+  const nodeEnvRaw = env.NODE_ENV || 'production';
+  if (!['production', 'development', 'test'].includes(nodeEnvRaw)) {
+    throw new ConfigError('NODE_ENV', 'production, development or test', nodeEnvRaw);
+  }
+
+  return {
+    port,
+    host,
+    dataDir,
+    databaseUrl,
+    meiliUrl,
+    meiliMasterKey,
+    origin,
+    meiliIndexPrefix,
+    logLevel,
+    demoData: readBoolean(env, 'DEMO_DATA', databaseUrl === null),
+    nodeEnv: nodeEnvRaw as Config['nodeEnv'],
+  };
+}

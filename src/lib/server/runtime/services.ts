@@ -1,0 +1,87 @@
+import { Meilisearch } from 'meilisearch';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { connectDatabase, type Database, type Sql } from '../db/index.js';
+import { runMigrations } from '../db/migrate.js';
+import { startEmbeddedMeilisearch } from '../embedded/meilisearch.js';
+import { startEmbeddedPostgres, type EmbeddedService } from '../embedded/postgres.js';
+
+/** Everything the domain needs at run time, created once per process and shared by Fastify and SvelteKit. */
+export interface Services {
+  config: Config;
+  logger: Logger;
+  sql: Sql;
+  db: Database;
+  meili: Meilisearch;
+  /** Prefix every Meilisearch index name with this (tests give each file its own). */
+  indexPrefix: string;
+  embedded: { postgres: EmbeddedService | null; meilisearch: EmbeddedService | null };
+  /** Hooks run at close(), last registered first (background workers, relays). */
+  onClose(hook: () => Promise<void>): void;
+  close(): Promise<void>;
+}
+
+const GLOBAL_KEY = Symbol.for('bourse-projets.services');
+type GlobalWithServices = typeof globalThis & { [GLOBAL_KEY]?: Services };
+
+/**
+ * SvelteKit bundles its own copy of our server modules, so the one instance lives on globalThis where both
+ * copies find it.
+ */
+export function registerServices(services: Services | undefined): void {
+  (globalThis as GlobalWithServices)[GLOBAL_KEY] = services;
+}
+
+export function getServices(): Services {
+  const services = (globalThis as GlobalWithServices)[GLOBAL_KEY];
+  if (!services) throw new Error('Services are not started: start the app through src/server.ts (or `npm run dev`)');
+  return services;
+}
+
+export async function startServices(config: Config, logger: Logger): Promise<Services> {
+  const closeHooks: Array<() => Promise<void>> = [];
+  const embedded: Services['embedded'] = { postgres: null, meilisearch: null };
+  try {
+    const [pg, meili] = await Promise.all([
+      config.databaseUrl ? null : startEmbeddedPostgres({ dataDir: config.dataDir, logger: logger.child({ component: 'embedded-postgres' }) }),
+      config.meiliUrl ? null : startEmbeddedMeilisearch({ dataDir: config.dataDir, logger: logger.child({ component: 'embedded-meilisearch' }) }),
+    ]);
+    embedded.postgres = pg;
+    embedded.meilisearch = meili;
+    const databaseUrl = config.databaseUrl ?? pg!.url;
+    const { sql, db } = connectDatabase(databaseUrl);
+    const meiliClient = new Meilisearch({
+      host: config.meiliUrl ?? meili!.url,
+      apiKey: config.meiliMasterKey ?? (meili as { masterKey: string }).masterKey,
+      timeout: 5_000,
+    });
+    await runMigrations(db);
+    logger.info('database migrations applied');
+
+    const services: Services = {
+      config,
+      logger,
+      sql,
+      db,
+      meili: meiliClient,
+      indexPrefix: config.meiliIndexPrefix,
+      embedded,
+      onClose(hook) {
+        closeHooks.push(hook);
+      },
+      async close() {
+        for (const hook of closeHooks.reverse()) {
+          await hook().catch((error: unknown) => logger.error({ err: error }, 'error while closing a service'));
+        }
+        await sql.end({ timeout: 5 });
+        await Promise.all([embedded.postgres?.stop(), embedded.meilisearch?.stop()]);
+        registerServices(undefined);
+      },
+    };
+    registerServices(services);
+    return services;
+  } catch (error) {
+    await Promise.allSettled([embedded.postgres?.stop(), embedded.meilisearch?.stop()]);
+    throw error;
+  }
+}

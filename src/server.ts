@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createServer } from './app.js';
+import { attachSvelteKit, type NodeHandler } from './api/sveltekit-bridge.js';
+import { ConfigError, loadConfig } from './lib/server/config.js';
+import { createLogger } from './lib/server/logger.js';
+import { appRoot } from './lib/server/app-root.js';
+import { startServices, type Services } from './lib/server/runtime/services.js';
+import { startBackground } from './lib/server/runtime/background.js';
+
+/** Entry point: read the configuration, start (or connect to) the services, serve, and stop cleanly. */
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  // Tell SvelteKit's adapter where the site lives before its handler is imported.
+  process.env.ORIGIN = config.origin;
+  const logger = createLogger(config);
+  const started = Date.now();
+  let services: Services | undefined;
+  let shuttingDown = false;
+
+  const shutdown = async (reason: string, code = 0) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ reason }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('shutdown took more than 25 s; exiting anyway');
+      process.exit(1);
+    }, 25_000);
+    try {
+      await fastify?.close();
+      await services?.close();
+    } catch (error) {
+      logger.error({ err: error }, 'error during shutdown');
+      code = code || 1;
+    }
+    clearTimeout(force);
+    logger.info('stopped');
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'uncaught exception');
+    void shutdown('uncaughtException', 1);
+  });
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: reason }, 'unhandled promise rejection');
+  });
+
+  let fastify: Awaited<ReturnType<typeof createServer>> | undefined;
+  try {
+    services = await startServices(config, logger);
+    await startBackground(services);
+    fastify = await createServer(services);
+    const handlerFile = path.join(appRoot(), 'build', 'handler.js');
+    if (!existsSync(handlerFile)) throw new Error(`SvelteKit build missing at ${handlerFile}: run \`npm run build\``);
+    const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: NodeHandler };
+    attachSvelteKit(fastify, handler);
+    await fastify.listen({ port: config.port, host: config.host });
+    logger.info({ url: config.origin, ms: Date.now() - started, embedded: { postgres: !config.databaseUrl, meilisearch: !config.meiliUrl } }, 'Bourse-projets is ready');
+  } catch (error) {
+    logger.fatal({ err: error }, 'start-up failed');
+    await shutdown('start-up failure', 1);
+  }
+}
+
+void main();

@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { inject } from 'vitest';
+import { loadConfig } from '../../src/lib/server/config.js';
+import { createLogger } from '../../src/lib/server/logger.js';
+import { startServices, type Services } from '../../src/lib/server/runtime/services.js';
+
+export interface TestContext {
+  services: Services;
+  databaseUrl: string;
+  databaseName: string;
+  /** Drops the file's database and indexes. */
+  cleanup(): Promise<void>;
+}
+
+/** A fresh database (migrated) and a private index prefix on the run's shared servers. */
+export async function createTestServices(env: Record<string, string> = {}): Promise<TestContext> {
+  const suffix = randomBytes(5).toString('hex');
+  const databaseName = `test_${suffix}`;
+  const adminUrl = inject('postgresUrl');
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${databaseName}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${databaseName}`;
+  const databaseUrl = url.toString();
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    MEILI_URL: inject('meiliUrl'),
+    MEILI_MASTER_KEY: inject('meiliMasterKey'),
+    MEILI_INDEX_PREFIX: `t${suffix}_`,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    NODE_ENV: 'test',
+    DEMO_DATA: 'false',
+    ...env,
+  });
+  const services = await startServices(config, createLogger(config));
+  return {
+    services,
+    databaseUrl,
+    databaseName,
+    async cleanup() {
+      const indexes = await services.meili.getIndexes({ limit: 1000 }).catch(() => ({ results: [] }));
+      await Promise.all(
+        indexes.results.filter((i) => i.uid.startsWith(config.meiliIndexPrefix)).map((i) => services.meili.deleteIndex(i.uid)),
+      );
+      await services.close();
+      const admin2 = postgres(adminUrl, { max: 1, onnotice: () => {} });
+      await admin2.unsafe(`drop database if exists ${databaseName} with (force)`);
+      await admin2.end();
+    },
+  };
+}

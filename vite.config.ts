@@ -1,0 +1,17 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+import { apiDevPlugin } from './scripts/vite-api-dev-plugin.js';
+
+export default defineConfig({
+  plugins: [apiDevPlugin(), sveltekit()],
+  server: { port: Number(process.env.PORT ?? 3000), strictPort: true },
+  test: {
+    include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/setup/global-services.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});
