@@ -6,6 +6,7 @@ declare global {
     }
     interface Locals {
       locale: 'fr' | 'en' | 'es';
+      actor: import('$lib/server/auth/actor').Actor | null;
     }
   }
 }

@@ -1,0 +1,49 @@
+import { COUNTRY_ROWS } from './countries.data.js';
+import type { Label, Locale } from './i18n-label.js';
+
+export type ContinentCode = 'AF' | 'AN' | 'AS' | 'EU' | 'NA' | 'OC' | 'SA';
+
+export interface Country {
+  code: string;
+  continent: ContinentCode;
+  name: Label;
+}
+
+export const CONTINENTS: ReadonlyArray<{ code: ContinentCode; name: Label }> = [
+  { code: 'AF', name: { fr: 'Afrique', en: 'Africa', es: 'África' } },
+  { code: 'AS', name: { fr: 'Asie et Moyen-Orient', en: 'Asia and Middle East', es: 'Asia y Oriente Medio' } },
+  { code: 'EU', name: { fr: 'Europe', en: 'Europe', es: 'Europa' } },
+  { code: 'NA', name: { fr: 'Amérique du Nord, centrale et Caraïbes', en: 'North and Central America, Caribbean', es: 'América del Norte, Central y Caribe' } },
+  { code: 'SA', name: { fr: 'Amérique du Sud', en: 'South America', es: 'América del Sur' } },
+  { code: 'OC', name: { fr: 'Océanie', en: 'Oceania', es: 'Oceanía' } },
+  { code: 'AN', name: { fr: 'Antarctique', en: 'Antarctica', es: 'Antártida' } },
+];
+
+export const COUNTRIES: readonly Country[] = COUNTRY_ROWS.map(([code, continent, fr, en, es]) => ({
+  code,
+  continent,
+  name: { fr, en, es },
+}));
+
+const byCode = new Map(COUNTRIES.map((c) => [c.code, c]));
+
+export function findCountry(code: string): Country | undefined {
+  return byCode.get(code);
+}
+
+export function isCountryCode(code: unknown): code is string {
+  return typeof code === 'string' && byCode.has(code);
+}
+
+/** Foreign authorities are outside France; French overseas territories are French authorities. */
+export function isForeignCountry(code: string): boolean {
+  return isCountryCode(code) && !['FR', 'GP', 'MQ', 'GF', 'RE', 'YT', 'PM', 'BL', 'MF', 'WF', 'PF', 'NC', 'TF'].includes(code);
+}
+
+export function countryName(code: string, locale: Locale): string {
+  return byCode.get(code)?.name[locale] ?? code;
+}
+
+export function isContinentCode(code: unknown): code is ContinentCode {
+  return typeof code === 'string' && CONTINENTS.some((c) => c.code === code);
+}

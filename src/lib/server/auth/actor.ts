@@ -1,0 +1,39 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../db/index.js';
+import { correspondentCountries, users } from '../db/schema/index.js';
+
+export type Role = 'foreign_authority' | 'french_authority' | 'correspondent' | 'admin';
+
+/**
+ * Who is acting: the only thing permission checks look at. Anonymous visitors are `null`. A correspondent's
+ * `countries` is the perimeter of everything they may see and decide.
+ */
+export interface Actor {
+  userId: string;
+  role: Role;
+  email: string;
+  displayName: string;
+  authorityId: string | null;
+  countries: string[];
+  emailVerified: boolean;
+  sessionId: string | null;
+}
+
+export async function loadActor(db: Database, userId: string, sessionId: string | null): Promise<Actor | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  if (!user || user.disabledAt) return null;
+  const countries =
+    user.role === 'correspondent'
+      ? (await db.select({ country: correspondentCountries.country }).from(correspondentCountries).where(eq(correspondentCountries.userId, userId))).map((r) => r.country).sort()
+      : [];
+  return {
+    userId: user.id,
+    role: user.role,
+    email: user.email,
+    displayName: user.displayName,
+    authorityId: user.authorityId,
+    countries,
+    emailVerified: user.emailVerifiedAt !== null,
+    sessionId,
+  };
+}

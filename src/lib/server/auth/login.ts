@@ -1,0 +1,38 @@
+import { sql as dsql } from 'drizzle-orm';
+import type { Database } from '../db/index.js';
+import { users } from '../db/schema/index.js';
+import { DomainError } from '../errors.js';
+import { loadActor, type Actor } from './actor.js';
+import { dummyVerify, verifyPassword } from './password.js';
+import { createSession, sessionPolicy } from './session.js';
+
+export class InvalidCredentials extends DomainError {
+  constructor() {
+    // The same words for an unknown email and a wrong password: nobody learns who has an account.
+    super(401, 'invalid_credentials', 'Email or password is incorrect.', { field: 'password' });
+  }
+}
+
+export interface LoginResult {
+  token: string;
+  actor: Actor;
+  expiresAt: Date;
+}
+
+/** Checks a password and opens a new session (a new one at every login, never a reused one). */
+export async function loginWithPassword(db: Database, input: { email: string; password: string; userAgent?: string | null }): Promise<LoginResult> {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(dsql`lower(${users.email}) = lower(${input.email.trim()})`)
+    .limit(1);
+  if (!user || !user.passwordHash || user.disabledAt) {
+    await dummyVerify(input.password);
+    throw new InvalidCredentials();
+  }
+  if (!(await verifyPassword(user.passwordHash, input.password))) throw new InvalidCredentials();
+  const { token, session } = await createSession(db, user.id, input.userAgent);
+  const actor = (await loadActor(db, user.id, session.id))!;
+  const policy = sessionPolicy(user.role);
+  return { token, actor, expiresAt: new Date(session.createdAt.getTime() + policy.inactivityMs) };
+}

@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  check,
+  customType,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { authorityKind } from './enums.js';
+import { createdAt, updatedAt } from './columns.js';
+
+/** A local authority, foreign or French. French ones come from official data (official_code = INSEE/SIREN). */
+export const authorities = pgTable(
+  'authorities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: authorityKind('kind').notNull(),
+    type: text('type').notNull(),
+    name: text('name').notNull(),
+    country: text('country').notNull(),
+    region: text('region'),
+    officialCode: text('official_code'),
+    population: integer('population'),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    website: text('website'),
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    /** French partners the authority already works with, as it declares them. */
+    existingPartners: text('existing_partners'),
+    /** Themes a (French) authority declares an interest in: feeds recommendations. */
+    themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    verifiedBy: uuid('verified_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('authorities_kind_official_code_uq').on(t.kind, t.officialCode),
+    index('authorities_country_idx').on(t.country),
+    index('authorities_name_idx').on(t.name),
+    check('authorities_country_iso2', sql`${t.country} ~ '^[A-Z]{2}$'`),
+    check('authorities_population_positive', sql`${t.population} is null or ${t.population} >= 0`),
+  ],
+);
+

@@ -1,0 +1,7 @@
+// The database schema, one file per concern. drizzle-kit reads this folder (drizzle.config.ts).
+export * from './enums.js';
+export * from './authorities.js';
+export * from './accounts.js';
+export * from './listings.js';
+export * from './search.js';
+export * from './flags.js';
