@@ -1,0 +1,16 @@
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+
+type AnyTx = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
+
+/**
+ * Records that a listing changed, inside the caller's transaction: the search relay will re-read the listing
+ * and upsert or delete its document. Call it from every write that can change what search shows.
+ */
+export async function enqueueSearchSync(tx: AnyTx, listingIds: string | string[]): Promise<void> {
+  const ids = Array.isArray(listingIds) ? listingIds : [listingIds];
+  if (ids.length === 0) return;
+  await tx.execute(sql`insert into search_outbox (listing_id) select unnest(${ids}::uuid[])`);
+  // Wakes the relay at commit time (NOTIFY is transactional); the relay also polls in case nobody listens.
+  await tx.execute(sql`select pg_notify('search_outbox', '')`);
+}
