@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { hashPassword } from '../../src/lib/server/auth/password.js';
 import type { Role } from '../../src/lib/server/auth/actor.js';
-import { authorities, correspondentCountries, users } from '../../src/lib/server/db/schema/index.js';
+import { authorities, correspondentCountries, listings, users } from '../../src/lib/server/db/schema/index.js';
 import type { Services } from '../../src/lib/server/runtime/services.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -41,6 +41,7 @@ export async function createUser(
       authorityId: options.authorityId ?? null,
       passwordHash: options.password ? await hashPassword(options.password) : await cachedHash,
       emailVerifiedAt: new Date(),
+      approvedAt: new Date(),
     })
     .returning();
   if (options.countries?.length) {
@@ -54,4 +55,33 @@ export async function login(app: FastifyInstance, email: string, password = TEST
   const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
   if (res.statusCode !== 200) throw new Error(`login failed for ${email}: ${res.statusCode} ${res.body}`);
   return { authorization: `Bearer ${res.json().token}` };
+}
+
+/**
+ * A listing written straight into the table, for tests of readers (search, open data, statistics) that must
+ * not depend on the lifecycle service. Contacts are filled so tests can check they never leak.
+ */
+export async function insertListing(
+  services: Services,
+  values: Partial<typeof listings.$inferInsert> & { authorityId: string; country: string },
+) {
+  const [row] = await services.db
+    .insert(listings)
+    .values({
+      originalLanguage: 'fr',
+      title: 'Adduction d’eau potable dans les quartiers périphériques',
+      summary: 'Extension du réseau d’eau potable et formation des agents communaux.',
+      themes: ['water_sanitation'],
+      forms: ['thematic_project'],
+      exchangeLanguages: ['fr'],
+      status: 'published',
+      publishedAt: new Date(),
+      lastConfirmedAt: new Date(),
+      expiresAt: new Date(Date.now() + 365 * 24 * 3600 * 1000),
+      electedOfficial: { name: 'Awa Secret-Maire', title: 'Maire', email: 'maire.secret@example.sn' },
+      technicalContact: { name: 'Moussa Secret-Technicien', title: 'DST', email: 'dst.secret@example.sn' },
+      ...values,
+    })
+    .returning();
+  return row!;
 }

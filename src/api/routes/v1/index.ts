@@ -2,10 +2,24 @@ import type { FastifyInstance } from 'fastify';
 import authentication from '../../plugins/authentication.js';
 import authRoutes from './auth/index.js';
 import meRoutes from './me/index.js';
+import taxonomiesRoutes from './taxonomies/index.js';
+import listingsRoutes from './listings/index.js';
+import moderationRoutes from './moderation/index.js';
+import myRoutes from './my/index.js';
+import authoritiesRoutes from './authorities/index.js';
+import openDataRoutes from './open-data/index.js';
+import statisticsRoutes from './statistics/index.js';
 
 /** Version 1 of the JSON API: each resource registers its own encapsulated folder here. */
 export default async function v1Routes(fastify: FastifyInstance) {
   await fastify.register(authentication);
   await fastify.register(authRoutes, { prefix: '/auth' });
   await fastify.register(meRoutes, { prefix: '/me' });
+  await fastify.register(taxonomiesRoutes, { prefix: '/taxonomies' });
+  await fastify.register(listingsRoutes, { prefix: '/listings' });
+  await fastify.register(moderationRoutes, { prefix: '/moderation' });
+  await fastify.register(myRoutes, { prefix: '/my' });
+  await fastify.register(authoritiesRoutes, { prefix: '/authorities' });
+  await fastify.register(openDataRoutes, { prefix: '/open-data' });
+  await fastify.register(statisticsRoutes, { prefix: '/statistics' });
 }

@@ -1,0 +1,97 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { authorities } from './authorities.js';
+import { users } from './accounts.js';
+import { listings } from './listings.js';
+import { bytea, createdAt } from './columns.js';
+
+/**
+ * A French authority's expression of interest opens a conversation with the foreign authority, relayed by
+ * the platform: addresses stay hidden until both sides agree to share them.
+ */
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    listingId: uuid('listing_id')
+      .notNull()
+      .references(() => listings.id, { onDelete: 'cascade' }),
+    frenchAuthorityId: uuid('french_authority_id')
+      .notNull()
+      .references(() => authorities.id, { onDelete: 'cascade' }),
+    openedBy: uuid('opened_by').references(() => users.id, { onDelete: 'set null' }),
+    /** contacted → in_discussion (first reply) → matched | declined */
+    status: text('status').notNull().default('contacted'),
+    frenchSharesContact: boolean('french_shares_contact').notNull().default(false),
+    foreignSharesContact: boolean('foreign_shares_contact').notNull().default(false),
+    lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull().defaultNow(),
+    lastMessageSide: text('last_message_side').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('conversations_listing_french_uq').on(t.listingId, t.frenchAuthorityId), index('conversations_french_idx').on(t.frenchAuthorityId)],
+);
+
+export const conversationMessages = pgTable(
+  'conversation_messages',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    senderId: uuid('sender_id').references(() => users.id, { onDelete: 'set null' }),
+    senderSide: text('sender_side').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('conversation_messages_conversation_idx').on(t.conversationId, t.id)],
+);
+
+/** A search a user wants to hear about: new matching requests arrive in a daily or weekly digest. */
+export const savedSearches = pgTable(
+  'saved_searches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    query: jsonb('query').$type<Record<string, string | string[]>>().notNull(),
+    frequency: text('frequency').notNull().default('weekly'),
+    /** One-click unsubscribe without logging in: only the hash of the link's token is stored. */
+    unsubscribeTokenHash: bytea('unsubscribe_token_hash').notNull(),
+    active: boolean('active').notNull().default(true),
+    lastNotifiedAt: timestamp('last_notified_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('saved_searches_user_idx').on(t.userId), uniqueIndex('saved_searches_unsubscribe_uq').on(t.unsubscribeTokenHash)],
+);
+
+/** Who works with whom: from matches made here and partnerships declared by the authorities. */
+export const partnerships = pgTable(
+  'partnerships',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    foreignAuthorityId: uuid('foreign_authority_id')
+      .notNull()
+      .references(() => authorities.id, { onDelete: 'cascade' }),
+    frenchAuthorityId: uuid('french_authority_id')
+      .notNull()
+      .references(() => authorities.id, { onDelete: 'cascade' }),
+    listingId: uuid('listing_id').references(() => listings.id, { onDelete: 'set null' }),
+    source: text('source').notNull(),
+    startedOn: date('started_on'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('partnerships_pair_listing_uq').on(t.foreignAuthorityId, t.frenchAuthorityId, sql`coalesce(${t.listingId}, '00000000-0000-0000-0000-000000000000'::uuid)`),
+    index('partnerships_french_idx').on(t.frenchAuthorityId),
+  ],
+);
+
+/** Idempotency of outgoing notifications: a key per (what, whom, period) is written once, with the send. */
+export const sentNotifications = pgTable('sent_notifications', {
+  key: text('key').primaryKey(),
+  payload: jsonb('payload'),
+  createdAt: createdAt(),
+});
