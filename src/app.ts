@@ -1,7 +1,10 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Services } from './lib/server/runtime/services.js';
 import openapi from './api/plugins/openapi.js';
+import csrf from './api/plugins/csrf.js';
 import problemDetails from './api/plugins/problem-details.js';
+import rateLimit from './api/plugins/rate-limit.js';
+import securityHeaders from './api/plugins/security-headers.js';
 import requestLog from './api/plugins/request-log.js';
 import servicesPlugin from './api/plugins/services.js';
 import { ProblemSchema } from './api/schemas/problem.js';
@@ -16,6 +19,9 @@ export interface AppOptions {
 export default async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(servicesPlugin, { services: opts.services });
   await fastify.register(problemDetails);
+  await fastify.register(securityHeaders);
+  await fastify.register(csrf);
+  await fastify.register(rateLimit);
   fastify.addSchema(ProblemSchema);
   await fastify.register(openapi);
   await fastify.register(healthRoutes, { prefix: '/api/health' });

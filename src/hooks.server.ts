@@ -2,6 +2,7 @@ import type { Handle } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
 import { authenticateHandle } from '$lib/server/hooks/authenticate';
+import { localeHandle } from '$lib/server/hooks/locale';
 
 /** In `npm run dev` Vite owns the process: make sure the services are up before the first page renders. */
 const ensureServices: Handle = async ({ event, resolve }) => {
@@ -12,9 +13,4 @@ const ensureServices: Handle = async ({ event, resolve }) => {
   return resolve(event);
 };
 
-const locale: Handle = async ({ event, resolve }) => {
-  event.locals.locale = 'fr';
-  return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) });
-};
-
-export const handle = sequence(ensureServices, authenticateHandle, locale);
+export const handle = sequence(ensureServices, authenticateHandle, localeHandle);

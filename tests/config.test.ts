@@ -22,6 +22,10 @@ describe('configuration', () => {
     [{ ORIGIN: 'example.org' }, 'ORIGIN'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA'],
+    [{ SMTP_URL: 'http://mail.example.org' }, 'SMTP_URL'],
+    [{ SMTP_URL: 'not a url' }, 'SMTP_URL'],
+    [{ AUTH_RATE_LIMIT: 'lots' }, 'AUTH_RATE_LIMIT'],
+    [{ SEARCH_RATE_LIMIT: '-1' }, 'SEARCH_RATE_LIMIT'],
   ])('refuses %o naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -42,5 +46,16 @@ describe('configuration', () => {
     expect(config.databaseUrl).toContain('db:5432');
     expect(config.meiliUrl).toBe('http://meili:7700');
     expect(config.demoData).toBe(false);
+  });
+
+  it('sends mail through SMTP_URL when set, to the outbox otherwise, and never prints its password', () => {
+    expect(loadConfig({}).smtpUrl).toBeNull();
+    expect(loadConfig({ SMTP_URL: 'smtps://user:pw@mail.example.org:465' }).smtpUrl).toBe('smtps://user:pw@mail.example.org:465');
+    expect(() => loadConfig({ SMTP_URL: 'imap://user:s3cret@mail' })).toThrow(/user:\*\*\*@/);
+  });
+
+  it('has rate limits that can be raised or turned off', () => {
+    expect(loadConfig({}).rateLimits).toEqual({ auth: 30, search: 120 });
+    expect(loadConfig({ AUTH_RATE_LIMIT: '0', SEARCH_RATE_LIMIT: '1000' }).rateLimits).toEqual({ auth: 0, search: 1000 });
   });
 });

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/lib/server/config.js';
@@ -32,6 +35,11 @@ export async function createTestServices(env: Record<string, string> = {}): Prom
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     NODE_ENV: 'test',
     DEMO_DATA: 'false',
+    // Mails without SMTP land in DATA_DIR/outbox: keep each file's apart, and out of the repository.
+    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), `bourse-data-${suffix}-`)),
+    // Rate limits off unless a test turns them on: a busy test file must not be throttled by accident.
+    AUTH_RATE_LIMIT: '0',
+    SEARCH_RATE_LIMIT: '0',
     ...env,
   });
   const services = await startServices(config, createLogger(config));

@@ -16,6 +16,12 @@ export interface Config {
   /** Load demo data into an empty database at start-up (default: on with embedded Postgres). */
   demoData: boolean;
   nodeEnv: 'production' | 'development' | 'test';
+  /** `smtp://` or `smtps://` server for outgoing mail; null writes mails to DATA_DIR/outbox instead. */
+  smtpUrl: string | null;
+  /** Sender of outgoing mail. */
+  mailFrom: string;
+  /** Requests per minute and per IP on authentication routes and on search; 0 turns the limit off. */
+  rateLimits: { auth: number; search: number };
 }
 
 export class ConfigError extends Error {
@@ -70,6 +76,13 @@ function readBoolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, 'true or false', raw);
 }
 
+function readLimit(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) > 1_000_000) throw new ConfigError(name, 'a number of requests per minute (0 for no limit)', raw);
+  return Number(raw);
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = readPort(env);
   const host = env.HOST || '0.0.0.0';
@@ -109,6 +122,10 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('NODE_ENV', 'production, development or test', nodeEnvRaw);
   }
 
+  const smtpUrl = readUrl(env, 'SMTP_URL', ['smtp:', 'smtps:']);
+  const mailFrom = env.MAIL_FROM || 'Bourse-projets <no-reply@bourse-projets.invalid>';
+  if (!/^[^\r\n]*@[^\r\n]+$/.test(mailFrom)) throw new ConfigError('MAIL_FROM', 'an address like "Name <no-reply@example.org>"', mailFrom);
+
   return {
     port,
     host,
@@ -121,5 +138,8 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     demoData: readBoolean(env, 'DEMO_DATA', databaseUrl === null),
     nodeEnv: nodeEnvRaw as Config['nodeEnv'],
+    smtpUrl,
+    mailFrom,
+    rateLimits: { auth: readLimit(env, 'AUTH_RATE_LIMIT', 30), search: readLimit(env, 'SEARCH_RATE_LIMIT', 120) },
   };
 }

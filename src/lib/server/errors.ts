@@ -44,6 +44,12 @@ export class PreconditionFailed extends DomainError {
     super(412, 'precondition_failed', message, details);
   }
 }
+/** A write that must say which version it read (If-Match) did not. */
+export class PreconditionRequired extends DomainError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(428, 'precondition_required', message, details);
+  }
+}
 export class TooManyRequests extends DomainError {
   constructor(message: string, readonly retryAfterSeconds: number) {
     super(429, 'too_many_requests', message, { retryAfterSeconds });

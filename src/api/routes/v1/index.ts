@@ -2,11 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import authentication from '../../plugins/authentication.js';
 import authRoutes from './auth/index.js';
 import meRoutes from './me/index.js';
+import searchRoutes from './search/index.js';
+import accountRoutes from './account/index.js';
+import adminInvitationRoutes from './admin/invitations/index.js';
+import userRoutes from './users/index.js';
 import taxonomiesRoutes from './taxonomies/index.js';
 import listingsRoutes from './listings/index.js';
 import moderationRoutes from './moderation/index.js';
 import myRoutes from './my/index.js';
 import authoritiesRoutes from './authorities/index.js';
+import conversationRoutes from './conversations/index.js';
 import openDataRoutes from './open-data/index.js';
 import statisticsRoutes from './statistics/index.js';
 
@@ -15,11 +20,16 @@ export default async function v1Routes(fastify: FastifyInstance) {
   await fastify.register(authentication);
   await fastify.register(authRoutes, { prefix: '/auth' });
   await fastify.register(meRoutes, { prefix: '/me' });
+  await fastify.register(searchRoutes, { prefix: '/search' });
+  await fastify.register(accountRoutes, { prefix: '/account' });
+  await fastify.register(adminInvitationRoutes, { prefix: '/admin/invitations' });
+  await fastify.register(userRoutes, { prefix: '/users' });
   await fastify.register(taxonomiesRoutes, { prefix: '/taxonomies' });
   await fastify.register(listingsRoutes, { prefix: '/listings' });
   await fastify.register(moderationRoutes, { prefix: '/moderation' });
   await fastify.register(myRoutes, { prefix: '/my' });
   await fastify.register(authoritiesRoutes, { prefix: '/authorities' });
+  await fastify.register(conversationRoutes, { prefix: '/conversations' });
   await fastify.register(openDataRoutes, { prefix: '/open-data' });
   await fastify.register(statisticsRoutes, { prefix: '/statistics' });
 }

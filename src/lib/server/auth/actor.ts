@@ -16,6 +16,8 @@ export interface Actor {
   authorityId: string | null;
   countries: string[];
   emailVerified: boolean;
+  /** Vouched for (email domain of its authority, an admin, its correspondent, or an invitation). */
+  approved: boolean;
   sessionId: string | null;
 }
 
@@ -34,6 +36,7 @@ export async function loadActor(db: Database, userId: string, sessionId: string 
     authorityId: user.authorityId,
     countries,
     emailVerified: user.emailVerifiedAt !== null,
+    approved: user.approvedAt !== null,
     sessionId,
   };
 }

@@ -5,6 +5,7 @@ import { DomainError } from '../errors.js';
 import { loadActor, type Actor } from './actor.js';
 import { dummyVerify, verifyPassword } from './password.js';
 import { createSession, sessionPolicy } from './session.js';
+import { assertNotThrottled, clearAccountFailures, recordFailure, throttleKeys } from './throttle.js';
 
 export class InvalidCredentials extends DomainError {
   constructor() {
@@ -20,7 +21,9 @@ export interface LoginResult {
 }
 
 /** Checks a password and opens a new session (a new one at every login, never a reused one). */
-export async function loginWithPassword(db: Database, input: { email: string; password: string; userAgent?: string | null }): Promise<LoginResult> {
+export async function loginWithPassword(db: Database, input: { email: string; password: string; userAgent?: string | null; ip?: string | null }): Promise<LoginResult> {
+  const keys = throttleKeys(input.email, input.ip);
+  await assertNotThrottled(db, keys);
   const [user] = await db
     .select()
     .from(users)
@@ -28,11 +31,21 @@ export async function loginWithPassword(db: Database, input: { email: string; pa
     .limit(1);
   if (!user || !user.passwordHash || user.disabledAt) {
     await dummyVerify(input.password);
+    await recordFailure(db, keys);
     throw new InvalidCredentials();
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) throw new InvalidCredentials();
-  const { token, session } = await createSession(db, user.id, input.userAgent);
-  const actor = (await loadActor(db, user.id, session.id))!;
-  const policy = sessionPolicy(user.role);
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    await recordFailure(db, keys);
+    throw new InvalidCredentials();
+  }
+  await clearAccountFailures(db, input.email);
+  return openSession(db, user.id, input.userAgent);
+}
+
+/** A brand-new session for a person who just proved who they are (login, invitation, password change). */
+export async function openSession(db: Database, userId: string, userAgent?: string | null): Promise<LoginResult> {
+  const { token, session } = await createSession(db, userId, userAgent);
+  const actor = (await loadActor(db, userId, session.id))!;
+  const policy = sessionPolicy(actor.role);
   return { token, actor, expiresAt: new Date(session.createdAt.getTime() + policy.inactivityMs) };
 }

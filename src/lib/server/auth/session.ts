@@ -1,7 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { sessions, users } from '../db/schema/index.js';
 
@@ -86,6 +86,29 @@ export async function validateSessionToken(db: Database, token: string): Promise
 
 export async function invalidateSession(db: Database, sessionId: string, userId?: string): Promise<void> {
   await db.delete(sessions).where(userId ? and(eq(sessions.id, sessionId), eq(sessions.userId, userId)) : eq(sessions.id, sessionId));
+}
+
+/** Every session except `keepSessionId` ("sign out my other devices"). */
+export async function invalidateOtherSessions(db: Database, userId: string, keepSessionId: string): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)));
+}
+
+export interface SessionSummary {
+  id: string;
+  createdAt: Date;
+  lastVerifiedAt: Date;
+  userAgent: string | null;
+  current: boolean;
+}
+
+/** A person's open sessions, newest activity first; the secret hash never leaves this module. */
+export async function listSessions(db: Database, userId: string, currentSessionId: string | null): Promise<SessionSummary[]> {
+  const rows = await db
+    .select({ id: sessions.id, createdAt: sessions.createdAt, lastVerifiedAt: sessions.lastVerifiedAt, userAgent: sessions.userAgent })
+    .from(sessions)
+    .where(eq(sessions.userId, userId))
+    .orderBy(desc(sessions.lastVerifiedAt));
+  return rows.map((row) => ({ ...row, current: row.id === currentSessionId }));
 }
 
 export async function invalidateAllSessions(db: Database, userId: string): Promise<void> {

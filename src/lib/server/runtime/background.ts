@@ -1,3 +1,7 @@
+import { startSearchRelay } from '../search/relay.js';
+import { JOB_DEFINITIONS } from '../jobs/definitions.js';
+import { startJobQueue } from '../jobs/queue.js';
+import { loadDemoOnStart } from '../demo/on-start.js';
 import type { Services } from './services.js';
 
 /**
@@ -5,5 +9,12 @@ import type { Services } from './services.js';
  * its own stop hook through services.onClose.
  */
 export async function startBackground(services: Services): Promise<void> {
-  void services;
+  // Before the relay starts, so the demo requests reach the index in its first pass.
+  await loadDemoOnStart(services);
+  // Ensures the index settings, then keeps Meilisearch in step with the search outbox.
+  const searchRelay = startSearchRelay(services);
+  services.onClose(() => searchRelay.stop());
+  // Mails, digests, reminders and expiry: retried, once per schedule slot across processes (pg-boss).
+  const jobs = await startJobQueue(services, JOB_DEFINITIONS);
+  services.onClose(() => jobs.stop());
 }

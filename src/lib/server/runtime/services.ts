@@ -10,6 +10,8 @@ import { startEmbeddedPostgres, type EmbeddedService } from '../embedded/postgre
 export interface Services {
   config: Config;
   logger: Logger;
+  /** Connection string of the database in use (embedded or external), for clients that open their own pool. */
+  databaseUrl: string;
   sql: Sql;
   db: Database;
   meili: Meilisearch;
@@ -61,6 +63,7 @@ export async function startServices(config: Config, logger: Logger): Promise<Ser
     const services: Services = {
       config,
       logger,
+      databaseUrl,
       sql,
       db,
       meili: meiliClient,

@@ -5,3 +5,4 @@ export * from './accounts.js';
 export * from './listings.js';
 export * from './search.js';
 export * from './flags.js';
+export * from './partnerships.js';

@@ -1,0 +1,36 @@
+import helmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+/**
+ * Helmet's headers on every /api answer (pages get theirs from SvelteKit: hijacked replies skip Fastify's hooks).
+ * The CSP is strict yet lets the self-hosted API docs (/api/docs) run.
+ */
+export default fp(
+  async (fastify: FastifyInstance) => {
+    // Not global: helmet writes to the raw response, and pages (handed to SvelteKit) carry their own CSP.
+    await fastify.register(helmet, {
+      global: false,
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+      // HSTS only means something over HTTPS; a reverse proxy in front usually sets it.
+      strictTransportSecurity: fastify.services.config.origin.startsWith('https:'),
+    });
+    fastify.addHook('onRequest', async (request, reply) => {
+      if (request.url.startsWith('/api/') || request.url === '/api') reply.helmet();
+    });
+  },
+  { name: 'security-headers', dependencies: ['services'] },
+);

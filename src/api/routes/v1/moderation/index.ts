@@ -1,0 +1,24 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { moderationQueue } from '../../../../lib/server/listings/queries.js';
+import { QueueItemSchema } from '../../../schemas/listing.js';
+import { problems } from '../../../schemas/problem.js';
+
+const moderationRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.get(
+    '/queue',
+    {
+      schema: {
+        summary: 'What waits for your decision in the countries you cover, oldest first, with the waiting time',
+        tags: ['moderation'],
+        response: { 200: Type.Object({ items: Type.Array(QueueItemSchema), total: Type.Integer() }), ...problems(401, 403) },
+      },
+    },
+    async (request) => {
+      const items = await moderationQueue(fastify.services.db, request.actor);
+      return { items, total: items.length };
+    },
+  );
+};
+
+export default moderationRoutes;

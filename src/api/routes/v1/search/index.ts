@@ -1,0 +1,87 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import {
+  CONTINENTS,
+  COUNTRIES,
+  FOREIGN_TYPE_CODES,
+  FORM_CODES,
+  LANGUAGE_CODES,
+  POPULATION_BRACKET_CODES,
+  THEME_CODES,
+} from '../../../../lib/reference/index.js';
+import { searchListings } from '../../../../lib/server/search/search-listings.js';
+import { MAX_HITS_PER_PAGE, MAX_QUERY_LENGTH, SORTS } from '../../../../lib/server/search/search-query.js';
+import { FACETS, MAX_TOTAL_HITS } from '../../../../lib/server/search/settings.js';
+import { problems } from '../../../schemas/problem.js';
+
+const codes = (values: readonly string[], description: string) => Type.Enum([...values], { description });
+
+const SearchQuerystring = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: MAX_QUERY_LENGTH, description: 'Words to find, in French, English or Spanish' })),
+    country: Type.Optional(Type.Array(codes(COUNTRIES.map((c) => c.code), 'ISO 3166-1 alpha-2'), { maxItems: 50, description: 'Repeatable: any of these countries' })),
+    continent: Type.Optional(codes(CONTINENTS.map((c) => c.code), 'Continent code')),
+    theme: Type.Optional(Type.Array(codes(THEME_CODES, 'Theme code'), { maxItems: 18, description: 'Repeatable: any of these themes' })),
+    form: Type.Optional(codes(FORM_CODES, 'Form of cooperation')),
+    authorityType: Type.Optional(codes(FOREIGN_TYPE_CODES, 'Type of foreign authority')),
+    population: Type.Optional(codes(POPULATION_BRACKET_CODES, 'Population bracket')),
+    language: Type.Optional(codes(LANGUAGE_CODES, 'Original or exchange language (ISO 639-1)')),
+    sort: Type.Optional(codes(SORTS, 'Order of the hits')),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_TOTAL_HITS, default: 1 })),
+    hitsPerPage: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_HITS_PER_PAGE, default: 20 })),
+  },
+  { additionalProperties: false },
+);
+
+const Counts = Type.Record(Type.String(), Type.Integer());
+
+const SearchResultSchema = Type.Object({
+  hits: Type.Array(
+    Type.Object({
+      id: Type.String({ format: 'uuid' }),
+      title: Type.String(),
+      summary: Type.String(),
+      highlight: Type.Object(
+        { title: Type.String(), summary: Type.String() },
+        { description: 'HTML-escaped text; matches wrapped in <mark>. Summary cropped around the match.' },
+      ),
+      country: Type.String(),
+      continent: Type.Union([Type.String(), Type.Null()]),
+      themes: Type.Array(Type.String()),
+      forms: Type.Array(Type.String()),
+      authority: Type.Object({
+        name: Type.String(),
+        type: Type.String(),
+        region: Type.Union([Type.String(), Type.Null()]),
+        population: Type.Union([Type.Integer(), Type.Null()]),
+      }),
+      populationBracket: Type.Union([Type.String(), Type.Null()]),
+      originalLanguage: Type.String(),
+      languages: Type.Array(Type.String()),
+      publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    }),
+  ),
+  facets: Type.Object(Object.fromEntries(FACETS.map((f) => [f, Counts])) as Record<(typeof FACETS)[number], typeof Counts>),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  hitsPerPage: Type.Integer(),
+  totalPages: Type.Integer(),
+  degraded: Type.Boolean({ description: 'Meilisearch was unavailable: Postgres full-text search answered (no typo tolerance nor synonyms)' }),
+});
+
+const searchRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.get(
+    '/',
+    {
+      schema: {
+        summary: 'Search published cooperation requests by words, country, theme and more, with facet counts',
+        tags: ['search'],
+        querystring: SearchQuerystring,
+        response: { 200: SearchResultSchema, ...problems(400) },
+      },
+    },
+    async (request) => searchListings(fastify.services, request.query),
+  );
+};
+
+export default searchRoutes;

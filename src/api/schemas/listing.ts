@@ -1,0 +1,209 @@
+import { Type, type TSchema } from 'typebox';
+import { CONTRIBUTION_CODES, FORM_CODES, FRENCH_TYPE_CODES, LANGUAGE_CODES, THEME_CODES } from '../../lib/reference/index.js';
+import { listingStatus, revisionStatus } from '../../lib/server/db/schema/index.js';
+import { ATTACHMENT_KINDS, LISTING_LIMITS as L } from '../../lib/server/listings/fields.js';
+
+// Request and response shapes of the listings API. The rules mirror src/lib/server/listings/validation.ts, which
+// stays the authority (pages call it without these schemas); the limits come from the same constants.
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Count = Type.Integer({ minimum: 0, maximum: 2_147_483_647 });
+const LongText = Type.String({ maxLength: L.textMax });
+const DateTime = Type.String({ format: 'date-time' });
+const Uuid = Type.String({ format: 'uuid' });
+
+export const LanguageCode = Type.Enum([...LANGUAGE_CODES]);
+export const ThemeCode = Type.Enum([...THEME_CODES]);
+export const ListingStatusSchema = Type.Enum([...listingStatus.enumValues]);
+
+const Contact = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: L.shortTextMax }),
+    title: Type.Optional(Type.String({ maxLength: L.shortTextMax })),
+    email: Type.String({ format: 'email', maxLength: 254 }),
+    phone: Type.Optional(Type.String({ maxLength: 40 })),
+  },
+  { additionalProperties: false, description: 'Personal data: shown only to the authority and its moderators' },
+);
+
+const DesiredPartner = Type.Object(
+  {
+    types: Type.Optional(Type.Array(Type.Enum([...FRENCH_TYPE_CODES]))),
+    populationMin: Type.Optional(Nullable(Count)),
+    populationMax: Type.Optional(Nullable(Count)),
+    frenchRegions: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 20 })),
+    expertise: Type.Optional(Nullable(Type.String({ maxLength: L.summaryMax }))),
+  },
+  { additionalProperties: false },
+);
+
+const ListingText = Type.Object(
+  {
+    title: Type.String({ minLength: L.titleMin, maxLength: L.titleMax }),
+    summary: Type.String({ maxLength: L.summaryMax }),
+    context: Type.Optional(Nullable(LongText)),
+    difficulties: Type.Optional(Nullable(LongText)),
+    objectives: Type.Optional(Nullable(LongText)),
+    expectedFromFrance: Type.Optional(Nullable(LongText)),
+  },
+  { additionalProperties: false },
+);
+
+const Attachment = Type.Object(
+  {
+    id: Type.Optional(Type.String({ maxLength: 64 })),
+    kind: Type.Enum([...ATTACHMENT_KINDS]),
+    fileName: Type.String({ minLength: 1, maxLength: 255 }),
+    mimeType: Type.String({ minLength: 3, maxLength: 100 }),
+    sizeBytes: Count,
+  },
+  { additionalProperties: false },
+);
+
+/** Every field an author writes; which are required depends on the route. */
+const contentProperties = {
+  originalLanguage: LanguageCode,
+  title: Type.String({ minLength: L.titleMin, maxLength: L.titleMax }),
+  summary: Type.String({ maxLength: L.summaryMax }),
+  context: Nullable(LongText),
+  difficulties: Nullable(LongText),
+  objectives: Nullable(LongText),
+  expectedFromFrance: Nullable(LongText),
+  contributionTypes: Type.Array(Type.Enum([...CONTRIBUTION_CODES])),
+  desiredPartner: DesiredPartner,
+  forms: Type.Array(Type.Enum([...FORM_CODES])),
+  themes: Type.Array(ThemeCode, { minItems: L.themesMin, maxItems: L.themesMax }),
+  durationMonths: Nullable(Count),
+  budgetEur: Nullable(Count),
+  localContributionEur: Nullable(Count),
+  exchangeLanguages: Type.Array(LanguageCode),
+  electedOfficial: Nullable(Contact),
+  technicalContact: Nullable(Contact),
+  translations: Type.Record(Type.String(), ListingText, { description: 'Translations keyed by language code' }),
+  attachments: Type.Array(Attachment, { maxItems: L.attachmentsMax }),
+};
+type ContentKey = keyof typeof contentProperties;
+const optional = (keys: ContentKey[]) =>
+  Object.fromEntries(keys.map((k) => [k, Type.Optional(contentProperties[k] as TSchema)])) as Record<string, TSchema>;
+
+const REQUIRED: ContentKey[] = ['originalLanguage', 'title', 'summary', 'themes'];
+const ALL = Object.keys(contentProperties) as ContentKey[];
+
+export const CreateListingBody = Type.Object(
+  {
+    authorityId: Type.Optional(Uuid),
+    ...optional(ALL.filter((k) => !REQUIRED.includes(k))),
+    ...(Object.fromEntries(REQUIRED.map((k) => [k, contentProperties[k]])) as Record<string, TSchema>),
+  },
+  { additionalProperties: false },
+);
+
+export const UpdateListingBody = Type.Object(optional(ALL), { additionalProperties: false, minProperties: 1 });
+
+// Responses. Serialisation keeps only the properties declared here, so the public shape cannot carry contacts.
+
+const PublicAuthority = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  type: Type.String(),
+  country: Type.String(),
+  region: Nullable(Type.String()),
+  population: Nullable(Type.Integer()),
+  latitude: Nullable(Type.Number()),
+  longitude: Nullable(Type.Number()),
+  website: Nullable(Type.String()),
+  languages: Type.Array(Type.String()),
+  existingPartners: Nullable(Type.String()),
+  verified: Type.Boolean(),
+});
+
+const publicProperties = {
+  id: Uuid,
+  status: ListingStatusSchema,
+  country: Type.String(),
+  originalLanguage: Type.String(),
+  title: Type.String(),
+  summary: Type.String(),
+  context: Nullable(Type.String()),
+  difficulties: Nullable(Type.String()),
+  objectives: Nullable(Type.String()),
+  expectedFromFrance: Nullable(Type.String()),
+  contributionTypes: Type.Array(Type.String()),
+  desiredPartner: DesiredPartner,
+  forms: Type.Array(Type.String()),
+  themes: Type.Array(Type.String()),
+  durationMonths: Nullable(Type.Integer()),
+  budgetEur: Nullable(Type.Integer()),
+  localContributionEur: Nullable(Type.Integer()),
+  exchangeLanguages: Type.Array(Type.String()),
+  translations: Type.Record(Type.String(), ListingText),
+  attachments: Type.Array(Attachment),
+  publishedAt: Nullable(DateTime),
+  lastConfirmedAt: Nullable(DateTime),
+  expiresAt: Nullable(DateTime),
+  updatedAt: DateTime,
+  authority: PublicAuthority,
+};
+
+const fullOnlyProperties = {
+  version: Type.Integer({ description: 'Send it back as If-Match when you change the request' }),
+  electedOfficial: Nullable(Contact),
+  technicalContact: Nullable(Contact),
+  revision: Nullable(Type.Record(Type.String(), Type.Unknown(), { description: 'Changes to a published request awaiting moderation' })),
+  revisionStatus: Nullable(Type.Enum([...revisionStatus.enumValues])),
+  createdBy: Nullable(Uuid),
+  createdAt: DateTime,
+  submittedAt: Nullable(DateTime),
+};
+
+export const PublicListingSchema = Type.Object(publicProperties, { description: 'A request as the public sees it: no contact data' });
+export const FullListingSchema = Type.Object({ ...publicProperties, ...fullOnlyProperties }, { description: 'A request as its authors and moderators see it' });
+/** GET /listings/:id answers either shape, depending on who asks. */
+export const ListingViewSchema = Type.Object(
+  { ...publicProperties, ...Object.fromEntries(Object.entries(fullOnlyProperties).map(([k, v]) => [k, Type.Optional(v)])) },
+  { description: 'The full shape for the authority and its moderators, the public shape (no contacts, no version) for everyone else' },
+);
+
+export const ListingEventSchema = Type.Object({
+  id: Type.Integer(),
+  at: DateTime,
+  actorId: Nullable(Uuid),
+  actorName: Nullable(Type.String()),
+  actorRole: Nullable(Type.String()),
+  action: Type.String(),
+  fromStatus: Nullable(ListingStatusSchema),
+  toStatus: Nullable(ListingStatusSchema),
+  comment: Nullable(Type.String()),
+  changes: Nullable(Type.Record(Type.String(), Type.Object({ from: Type.Unknown(), to: Type.Unknown() }))),
+});
+
+export const QueueItemSchema = Type.Object({
+  kind: Type.Enum(['new', 'revision'], { description: 'A new request or changes to a published one' }),
+  submittedAt: DateTime,
+  waitingSeconds: Type.Integer(),
+  authorityVerified: Type.Boolean(),
+  listing: FullListingSchema,
+});
+
+export const ListingIdParams = Type.Object({ id: Uuid });
+export const IfMatchHeaders = Type.Object({
+  'if-match': Type.Optional(Type.String({ description: 'The ETag (version) you read; required to change a request' })),
+});
+export const CommentBody = Type.Object(
+  { comment: Type.Optional(Nullable(Type.String({ maxLength: L.commentMax }))) },
+  { additionalProperties: false },
+);
+export const DecisionBody = Type.Object(
+  {
+    decision: Type.Enum(['approve', 'request_changes', 'reject']),
+    comment: Type.Optional(Nullable(Type.String({ maxLength: L.commentMax }))),
+  },
+  { additionalProperties: false },
+);
+export const TransitionBody = Type.Object(
+  {
+    to: Type.Enum(['in_discussion', 'matched', 'closed']),
+    comment: Type.Optional(Nullable(Type.String({ maxLength: L.commentMax }))),
+  },
+  { additionalProperties: false },
+);

@@ -1,0 +1,14 @@
+import type { FastifyReply } from 'fastify';
+import { SESSION_COOKIE, sessionCookieOptions } from '../lib/server/auth/session.js';
+import type { LoginResult } from '../lib/server/auth/login.js';
+import { publicActor } from './schemas/actor.js';
+
+/** Sets the session cookie and returns the body every route that opens a session answers with. */
+export function startSession(reply: FastifyReply, origin: string, result: LoginResult) {
+  reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(origin, result.expiresAt));
+  return { user: publicActor(result.actor), token: result.token, expiresAt: result.expiresAt.toISOString() };
+}
+
+export function endSession(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}

@@ -1,0 +1,96 @@
+import {
+  CONTRIBUTION_TYPES,
+  COOPERATION_FORMS,
+  countryName,
+  findTheme,
+  FOREIGN_AUTHORITY_TYPES,
+  FRENCH_AUTHORITY_TYPES,
+  LANGUAGES,
+  type Locale,
+} from '$lib/reference';
+import type { Contact, DesiredPartner, ListingText } from '$lib/server/db/schema/listings';
+
+/** The fields of a request the pages show (public projection; contacts only when the viewer may see them). */
+export interface ListingLike {
+  id: string;
+  status: string;
+  country: string;
+  originalLanguage: string;
+  title: string;
+  summary: string;
+  context: string | null;
+  difficulties: string | null;
+  objectives: string | null;
+  expectedFromFrance: string | null;
+  contributionTypes: string[];
+  desiredPartner: DesiredPartner;
+  forms: string[];
+  themes: string[];
+  durationMonths: number | null;
+  budgetEur: number | null;
+  localContributionEur: number | null;
+  exchangeLanguages: string[];
+  translations: Record<string, ListingText>;
+  publishedAt: string | null;
+  updatedAt: string;
+  authority: { name: string; type: string; region: string | null; population: number | null; website: string | null; existingPartners: string | null; verified: boolean };
+  electedOfficial?: Contact | null;
+  technicalContact?: Contact | null;
+}
+
+export interface TextVersion {
+  language: string;
+  languageName: string;
+  text: ListingText;
+}
+
+const name = (list: ReadonlyArray<{ code: string; name: Record<Locale, string> }>, code: string, locale: Locale) =>
+  list.find((x) => x.code === code)?.name[locale] ?? code;
+export const languageName = (code: string, locale: Locale) => name(LANGUAGES, code, locale);
+
+/**
+ * A request with every code turned into a label of the viewer's locale, and its text in the best language: the
+ * translation into the viewer's language when there is one (labelled as such, with the original beside it),
+ * otherwise the original.
+ */
+export function describeListing(l: ListingLike, locale: Locale) {
+  const original: TextVersion = {
+    language: l.originalLanguage,
+    languageName: languageName(l.originalLanguage, locale),
+    text: { title: l.title, summary: l.summary, context: l.context, difficulties: l.difficulties, objectives: l.objectives, expectedFromFrance: l.expectedFromFrance },
+  };
+  const translations: TextVersion[] = Object.entries(l.translations ?? {})
+    .filter(([lang]) => lang !== l.originalLanguage)
+    .map(([lang, text]) => ({ language: lang, languageName: languageName(lang, locale), text }));
+  const mine = l.originalLanguage === locale ? undefined : translations.find((t) => t.language === locale);
+  return {
+    id: l.id,
+    status: l.status,
+    country: l.country,
+    countryName: countryName(l.country, locale),
+    primary: mine ?? original,
+    /** Set when `primary` is a translation. */
+    original: mine ? original : null,
+    otherTranslations: translations.filter((t) => t !== mine),
+    themes: l.themes.map((t) => findTheme(t)?.name[locale] ?? t),
+    themeCodes: l.themes,
+    forms: l.forms.map((f) => name(COOPERATION_FORMS, f, locale)),
+    contributions: l.contributionTypes.map((c) => name(CONTRIBUTION_TYPES, c, locale)),
+    exchangeLanguages: l.exchangeLanguages.map((c) => languageName(c, locale)),
+    durationMonths: l.durationMonths,
+    budgetEur: l.budgetEur,
+    localContributionEur: l.localContributionEur,
+    desiredPartner: {
+      types: (l.desiredPartner?.types ?? []).map((t) => name(FRENCH_AUTHORITY_TYPES, t, locale)),
+      populationMin: l.desiredPartner?.populationMin ?? null,
+      populationMax: l.desiredPartner?.populationMax ?? null,
+      frenchRegions: l.desiredPartner?.frenchRegions ?? [],
+      expertise: l.desiredPartner?.expertise ?? null,
+    },
+    publishedAt: l.publishedAt,
+    updatedAt: l.updatedAt,
+    authority: { ...l.authority, typeName: name(FOREIGN_AUTHORITY_TYPES, l.authority.type, locale) },
+    contacts: l.electedOfficial !== undefined || l.technicalContact !== undefined ? { electedOfficial: l.electedOfficial ?? null, technicalContact: l.technicalContact ?? null } : null,
+  };
+}
+export type ListingView = ReturnType<typeof describeListing>;

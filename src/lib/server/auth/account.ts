@@ -1,0 +1,100 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../db/index.js';
+import { authorities, correspondentCountries, listings, sessions, users } from '../db/schema/index.js';
+import { Conflict, InvalidInput, NotFound } from '../errors.js';
+import type { Actor } from './actor.js';
+import { normaliseLocale, normaliseName, optionalText } from './input.js';
+import { openSession, type LoginResult } from './login.js';
+import { hashPassword, verifyPassword } from './password.js';
+import { assertAcceptablePassword } from './password-policy.js';
+import { listSessions } from './session.js';
+import { findUserById } from './users.js';
+
+export async function getProfile(db: Database, actor: Actor) {
+  const user = await findUserById(db, actor.userId);
+  if (!user) throw new NotFound('The account');
+  const [authority] = user.authorityId
+    ? await db
+        .select({ id: authorities.id, name: authorities.name, kind: authorities.kind, country: authorities.country, verified: sql<boolean>`${authorities.verifiedAt} is not null` })
+        .from(authorities)
+        .where(eq(authorities.id, user.authorityId))
+        .limit(1)
+    : [];
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    jobTitle: user.jobTitle,
+    locale: normaliseLocale(user.locale),
+    role: user.role,
+    emailVerified: user.emailVerifiedAt !== null,
+    approved: user.approvedAt !== null,
+    countries: actor.countries,
+    authority: authority ?? null,
+    createdAt: user.createdAt,
+  };
+}
+
+export async function updateProfile(db: Database, actor: Actor, input: { displayName?: string; jobTitle?: string | null; locale?: string }): Promise<void> {
+  const changes: Partial<typeof users.$inferInsert> = {};
+  if (input.displayName !== undefined) changes.displayName = normaliseName(input.displayName, 'displayName');
+  if (input.jobTitle !== undefined) changes.jobTitle = optionalText(input.jobTitle, 'jobTitle');
+  if (input.locale !== undefined) changes.locale = normaliseLocale(input.locale);
+  if (Object.keys(changes).length === 0) return;
+  await db.update(users).set({ ...changes, updatedAt: new Date() }).where(eq(users.id, actor.userId));
+}
+
+async function assertCurrentPassword(db: Database, actor: Actor, password: string, field: string): Promise<void> {
+  const user = await findUserById(db, actor.userId);
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, password))) throw new InvalidInput(field, 'The current password is incorrect.');
+}
+
+/** Every session ends (a thief holding one is out); the person continues in a fresh one. */
+export async function changePassword(
+  db: Database,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string; userAgent?: string | null },
+): Promise<LoginResult> {
+  await assertCurrentPassword(db, actor, input.currentPassword, 'currentPassword');
+  assertAcceptablePassword(input.newPassword, 'newPassword', [actor.email.split('@')[0]!, actor.displayName]);
+  if (input.newPassword === input.currentPassword) throw new InvalidInput('newPassword', 'The new password must differ from the current one.');
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, actor.userId));
+    await tx.delete(sessions).where(eq(sessions.userId, actor.userId));
+  });
+  return openSession(db, actor.userId, input.userAgent);
+}
+
+/** Everything we hold about the person (GDPR art. 15 and 20), as one JSON document. Never secrets. */
+export async function exportMyData(db: Database, actor: Actor) {
+  const profile = await getProfile(db, actor);
+  const countries = await db.select().from(correspondentCountries).where(eq(correspondentCountries.userId, actor.userId));
+  const created = await db
+    .select({ id: listings.id, title: listings.title, status: listings.status, createdAt: listings.createdAt })
+    .from(listings)
+    .where(eq(listings.createdBy, actor.userId));
+  const openSessions = (await listSessions(db, actor.userId, actor.sessionId)).map(({ id, ...rest }) => ({ id: `${id.slice(0, 6)}…`, ...rest }));
+  return {
+    exportedAt: new Date().toISOString(),
+    profile,
+    correspondentCountries: countries.map((c) => ({ country: c.country, assignedAt: c.assignedAt })),
+    listingsCreated: created,
+    sessions: openSessions,
+  };
+}
+
+/**
+ * Erases the account and everything personal tied to it (sessions, tokens, countries cascade). The authority and
+ * its listings stay: they belong to the authority, and listings.created_by becomes empty.
+ */
+export async function deleteMyAccount(db: Database, actor: Actor, password: string): Promise<void> {
+  await assertCurrentPassword(db, actor, password, 'password');
+  await db.transaction(async (tx) => {
+    if (actor.role === 'admin') {
+      const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(users).where(sql`${users.role} = 'admin' and ${users.disabledAt} is null`);
+      if ((row?.n ?? 0) <= 1) throw new Conflict('You are the last administrator: appoint another one before leaving.');
+    }
+    await tx.delete(users).where(eq(users.id, actor.userId));
+  });
+}

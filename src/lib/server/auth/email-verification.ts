@@ -1,0 +1,30 @@
+import { eq, sql } from 'drizzle-orm';
+import { users } from '../db/schema/index.js';
+import { composeMail } from '../mail/templates.js';
+import { sendMail } from '../mail/mailer.js';
+import type { Services } from '../runtime/services.js';
+import { links } from './links.js';
+import { consumeToken, InvalidToken, issueToken } from './one-time-token.js';
+import { trustByEmailDomain } from './trust.js';
+
+export async function sendEmailVerification(
+  services: Services,
+  user: { id: string; email: string; displayName: string; locale: string },
+): Promise<boolean> {
+  const { token } = await issueToken(services.db, { purpose: 'email_verification', userId: user.id, email: user.email });
+  const link = links.verifyEmail(services.config.origin, token);
+  return sendMail(services, composeMail('verify_email', user.locale, user.email, { name: user.displayName, hours: '48', link }));
+}
+
+/** Marks the address verified; a French member on the authority's own domain is approved at the same time. */
+export async function verifyEmail(services: Services, token: string): Promise<{ userId: string; approved: boolean }> {
+  return services.db.transaction(async (tx) => {
+    const row = await consumeToken(tx, 'email_verification', token);
+    const [user] = await tx.select().from(users).where(eq(users.id, row.userId ?? '00000000-0000-0000-0000-000000000000')).limit(1);
+    // The address changed since the mail left: the link proves nothing about the new one.
+    if (!user || user.email.toLowerCase() !== row.email?.toLowerCase()) throw new InvalidToken();
+    await tx.update(users).set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())`, updatedAt: sql`now()` }).where(eq(users.id, user.id));
+    const approved = (await trustByEmailDomain(tx, user.id)) || user.approvedAt !== null;
+    return { userId: user.id, approved };
+  });
+}

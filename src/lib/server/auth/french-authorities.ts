@@ -1,0 +1,41 @@
+import { and, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import type { Database } from '../db/index.js';
+import { authorities } from '../db/schema/index.js';
+import { InvalidInput } from '../errors.js';
+
+export interface FrenchAuthorityChoice {
+  id: string;
+  name: string;
+  type: string;
+  officialCode: string | null;
+  region: string | null;
+  population: number | null;
+}
+
+/**
+ * The collectivités a French person picks from at registration: by official code (INSEE, SIREN) when the query is
+ * a code, by name otherwise, largest first.
+ */
+export async function searchFrenchAuthorities(db: Database, rawQuery: string, limit = 20): Promise<FrenchAuthorityChoice[]> {
+  const query = rawQuery.trim();
+  if (query.length < 2) throw new InvalidInput('q', 'Type at least 2 characters.');
+  if (query.length > 100) throw new InvalidInput('q', 'Type at most 100 characters.');
+  const isCode = /^[0-9][0-9AB][0-9]*$/i.test(query);
+  const escaped = query.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const match = isCode
+    ? or(eq(authorities.officialCode, query.toUpperCase()), ilike(authorities.officialCode, `${escaped}%`))
+    : ilike(authorities.name, `%${escaped}%`);
+  return db
+    .select({
+      id: authorities.id,
+      name: authorities.name,
+      type: authorities.type,
+      officialCode: authorities.officialCode,
+      region: authorities.region,
+      population: authorities.population,
+    })
+    .from(authorities)
+    .where(and(eq(authorities.kind, 'french'), match))
+    .orderBy(sql`lower(${authorities.name}) = lower(${query}) desc`, desc(sql`coalesce(${authorities.population}, 0)`), authorities.name)
+    .limit(limit);
+}

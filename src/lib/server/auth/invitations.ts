@@ -1,0 +1,104 @@
+import { eq } from 'drizzle-orm';
+import { isForeignCountry } from '../../reference/countries.js';
+import { authorities, correspondentCountries, users } from '../db/schema/index.js';
+import { Forbidden, InvalidInput } from '../errors.js';
+import { composeMail } from '../mail/templates.js';
+import { sendMail } from '../mail/mailer.js';
+import type { Services } from '../runtime/services.js';
+import type { Actor, Role } from './actor.js';
+import { normaliseEmail, normaliseLocale, normaliseName, optionalText } from './input.js';
+import { links } from './links.js';
+import { consumeToken, issueToken, peekToken } from './one-time-token.js';
+import { hashPassword } from './password.js';
+import { assertAcceptablePassword } from './password-policy.js';
+import { assertEmailFree } from './users.js';
+
+/** What an invitation grants, decided by the inviter and carried in the token's payload. */
+export interface InvitationGrant {
+  role: Role;
+  authorityId: string | null;
+  countries: string[];
+  invitedBy: string;
+}
+
+async function sendInvitation(services: Services, actor: Actor, email: string, grant: InvitationGrant, authorityName: string | null, locale: string) {
+  await assertEmailFree(services.db, email);
+  const { token, expiresAt } = await issueToken(services.db, { purpose: 'invitation', email, payload: { ...grant } });
+  const link = links.invitation(services.config.origin, token);
+  const mailSent = await sendMail(
+    services,
+    composeMail('invitation', locale, email, { inviter: actor.displayName, role: grant.role, authority: authorityName ?? '', hours: '168', link }),
+  );
+  return { email, role: grant.role, countries: grant.countries, expiresAt, mailSent };
+}
+
+function countryList(raw: string[]): string[] {
+  const countries = [...new Set(raw.map((c) => c.trim().toUpperCase()))].sort();
+  const wrong = countries.find((c) => !isForeignCountry(c));
+  if (wrong) throw new InvalidInput('countries', `"${wrong}" is not a country a correspondent can cover.`);
+  return countries;
+}
+
+/** Admins appoint correspondents (with the countries they cover) and other admins. */
+export async function inviteStaff(
+  services: Services,
+  actor: Actor,
+  input: { email: string; role: 'correspondent' | 'admin'; countries?: string[]; locale?: string | null },
+) {
+  if (actor.role !== 'admin') throw new Forbidden('Only an administrator can invite correspondents and administrators.');
+  const email = normaliseEmail(input.email);
+  const countries = input.role === 'correspondent' ? countryList(input.countries ?? []) : [];
+  if (input.role === 'correspondent' && countries.length === 0) throw new InvalidInput('countries', 'A correspondent covers at least one country.');
+  if (input.role === 'admin' && input.countries?.length) throw new InvalidInput('countries', 'An administrator covers no particular country.');
+  return sendInvitation(services, actor, email, { role: input.role, authorityId: null, countries, invitedBy: actor.userId }, null, normaliseLocale(input.locale));
+}
+
+/** An approved member of an authority brings in a colleague of the same authority. */
+export async function inviteColleague(services: Services, actor: Actor, input: { email: string; locale?: string | null }) {
+  if ((actor.role !== 'french_authority' && actor.role !== 'foreign_authority') || !actor.authorityId) {
+    throw new Forbidden('Only members of an authority can invite colleagues.');
+  }
+  if (!actor.approved || !actor.emailVerified) throw new Forbidden('Your own account must be verified and approved before you invite colleagues.');
+  const email = normaliseEmail(input.email);
+  const [authority] = await services.db.select({ name: authorities.name }).from(authorities).where(eq(authorities.id, actor.authorityId)).limit(1);
+  const grant = { role: actor.role, authorityId: actor.authorityId, countries: [], invitedBy: actor.userId };
+  return sendInvitation(services, actor, email, grant, authority?.name ?? null, normaliseLocale(input.locale));
+}
+
+/** What the invitation page shows before the person accepts. */
+export async function describeInvitation(services: Services, token: string) {
+  const row = await peekToken(services.db, 'invitation', token);
+  const grant = row.payload as unknown as InvitationGrant;
+  const [authority] = grant.authorityId
+    ? await services.db.select({ name: authorities.name }).from(authorities).where(eq(authorities.id, grant.authorityId)).limit(1)
+    : [];
+  return { email: row.email!, role: grant.role, countries: grant.countries, authorityName: authority?.name ?? null, expiresAt: row.expiresAt };
+}
+
+/**
+ * Creates the invited account. The mail reached its owner, so the address is verified; the inviter vouched for
+ * the person, so the account is approved.
+ */
+export async function acceptInvitation(
+  services: Services,
+  input: { token: string; displayName: string; password: string; jobTitle?: string | null; locale?: string | null },
+): Promise<{ userId: string }> {
+  const displayName = normaliseName(input.displayName, 'displayName');
+  const jobTitle = optionalText(input.jobTitle, 'jobTitle');
+  const locale = normaliseLocale(input.locale);
+  const preview = await peekToken(services.db, 'invitation', input.token);
+  assertAcceptablePassword(input.password, 'password', [preview.email!.split('@')[0]!, displayName]);
+  const passwordHash = await hashPassword(input.password);
+  return services.db.transaction(async (tx) => {
+    const row = await consumeToken(tx, 'invitation', input.token);
+    const grant = row.payload as unknown as InvitationGrant;
+    await assertEmailFree(tx, row.email!);
+    const now = new Date();
+    const [user] = await tx
+      .insert(users)
+      .values({ email: row.email!, displayName, jobTitle, locale, passwordHash, role: grant.role, authorityId: grant.authorityId, emailVerifiedAt: now, approvedAt: now })
+      .returning({ id: users.id });
+    if (grant.countries.length) await tx.insert(correspondentCountries).values(grant.countries.map((country) => ({ userId: user!.id, country })));
+    return { userId: user!.id };
+  });
+}

@@ -1,0 +1,94 @@
+import { and, eq } from 'drizzle-orm';
+import { FOREIGN_TYPE_CODES } from '../../reference/authorities.js';
+import { isForeignCountry } from '../../reference/countries.js';
+import { authorities, users } from '../db/schema/index.js';
+import { InvalidInput } from '../errors.js';
+import type { Services } from '../runtime/services.js';
+import { sendEmailVerification } from './email-verification.js';
+import { normaliseEmail, normaliseLocale, normaliseName, optionalText } from './input.js';
+import { hashPassword } from './password.js';
+import { assertAcceptablePassword } from './password-policy.js';
+import { websiteHost } from './trust.js';
+import { assertEmailFree } from './users.js';
+
+interface Person {
+  email: string;
+  password: string;
+  displayName: string;
+  jobTitle?: string | null;
+  locale?: string | null;
+}
+
+interface ForeignAuthorityInput {
+  name: string;
+  type: string;
+  country: string;
+  region?: string | null;
+  website?: string | null;
+  population?: number | null;
+}
+
+/** A French person picks an existing collectivité (authorityId); a foreign one describes theirs (authority). */
+export interface Registration extends Person {
+  kind: 'french' | 'foreign';
+  authorityId?: string;
+  authority?: ForeignAuthorityInput;
+}
+
+function foreignAuthorityValues(input: ForeignAuthorityInput | undefined) {
+  if (!input) throw new InvalidInput('authority', 'Describe your authority: name, type and country.');
+  const country = input.country.trim().toUpperCase();
+  if (!isForeignCountry(country)) throw new InvalidInput('authority.country', 'Choose the country of your authority (not France).');
+  if (!FOREIGN_TYPE_CODES.includes(input.type)) throw new InvalidInput('authority.type', `The type must be one of: ${FOREIGN_TYPE_CODES.join(', ')}.`);
+  const website = optionalText(input.website, 'authority.website', 300);
+  if (website && !websiteHost(website)) throw new InvalidInput('authority.website', 'This is not a web address.');
+  if (input.population !== undefined && input.population !== null && (!Number.isInteger(input.population) || input.population < 0)) {
+    throw new InvalidInput('authority.population', 'The population must be a whole number.');
+  }
+  return {
+    kind: 'foreign' as const,
+    name: normaliseName(input.name, 'authority.name', 200),
+    type: input.type,
+    country,
+    region: optionalText(input.region, 'authority.region', 200),
+    website,
+    population: input.population ?? null,
+  };
+}
+
+/**
+ * Creates the account (and, for a foreign authority, its authority row, unverified). The person may sign in at
+ * once; what they may publish or see waits for a verified email and for someone to vouch for them.
+ */
+export async function register(services: Services, input: Registration): Promise<{ userId: string; authorityId: string; mailSent: boolean }> {
+  const email = normaliseEmail(input.email);
+  const displayName = normaliseName(input.displayName, 'displayName');
+  const jobTitle = optionalText(input.jobTitle, 'jobTitle');
+  const locale = normaliseLocale(input.locale);
+  assertAcceptablePassword(input.password, 'password', [email.split('@')[0]!, displayName]);
+  const foreign = input.kind === 'foreign' ? foreignAuthorityValues(input.authority) : null;
+  if (input.kind === 'french' && input.authority) throw new InvalidInput('authority', 'A French collectivité is picked from the list (authorityId), not described.');
+  const passwordHash = await hashPassword(input.password);
+
+  const user = await services.db.transaction(async (tx) => {
+    await assertEmailFree(tx, email);
+    let authorityId: string;
+    if (foreign) {
+      const [row] = await tx.insert(authorities).values(foreign).returning({ id: authorities.id });
+      authorityId = row!.id;
+    } else {
+      const id = input.authorityId ?? '';
+      const valid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+      const [row] = valid ? await tx.select({ id: authorities.id }).from(authorities).where(and(eq(authorities.id, id), eq(authorities.kind, 'french'))).limit(1) : [];
+      if (!row) throw new InvalidInput('authorityId', 'Choose your collectivité from the list.');
+      authorityId = row.id;
+    }
+    const [created] = await tx
+      .insert(users)
+      .values({ email, displayName, jobTitle, locale, passwordHash, role: foreign ? 'foreign_authority' : 'french_authority', authorityId })
+      .returning();
+    return created!;
+  });
+  const mailSent = await sendEmailVerification(services, user);
+  return { userId: user.id, authorityId: user.authorityId!, mailSent };
+}

@@ -1,0 +1,32 @@
+import { eq } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.js';
+import type { Database } from '../db/index.js';
+import { authorities, listings } from '../db/schema/index.js';
+import { NotFound, Unauthenticated } from '../errors.js';
+import { assertCanVerifyAuthority } from '../listings/permissions.js';
+import { enqueueSearchSync } from '../search/outbox.js';
+
+/**
+ * A correspondent (or admin) confirms that a foreign authority is who it says it is; until then its requests
+ * cannot be published. Verifying twice keeps the first verification.
+ */
+export async function verifyAuthority(db: Database, actor: Actor | null, authorityId: string) {
+  if (!actor) throw new Unauthenticated();
+  return db.transaction(async (tx) => {
+    const [authority] = /^[0-9a-f-]{36}$/i.test(authorityId)
+      ? await tx.select().from(authorities).where(eq(authorities.id, authorityId)).limit(1).for('update')
+      : [];
+    if (!authority) throw new NotFound('This authority');
+    assertCanVerifyAuthority(actor, authority);
+    if (authority.verifiedAt) return authority;
+    const [verified] = await tx
+      .update(authorities)
+      .set({ verifiedAt: new Date(), verifiedBy: actor.userId, updatedAt: new Date() })
+      .where(eq(authorities.id, authorityId))
+      .returning();
+    // "Verified" is shown with every request of the authority, search documents included.
+    const ids = await tx.select({ id: listings.id }).from(listings).where(eq(listings.authorityId, authorityId));
+    await enqueueSearchSync(tx, ids.map((r) => r.id));
+    return verified!;
+  });
+}

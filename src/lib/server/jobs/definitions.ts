@@ -1,0 +1,6 @@
+import { relayJobs } from '../relay/notifications.js';
+import { listingJobs } from '../listings/expiry-job.js';
+import type { JobDefinition } from './queue.js';
+
+/** Every background job of the platform, with its schedule. */
+export const JOB_DEFINITIONS: JobDefinition<never>[] = [...relayJobs, ...listingJobs];

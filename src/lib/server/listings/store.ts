@@ -1,0 +1,93 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.js';
+import type { Database } from '../db/index.js';
+import { authorities, listings } from '../db/schema/index.js';
+import { Conflict, NotFound, PreconditionFailed } from '../errors.js';
+import { enqueueSearchSync } from '../search/outbox.js';
+import { recordEvent, type Changes, type Tx } from './events.js';
+import { describeStatus, type ListingStatus } from './transitions.js';
+
+export type ListingRow = typeof listings.$inferSelect;
+export type AuthorityRow = typeof authorities.$inferSelect;
+export interface ListingWithAuthority {
+  listing: ListingRow;
+  authority: AuthorityRow;
+}
+
+export async function findListing(db: Database | Tx, id: string): Promise<ListingWithAuthority | null> {
+  // Ids come from URLs: anything but a uuid is simply not found (and never reaches Postgres as a cast error).
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  const [row] = await db
+    .select({ listing: listings, authority: authorities })
+    .from(listings)
+    .innerJoin(authorities, eq(authorities.id, listings.authorityId))
+    .where(eq(listings.id, id))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function getListing(db: Database | Tx, id: string): Promise<ListingWithAuthority> {
+  const found = await findListing(db, id);
+  if (!found) throw new NotFound('This cooperation request');
+  return found;
+}
+
+/** What a step does: the columns it sets and the audit-trail row it leaves. */
+export interface Step {
+  set: Partial<typeof listings.$inferInsert>;
+  action: string;
+  toStatus?: ListingStatus;
+  comment?: string | null;
+  changes?: Changes | null;
+}
+
+export function conflictWithCurrent(message: string, listing: Pick<ListingRow, 'status' | 'version'>): Conflict {
+  return new Conflict(message, { currentStatus: listing.status, currentVersion: listing.version });
+}
+
+/**
+ * Runs one step of a request's life in a transaction. The UPDATE only applies if the row still has the status
+ * and version that were read: of two people acting at once exactly one wins, the other gets a 409 with the
+ * current state. Every step writes its audit-trail row and tells the search index, in the same transaction.
+ */
+export async function applyStep(
+  db: Database,
+  actor: Actor | null,
+  id: string,
+  expectedVersion: number | undefined,
+  plan: (current: ListingWithAuthority) => Step | Promise<Step>,
+): Promise<ListingWithAuthority> {
+  return db.transaction(async (tx) => {
+    const current = await getListing(tx, id);
+    const step = await plan(current);
+    if (expectedVersion !== undefined && current.listing.version !== expectedVersion) {
+      throw new PreconditionFailed(
+        `This request was changed since you loaded it (you have version ${expectedVersion}, the current one is ${current.listing.version}). Reload it and try again.`,
+        { currentVersion: current.listing.version },
+      );
+    }
+    const [updated] = await tx
+      .update(listings)
+      .set({ ...step.set, version: sql`${listings.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(listings.id, id), eq(listings.status, current.listing.status), eq(listings.version, current.listing.version)))
+      .returning();
+    if (!updated) {
+      const now = await getListing(tx, id);
+      throw conflictWithCurrent(
+        `Someone else acted on this request at the same moment; it is now ${describeStatus(now.listing.status)} (version ${now.listing.version}).`,
+        now.listing,
+      );
+    }
+    await recordEvent(tx, {
+      listingId: id,
+      actor,
+      action: step.action,
+      fromStatus: current.listing.status,
+      toStatus: step.toStatus ?? current.listing.status,
+      comment: step.comment,
+      changes: step.changes,
+    });
+    await enqueueSearchSync(tx, id);
+    return { listing: updated, authority: current.authority };
+  });
+}

@@ -1,0 +1,73 @@
+import { listingStatus } from '../db/schema/index.js';
+
+export type ListingStatus = (typeof listingStatus.enumValues)[number];
+
+/** The state machine of a request: which states each step starts from and where it leads. */
+export const TRANSITIONS = {
+  submit: { from: ['draft', 'changes_requested'], to: 'submitted' },
+  approve: { from: ['submitted'], to: 'published' },
+  request_changes: { from: ['submitted'], to: 'changes_requested' },
+  reject: { from: ['submitted'], to: 'rejected' },
+  start_discussion: { from: ['published'], to: 'in_discussion' },
+  match: { from: ['in_discussion'], to: 'matched' },
+  close: { from: ['matched'], to: 'closed' },
+  archive: { from: ['published', 'in_discussion', 'expired'], to: 'archived' },
+  expire: { from: ['published'], to: 'expired' },
+} as const satisfies Record<string, { from: readonly ListingStatus[]; to: ListingStatus }>;
+
+export type TransitionAction = keyof typeof TRANSITIONS;
+
+/** Steps of the follow-up an author or moderator reports, by the state they lead to. */
+export const FOLLOW_UP = { in_discussion: 'start_discussion', matched: 'match', closed: 'close' } as const;
+export type FollowUpStatus = keyof typeof FOLLOW_UP;
+
+/** States whose content the author changes directly. */
+export const DIRECTLY_EDITABLE: readonly ListingStatus[] = ['draft', 'changes_requested'];
+/** States whose content changes through a revision that waits for moderation while the public version stays. */
+export const REVISABLE: readonly ListingStatus[] = ['published', 'in_discussion'];
+export const RECONFIRMABLE: readonly ListingStatus[] = ['published', 'in_discussion', 'expired'];
+
+/** A publication lasts 12 months unless reconfirmed. */
+export const PUBLICATION_MONTHS = 12;
+export function publicationEnd(from: Date): Date {
+  const end = new Date(from);
+  end.setUTCMonth(end.getUTCMonth() + PUBLICATION_MONTHS);
+  return end;
+}
+
+const DESCRIPTIONS: Record<ListingStatus, string> = {
+  draft: 'a draft',
+  submitted: 'waiting for moderation',
+  changes_requested: 'waiting for changes requested by the moderator',
+  published: 'published',
+  rejected: 'rejected',
+  in_discussion: 'in discussion with a partner',
+  matched: 'matched with a partner',
+  closed: 'closed',
+  archived: 'archived',
+  expired: 'expired',
+};
+
+export function describeStatus(status: ListingStatus): string {
+  return DESCRIPTIONS[status];
+}
+
+const VERBS: Record<TransitionAction, string> = {
+  submit: 'submitted',
+  approve: 'approved',
+  request_changes: 'sent back for changes',
+  reject: 'rejected',
+  start_discussion: 'marked as in discussion',
+  match: 'marked as matched',
+  close: 'closed',
+  archive: 'archived',
+  expire: 'expired',
+};
+
+/** Why a step is refused, in words a person understands, or null when it is allowed. */
+export function refusal(action: TransitionAction, status: ListingStatus): string | null {
+  const rule = TRANSITIONS[action];
+  if ((rule.from as readonly string[]).includes(status)) return null;
+  const allowed = rule.from.map((s) => describeStatus(s)).join(' or ');
+  return `This request is ${describeStatus(status)}: it can only be ${VERBS[action]} when it is ${allowed}.`;
+}

@@ -1,0 +1,53 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Config } from '../config.js';
+import { outboxDir } from './transport.js';
+
+export interface OutboxMail {
+  file: string;
+  to: string;
+  subject: string;
+  date: string;
+  text: string;
+}
+
+/** The outbox page exists only for developers and demos: never where real people's mails would show. */
+export function outboxVisible(config: Config): boolean {
+  return config.nodeEnv !== 'production' || config.demoData;
+}
+
+function header(raw: string, name: string): string {
+  const match = new RegExp(`^${name}: (.*(?:\\n[ \\t].*)*)`, 'mi').exec(raw);
+  return match ? decodeWords(match[1]!.replace(/\n[ \t]/g, ' ')) : '';
+}
+
+/** Enough MIME decoding for the mails we write ourselves (UTF-8, quoted-printable or base64). */
+function decodeWords(value: string): string {
+  return value.replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, enc: string, data: string) =>
+    enc.toLowerCase() === 'b' ? Buffer.from(data, 'base64').toString('utf8') : decodeQp(data.replace(/_/g, ' ')),
+  );
+}
+
+function decodeQp(data: string): string {
+  const bytes = data.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => `%${hex}`);
+  try {
+    return decodeURIComponent(bytes.replace(/%(?![0-9A-F]{2})/gi, '%25'));
+  } catch {
+    return data;
+  }
+}
+
+export function parseEml(raw: string): Omit<OutboxMail, 'file'> {
+  const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
+  const body = rest.join('\n\n');
+  const encoding = header(head, 'Content-Transfer-Encoding').toLowerCase();
+  const text = encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : encoding === 'quoted-printable' ? decodeQp(body) : body;
+  return { to: header(head, 'To'), subject: header(head, 'Subject'), date: header(head, 'Date'), text };
+}
+
+/** The newest mails first. */
+export async function listOutbox(config: Config, limit = 50): Promise<OutboxMail[]> {
+  const dir = outboxDir(config);
+  const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.eml')).sort().reverse().slice(0, limit);
+  return Promise.all(files.map(async (file) => ({ file, ...parseEml(await readFile(path.join(dir, file), 'utf8')) })));
+}

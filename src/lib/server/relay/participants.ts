@@ -1,0 +1,72 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.js';
+import type { Database } from '../db/index.js';
+import { authorities, conversations, listings, users } from '../db/schema/index.js';
+import { Forbidden, NotFound, Unauthenticated } from '../errors.js';
+
+export type Side = 'french' | 'foreign';
+
+export interface ConversationContext {
+  conversation: typeof conversations.$inferSelect;
+  listing: Pick<typeof listings.$inferSelect, 'id' | 'title' | 'status' | 'country' | 'authorityId' | 'version'>;
+  frenchAuthority: Pick<typeof authorities.$inferSelect, 'id' | 'name'>;
+  foreignAuthority: Pick<typeof authorities.$inferSelect, 'id' | 'name'>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function loadConversation(db: Database, id: string): Promise<ConversationContext> {
+  if (!UUID.test(id)) throw new NotFound('This conversation');
+  const [row] = await db
+    .select({
+      conversation: conversations,
+      listing: { id: listings.id, title: listings.title, status: listings.status, country: listings.country, authorityId: listings.authorityId, version: listings.version },
+    })
+    .from(conversations)
+    .innerJoin(listings, eq(listings.id, conversations.listingId))
+    .where(eq(conversations.id, id))
+    .limit(1);
+  if (!row) throw new NotFound('This conversation');
+  const names = await db
+    .select({ id: authorities.id, name: authorities.name })
+    .from(authorities)
+    .where(eq(authorities.id, row.conversation.frenchAuthorityId))
+    .union(db.select({ id: authorities.id, name: authorities.name }).from(authorities).where(eq(authorities.id, row.listing.authorityId)));
+  const byId = new Map(names.map((n) => [n.id, n]));
+  return {
+    ...row,
+    frenchAuthority: byId.get(row.conversation.frenchAuthorityId)!,
+    foreignAuthority: byId.get(row.listing.authorityId)!,
+  };
+}
+
+/** Which side of the conversation the actor speaks for, or null if they only read it (correspondent, admin). */
+export function sideOf(actor: Actor, ctx: ConversationContext): Side | null {
+  if (actor.role === 'french_authority' && actor.authorityId === ctx.conversation.frenchAuthorityId) return 'french';
+  if (actor.role === 'foreign_authority' && actor.authorityId === ctx.listing.authorityId) return 'foreign';
+  return null;
+}
+
+/** The two authorities talk; the correspondent of the country and the ministry may read, never write. */
+export function assertCanRead(actor: Actor | null, ctx: ConversationContext): Actor {
+  if (!actor) throw new Unauthenticated('Sign in to read this conversation.');
+  if (sideOf(actor, ctx)) return actor;
+  if (actor.role === 'admin') return actor;
+  if (actor.role === 'correspondent' && actor.countries.includes(ctx.listing.country)) return actor;
+  throw new Forbidden('Only the two authorities and the correspondent of the country may read this conversation.');
+}
+
+export function assertCanWrite(actor: Actor | null, ctx: ConversationContext): Side {
+  assertCanRead(actor, ctx);
+  const side = sideOf(actor!, ctx);
+  if (!side) throw new Forbidden('Correspondents and administrators read conversations; only the two authorities write in them.');
+  return side;
+}
+
+/** The active users of an authority: who gets notified for that side. */
+export async function membersOf(db: Database, authorityId: string) {
+  return db
+    .select({ id: users.id, email: users.email, displayName: users.displayName, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.authorityId, authorityId), isNull(users.disabledAt)));
+}

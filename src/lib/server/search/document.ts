@@ -1,0 +1,118 @@
+import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { findCountry, findTheme, populationBracket } from '../../reference/index.js';
+import type { Database } from '../db/index.js';
+import { authorities, listings, type ListingText } from '../db/schema/index.js';
+import { isSearchable, SEARCHABLE_STATUSES } from '../listings/visibility.js';
+
+/**
+ * What the index holds for one published request. Built only from public fields: contacts (elected official,
+ * technical contact, emails) never leave Postgres.
+ */
+export interface ListingDocument {
+  id: string;
+  title: string;
+  summary: string;
+  context: string | null;
+  difficulties: string | null;
+  objectives: string | null;
+  expectedFromFrance: string | null;
+  /** Every translated text, flattened: searchable, not displayed as such. */
+  translations: string[];
+  translationLanguages: string[];
+  themes: string[];
+  themeLabels: { fr: string[]; en: string[]; es: string[] };
+  forms: string[];
+  country: string;
+  countryNames: string[];
+  continent: string | null;
+  authorityName: string;
+  authorityType: string;
+  region: string | null;
+  population: number | null;
+  populationBracket: string | null;
+  originalLanguage: string;
+  /** Original language plus the languages accepted for the exchange. */
+  languages: string[];
+  /** Seconds since the epoch: Meilisearch sorts numbers, not dates. */
+  publishedAt: number | null;
+}
+
+const columns = {
+  id: listings.id,
+  status: listings.status,
+  title: listings.title,
+  summary: listings.summary,
+  context: listings.context,
+  difficulties: listings.difficulties,
+  objectives: listings.objectives,
+  expectedFromFrance: listings.expectedFromFrance,
+  translations: listings.translations,
+  themes: listings.themes,
+  forms: listings.forms,
+  country: listings.country,
+  originalLanguage: listings.originalLanguage,
+  exchangeLanguages: listings.exchangeLanguages,
+  publishedAt: listings.publishedAt,
+  authorityName: authorities.name,
+  authorityType: authorities.type,
+  region: authorities.region,
+  population: authorities.population,
+};
+const selectRows = (db: Database) => db.select(columns).from(listings).innerJoin(authorities, eq(authorities.id, listings.authorityId));
+type Row = Awaited<ReturnType<typeof selectRows>>[number];
+
+/** Our highlight markers must never come from the text itself, or escaping could be bypassed. */
+const clean = <T extends string | null>(text: T): T => (text === null ? text : (text.replace(/[\uE000\uE001]/g, '') as T));
+
+export function toDocument(row: Row): ListingDocument {
+  const themes = row.themes.map((code) => findTheme(code)).filter((t) => t !== undefined);
+  const country = findCountry(row.country);
+  const translations = Object.entries((row.translations ?? {}) as Record<string, Partial<ListingText>>);
+  return {
+    id: row.id,
+    title: clean(row.title),
+    summary: clean(row.summary),
+    context: clean(row.context),
+    difficulties: clean(row.difficulties),
+    objectives: clean(row.objectives),
+    expectedFromFrance: clean(row.expectedFromFrance),
+    translations: translations.flatMap(([, text]) =>
+      Object.values(text ?? {}).filter((v): v is string => typeof v === 'string' && v.length > 0).map(clean),
+    ),
+    translationLanguages: translations.map(([language]) => language),
+    themes: row.themes,
+    themeLabels: { fr: themes.map((t) => t.name.fr), en: themes.map((t) => t.name.en), es: themes.map((t) => t.name.es) },
+    forms: row.forms,
+    country: row.country,
+    countryNames: country ? [...new Set([country.name.fr, country.name.en, country.name.es])] : [],
+    continent: country?.continent ?? null,
+    authorityName: clean(row.authorityName),
+    authorityType: row.authorityType,
+    region: clean(row.region),
+    population: row.population,
+    populationBracket: populationBracket(row.population),
+    originalLanguage: row.originalLanguage,
+    languages: [...new Set([row.originalLanguage, ...row.exchangeLanguages])],
+    publishedAt: row.publishedAt ? Math.floor(row.publishedAt.getTime() / 1000) : null,
+  };
+}
+
+/**
+ * The state the index must reach for these listings, read from Postgres (never from whoever asked): documents to
+ * upsert for searchable ones, ids to delete for the rest (unpublished, deleted, or unknown).
+ */
+export async function loadSearchState(db: Database, ids: string[]): Promise<{ upserts: ListingDocument[]; deletes: string[] }> {
+  const rows = ids.length ? await selectRows(db).where(inArray(listings.id, ids)) : [];
+  const upserts = rows.filter((r) => isSearchable(r.status)).map(toDocument);
+  const kept = new Set(upserts.map((d) => d.id));
+  return { upserts, deletes: ids.filter((id) => !kept.has(id)) };
+}
+
+/** Searchable listings in id order, one page after `afterId`: the reindex walks the table with it. */
+export async function loadSearchablePage(db: Database, afterId: string | null, limit: number): Promise<ListingDocument[]> {
+  const rows = await selectRows(db)
+    .where(and(inArray(listings.status, [...SEARCHABLE_STATUSES]), afterId ? gt(listings.id, afterId) : undefined))
+    .orderBy(asc(listings.id))
+    .limit(limit);
+  return rows.map(toDocument);
+}

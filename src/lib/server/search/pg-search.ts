@@ -1,0 +1,129 @@
+import { COUNTRIES, findCountry, POPULATION_BRACKETS, populationBracket } from '../../reference/index.js';
+import type { Sql } from '../db/index.js';
+import { SEARCHABLE_STATUSES } from '../listings/visibility.js';
+import { markedToHtml } from './highlight.js';
+import { emptyFacets, toHit } from './meili-search.js';
+import type { SearchResult } from './result.js';
+import type { SearchQuery } from './search-query.js';
+import { MAX_TOTAL_HITS } from './settings.js';
+import { markTerms, queryTerms } from './snippet.js';
+
+interface Row {
+  id: string;
+  title: string;
+  summary: string;
+  country: string;
+  themes: string[];
+  forms: string[];
+  original_language: string;
+  exchange_languages: string[];
+  published_epoch: number | null;
+  authority_name: string;
+  authority_type: string;
+  region: string | null;
+  population: number | null;
+}
+
+/**
+ * The same search answered by Postgres full-text search (unaccented, 'simple' and 'french' configurations, see
+ * migration 0001) for when Meilisearch is down or slow. Same filters and response shape; no typo tolerance nor
+ * cross-language synonyms, which is why the result says `degraded`.
+ */
+export async function searchPostgres(sql: Sql, query: SearchQuery): Promise<SearchResult> {
+  const vector = (cfg: 'simple' | 'french') =>
+    sql`public.listing_search_vector(${sql.unsafe(`'${cfg}'::regconfig`)}, l.title, l.summary, l.context, l.difficulties, l.objectives, l.expected_from_france, l.translations)`;
+  const tsquery = (cfg: 'simple' | 'french') => sql`websearch_to_tsquery(${sql.unsafe(`'${cfg}'::regconfig`)}, public.immutable_unaccent(${query.q}))`;
+  const continentCountries = query.continent ? COUNTRIES.filter((c) => c.continent === query.continent).map((c) => c.code) : [];
+  const bracket = POPULATION_BRACKETS.find((b) => b.code === query.population);
+
+  const where = sql`
+    l.status = any(${[...SEARCHABLE_STATUSES]}::listing_status[])
+    ${query.q ? sql`and (${vector('simple')} @@ ${tsquery('simple')} or ${vector('french')} @@ ${tsquery('french')}
+      or public.immutable_unaccent(a.name) ilike '%' || public.immutable_unaccent(${query.q}) || '%')` : sql``}
+    ${query.countries.length ? sql`and l.country = any(${query.countries}::text[])` : sql``}
+    ${query.continent ? sql`and l.country = any(${continentCountries}::text[])` : sql``}
+    ${query.themes.length ? sql`and l.themes && ${query.themes}::text[]` : sql``}
+    ${query.form ? sql`and ${query.form} = any(l.forms)` : sql``}
+    ${query.authorityType ? sql`and a.type = ${query.authorityType}` : sql``}
+    ${bracket ? sql`and a.population >= ${bracket.min} ${bracket.max === null ? sql`` : sql`and a.population <= ${bracket.max}`}` : sql``}
+    ${query.language ? sql`and (l.original_language = ${query.language} or ${query.language} = any(l.exchange_languages))` : sql``}`;
+
+  const order = {
+    relevance: query.q
+      ? sql`ts_rank(${vector('french')}, ${tsquery('french')}) + ts_rank(${vector('simple')}, ${tsquery('simple')}) desc, l.published_at desc nulls last`
+      : sql`l.published_at desc nulls last`,
+    newest: sql`l.published_at desc nulls last`,
+    population_asc: sql`a.population asc nulls last`,
+    population_desc: sql`a.population desc nulls last`,
+  }[query.sort];
+
+  const bracketCase = sql`case ${POPULATION_BRACKETS.map(
+    (b) => sql`when a.population >= ${b.min} ${b.max === null ? sql`` : sql`and a.population <= ${b.max}`} then ${b.code}`,
+  ).reduce((all, next) => sql`${all} ${next}`)} end`;
+
+  const [rows, facetRows] = await Promise.all([
+    sql<Row[]>`
+      select l.id, l.title, l.summary, l.country, l.themes, l.forms, l.original_language, l.exchange_languages,
+             floor(extract(epoch from l.published_at))::float8 as published_epoch,
+             a.name as authority_name, a.type as authority_type, a.region, a.population
+        from listings l join authorities a on a.id = l.authority_id
+       where ${where}
+       order by ${order}, l.id
+       limit ${query.hitsPerPage} offset ${(query.page - 1) * query.hitsPerPage}`,
+    sql<Array<{ facet: string; value: string | null; count: number }>>`
+      with matched as (
+        select l.country, l.themes, l.forms, a.type, ${bracketCase} as bracket,
+               array(select distinct unnest(array[l.original_language] || l.exchange_languages)) as languages
+          from listings l join authorities a on a.id = l.authority_id
+         where ${where})
+      select 'country' as facet, country as value, count(*)::int as count from matched group by country
+      union all select 'themes', t, count(*)::int from matched, unnest(themes) t group by t
+      union all select 'forms', f, count(*)::int from matched, unnest(forms) f group by f
+      union all select 'authorityType', type, count(*)::int from matched group by type
+      union all select 'populationBracket', bracket, count(*)::int from matched where bracket is not null group by bracket
+      union all select 'languages', lang, count(*)::int from matched, unnest(languages) lang group by lang`,
+  ]);
+
+  const facets = emptyFacets();
+  for (const { facet, value, count } of facetRows) {
+    if (value === null) continue;
+    (facets[facet as keyof typeof facets] ??= {})[value] = count;
+    if (facet === 'country') {
+      const continent = findCountry(value)?.continent;
+      if (continent) facets.continent[continent] = (facets.continent[continent] ?? 0) + count;
+    }
+  }
+  const total = Math.min(MAX_TOTAL_HITS, Object.values(facets.country).reduce((a, b) => a + b, 0));
+  const terms = queryTerms(query.q);
+  return {
+    hits: rows.map((r) => {
+      const hit = toHit({
+        id: r.id,
+        title: r.title,
+        summary: r.summary,
+        country: r.country,
+        continent: findCountry(r.country)?.continent ?? null,
+        themes: r.themes,
+        forms: r.forms,
+        authorityName: r.authority_name,
+        authorityType: r.authority_type,
+        region: r.region,
+        population: r.population,
+        populationBracket: populationBracket(r.population),
+        originalLanguage: r.original_language,
+        languages: [...new Set([r.original_language, ...r.exchange_languages])],
+        publishedAt: r.published_epoch,
+      });
+      return {
+        ...hit,
+        highlight: { title: markedToHtml(markTerms(r.title, terms)), summary: markedToHtml(markTerms(r.summary, terms, 40)) },
+      };
+    }),
+    facets,
+    total,
+    page: query.page,
+    hitsPerPage: query.hitsPerPage,
+    totalPages: Math.ceil(total / query.hitsPerPage),
+    degraded: true,
+  };
+}

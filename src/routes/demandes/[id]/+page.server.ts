@@ -1,0 +1,35 @@
+import { describeListing } from '$lib/components/listing-view';
+import { formFailure, pageError } from '$lib/i18n/form-error.server';
+import { getLocale, m } from '$lib/i18n';
+import { isModerator, isAuthor } from '$lib/server/listings/permissions';
+import { viewListing } from '$lib/server/listings/queries';
+import { isPublic, isSearchable } from '$lib/server/listings/visibility';
+import { expressInterest } from '$lib/server/relay/conversations';
+import { getServices } from '$lib/server/runtime/services';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+  const { db } = getServices();
+  const { view } = await viewListing(db, locals.actor, params.id).catch(pageError);
+  const scope = { authorityId: view.authority.id, country: view.country, status: view.status };
+  return {
+    listing: describeListing(view, getLocale()),
+    isPublic: isPublic(view.status),
+    open: isSearchable(view.status),
+    canEdit: isAuthor(locals.actor, scope),
+    canModerate: isModerator(locals.actor, scope),
+    canExpressInterest: locals.actor?.role === 'french_authority',
+  };
+};
+
+export const actions: Actions = {
+  interest: async ({ params, request, locals }) => {
+    const message = String((await request.formData()).get('message') ?? '');
+    try {
+      await expressInterest(getServices().db, locals.actor, params.id, message);
+    } catch (error) {
+      return formFailure(error, { message });
+    }
+    return { sent: true, notice: m.listing_interest_sent() };
+  },
+};

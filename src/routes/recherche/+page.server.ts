@@ -1,0 +1,32 @@
+import { getLocale } from '$lib/i18n';
+import { DomainError } from '$lib/server/errors';
+import { getServices } from '$lib/server/runtime/services';
+import { searchListings } from '$lib/server/search/search-listings';
+import { parseSearchQuery, searchQueryFromUrl, type SearchQuery } from '$lib/server/search/search-query';
+import type { PageServerLoad } from './$types';
+import { facetOptions, hitView } from './view';
+
+export const load: PageServerLoad = async ({ url }) => {
+  let query: SearchQuery;
+  let invalid = false;
+  try {
+    query = searchQueryFromUrl(url.searchParams);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    // A hand-edited or stale link: search without the bad filters rather than fail.
+    query = parseSearchQuery({ q: url.searchParams.get('q')?.slice(0, 200) ?? '' });
+    invalid = true;
+  }
+  const result = await searchListings(getServices(), query);
+  const locale = getLocale();
+  return {
+    query,
+    invalid,
+    degraded: result.degraded,
+    total: result.total,
+    page: result.page,
+    totalPages: result.totalPages,
+    hits: result.hits.map((hit) => hitView(hit, locale)),
+    facets: facetOptions(result.facets, query, locale),
+  };
+};

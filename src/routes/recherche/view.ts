@@ -1,0 +1,68 @@
+import {
+  CONTINENTS,
+  COOPERATION_FORMS,
+  countryName,
+  findTheme,
+  FOREIGN_AUTHORITY_TYPES,
+  LANGUAGES,
+  POPULATION_BRACKETS,
+  THEMES,
+  type Label,
+  type Locale,
+} from '$lib/reference';
+import type { SearchHit, SearchResult } from '$lib/server/search/result';
+import type { SearchQuery } from '$lib/server/search/search-query';
+
+export interface FacetOption {
+  value: string;
+  label: string;
+  count: number;
+  selected: boolean;
+}
+
+const typeName = (code: string, locale: Locale) => FOREIGN_AUTHORITY_TYPES.find((t) => t.code === code)?.name[locale] ?? code;
+const languageName = (code: string, locale: Locale) => LANGUAGES.find((l) => l.code === code)?.name[locale] ?? code;
+
+/** A result as the page shows it: labels resolved on the server so the browser never loads the reference data. */
+export function hitView(hit: SearchHit, locale: Locale) {
+  return {
+    id: hit.id,
+    titleHtml: hit.highlight.title,
+    summaryHtml: hit.highlight.summary,
+    country: countryName(hit.country, locale),
+    themes: hit.themes.map((t) => findTheme(t)?.name[locale] ?? t),
+    authority: hit.authority.name,
+    authorityType: typeName(hit.authority.type, locale),
+    region: hit.authority.region,
+    population: hit.authority.population,
+    language: languageName(hit.originalLanguage, locale),
+    publishedAt: hit.publishedAt,
+  };
+}
+
+function options(
+  all: ReadonlyArray<{ code: string; name: Label }>,
+  counts: Record<string, number> | undefined,
+  selected: Array<string | null>,
+  locale: Locale,
+  onlyPresent = false,
+): FacetOption[] {
+  return all
+    .map((o) => ({ value: o.code, label: o.name[locale], count: counts?.[o.code] ?? 0, selected: selected.includes(o.code) }))
+    .filter((o) => !onlyPresent || o.count > 0 || o.selected);
+}
+
+export function facetOptions(facets: SearchResult['facets'], query: SearchQuery, locale: Locale) {
+  const countryCodes = new Set([...Object.keys(facets.country ?? {}), ...query.countries]);
+  const countries = [...countryCodes].map((code) => ({ code, name: { fr: countryName(code, 'fr'), en: countryName(code, 'en'), es: countryName(code, 'es') } }));
+  const byLabel = (a: FacetOption, b: FacetOption) => a.label.localeCompare(b.label, locale);
+  return {
+    country: options(countries, facets.country, query.countries, locale).sort(byLabel),
+    theme: options(THEMES, facets.themes, query.themes, locale, true),
+    continent: options(CONTINENTS.filter((c) => c.code !== 'AN'), facets.continent, [query.continent], locale),
+    form: options(COOPERATION_FORMS, facets.forms, [query.form], locale),
+    authorityType: options(FOREIGN_AUTHORITY_TYPES, facets.authorityType, [query.authorityType], locale),
+    population: options(POPULATION_BRACKETS, facets.populationBracket, [query.population], locale),
+    language: options(LANGUAGES, facets.languages, [query.language], locale, true),
+  };
+}

@@ -1,0 +1,93 @@
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startAppProcess, waitForHealth, type AppProcess } from '../helpers/app-process.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+export const SCREENSHOTS = path.join(root, 'tests/screenshots');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface BrowserApp {
+  url: string;
+  app: AppProcess;
+  browser: Browser;
+  /** A fresh browser profile (no cookies); `javaScript: false` to check the pages work without it. */
+  context(options?: { javaScript?: boolean; phone?: boolean }): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+/** The built app (`npm run build` first) as a real process with demo data in its own data directory, and Chromium. */
+export async function startBrowserApp(): Promise<BrowserApp> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bourse-browser-'));
+  chmodSync(dataDir, 0o755);
+  const app = await startAppProcess({ DATA_DIR: dataDir, DEMO_DATA: 'true' });
+  let browser: Browser | undefined;
+  try {
+    await waitForHealth(app);
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  } catch (error) {
+    app.child.kill('SIGTERM');
+    await app.exited;
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const b = browser;
+  return {
+    url: app.url,
+    app,
+    browser: b,
+    context: ({ javaScript = true, phone = false } = {}) =>
+      b.newContext({
+        baseURL: app.url,
+        javaScriptEnabled: javaScript,
+        viewport: phone ? { width: 360, height: 740 } : { width: 1280, height: 900 },
+        deviceScaleFactor: 1,
+        isMobile: phone,
+        hasTouch: phone,
+      }),
+    async close() {
+      await b.close().catch(() => {});
+      app.child.kill('SIGTERM');
+      await app.exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** axe-core in the page; returns the serious and critical violations (the ones that must not exist). */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  // Runtime.evaluate is not subject to the page's CSP, unlike an injected <script>.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    return axe.run();
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
+}
+
+/** Signs in through the real sign-in form. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/connexion');
+  await page.getByLabel(/courriel|e-mail|adresse/i).first().fill(email);
+  await page.getByLabel(/mot de passe/i).first().fill(password);
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/connexion')), page.getByRole('button', { name: /se connecter/i }).click()]);
+}
