@@ -1,3 +1,4 @@
+import { alertJobs } from '../alerts/digest.js';
 import { relayJobs } from '../relay/notifications.js';
 import { listingJobs } from '../listings/expiry-job.js';
 import type { JobDefinition } from './queue.js';

@@ -7,6 +7,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** Extra headers, e.g. List-Unsubscribe for digests. */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
