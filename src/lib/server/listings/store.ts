@@ -39,6 +39,8 @@ export interface Step {
   toStatus?: ListingStatus;
   comment?: string | null;
   changes?: Changes | null;
+  /** Rows that belong with the step (e.g. the partnerships of a match), written in the same transaction. */
+  alsoWrite?: (tx: Tx, updated: ListingRow) => Promise<void>;
 }
 
 export function conflictWithCurrent(message: string, listing: Pick<ListingRow, 'status' | 'version'>): Conflict {
@@ -87,6 +89,7 @@ export async function applyStep(
       comment: step.comment,
       changes: step.changes,
     });
+    await step.alsoWrite?.(tx, updated);
     await enqueueSearchSync(tx, id);
     return { listing: updated, authority: current.authority };
   });
