@@ -1,4 +1,5 @@
 import { alertJobs } from '../alerts/digest.js';
+import { freshnessJobs } from '../freshness/reminders.js';
 import { relayJobs } from '../relay/notifications.js';
 import { listingJobs } from '../listings/expiry-job.js';
 import type { JobDefinition } from './queue.js';
