@@ -3,6 +3,7 @@ import { dev } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
 import { authenticateHandle } from '$lib/server/hooks/authenticate';
 import { localeHandle } from '$lib/server/hooks/locale';
+import { securityHeadersHandle } from '$lib/server/hooks/security-headers';
 
 /** In `npm run dev` Vite owns the process: make sure the services are up before the first page renders. */
 const ensureServices: Handle = async ({ event, resolve }) => {
@@ -13,4 +14,4 @@ const ensureServices: Handle = async ({ event, resolve }) => {
   return resolve(event);
 };
 
-export const handle = sequence(ensureServices, authenticateHandle, localeHandle);
+export const handle = sequence(ensureServices, securityHeadersHandle, authenticateHandle, localeHandle);

@@ -38,13 +38,15 @@ export async function startBrowserApp(): Promise<BrowserApp> {
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
   const b = browser;
+  // The app's ORIGIN is http://localhost:PORT: SvelteKit refuses form posts from any other origin.
+  const url = app.url.replace('127.0.0.1', 'localhost');
   return {
-    url: app.url,
+    url,
     app,
     browser: b,
     context: ({ javaScript = true, phone = false } = {}) =>
       b.newContext({
-        baseURL: app.url,
+        baseURL: url,
         javaScriptEnabled: javaScript,
         viewport: phone ? { width: 360, height: 740 } : { width: 1280, height: 900 },
         deviceScaleFactor: 1,
@@ -84,10 +86,19 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
 }
 
-/** Signs in through the real sign-in form. */
+/** Signs in through the real sign-in form (French pages). */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/connexion');
-  await page.getByLabel(/courriel|e-mail|adresse/i).first().fill(email);
-  await page.getByLabel(/mot de passe/i).first().fill(password);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/connexion')), page.getByRole('button', { name: /se connecter/i }).click()]);
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.locator('main').getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
 }
+
+/** The demo accounts (src/lib/server/demo/accounts.ts). */
+export const DEMO = {
+  foreign: { email: 'mairie@demo-ziguinchor.sn', password: 'casamance-partenaires' },
+  correspondent: { email: 'correspondant@demo.bourse-projets.fr', password: 'ambassade-dakar-rabat' },
+  french: { email: 'international@demo-lannion.fr', password: 'tregor-cooperation' },
+  admin: { email: 'admin@demo.bourse-projets.fr', password: 'delegation-action-exterieure' },
+} as const;

@@ -95,3 +95,19 @@ describe('saved searches and digests', () => {
     expect((await app.inject({ method: 'GET', url: '/api/v1/saved-searches' })).statusCode).toBe(401);
   });
 });
+
+describe('RFC 8058 one-click unsubscribe', () => {
+  it('accepts the form POST a mail client sends to the List-Unsubscribe URL, with no Origin', async () => {
+    const user = await createUser(ctx.services, { role: 'french_authority' });
+    const created = (await app.inject({ method: 'POST', url: '/api/v1/saved-searches', headers: await login(app, user.email), payload: { name: 'Énergie', frequency: 'weekly', query: { theme: 'energy' } } })).json();
+    const token = await unsubscribeToken(ctx.services.db, created.id);
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/v1/saved-searches/unsubscribe/${token}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ unsubscribed: true, name: 'Énergie' });
+  });
+});

@@ -8,11 +8,12 @@ import { enqueueSearchSync } from '../../src/lib/server/search/outbox.js';
 type NewListing = typeof listings.$inferInsert;
 
 /** Inserts listings the way the listings service will: the row and its outbox entry in one transaction. */
-export async function insertListings(services: Services, values: Array<Omit<NewListing, 'country'> & { country: string }>) {
+/** Defaults: written in French, published now. */
+export async function insertListings(services: Services, values: Array<Omit<NewListing, 'originalLanguage'> & { originalLanguage?: string }>) {
   return services.db.transaction(async (tx) => {
     const rows = await tx
       .insert(listings)
-      .values(values.map((v) => ({ originalLanguage: 'fr', status: 'published' as const, publishedAt: new Date(), ...v })))
+      .values(values.map((v) => ({ status: 'published' as const, publishedAt: new Date(), ...v, originalLanguage: v.originalLanguage ?? 'fr' })))
       .returning();
     await enqueueSearchSync(tx, rows.map((r) => r.id));
     return rows;

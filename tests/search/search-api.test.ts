@@ -66,7 +66,7 @@ beforeAll(async () => {
     },
   ]);
   for (const row of rows) ids[row.title] = row.id;
-  await eventually(async () => expect((await search('')).body.total).toBe(6));
+  await eventually(async () => expect((await search('')).body).toMatchObject({ total: 6, degraded: false }));
 });
 
 afterAll(async () => {

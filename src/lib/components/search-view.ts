@@ -66,3 +66,4 @@ export function facetOptions(facets: SearchResult['facets'], query: SearchQuery,
     language: options(LANGUAGES, facets.languages, [query.language], locale, true),
   };
 }
+export type HitView = ReturnType<typeof hitView>;

@@ -2,9 +2,9 @@ import { getLocale } from '$lib/i18n';
 import { DomainError } from '$lib/server/errors';
 import { getServices } from '$lib/server/runtime/services';
 import { searchListings } from '$lib/server/search/search-listings';
-import { parseSearchQuery, searchQueryFromUrl, type SearchQuery } from '$lib/server/search/search-query';
+import { parseSearchQuery, searchQueryFromUrl, searchQueryParams, type SearchInput, type SearchQuery } from '$lib/server/search/search-query';
 import type { PageServerLoad } from './$types';
-import { facetOptions, hitView } from './view';
+import { facetOptions, hitView } from '$lib/components/search-view';
 
 export const load: PageServerLoad = async ({ url }) => {
   let query: SearchQuery;
@@ -17,7 +17,10 @@ export const load: PageServerLoad = async ({ url }) => {
     query = parseSearchQuery({ q: url.searchParams.get('q')?.slice(0, 200) ?? '' });
     invalid = true;
   }
-  const result = await searchListings(getServices(), query);
+  // The service takes query-string input (it checks it again); a checked query's nulls are not that.
+  const params = searchQueryParams(query);
+  const input = Object.fromEntries([...new Set(params.keys())].map((k) => [k, params.getAll(k)])) as SearchInput;
+  const result = await searchListings(getServices(), input);
   const locale = getLocale();
   return {
     query,

@@ -12,6 +12,9 @@ import moderationRoutes from './moderation/index.js';
 import myRoutes from './my/index.js';
 import authoritiesRoutes from './authorities/index.js';
 import conversationRoutes from './conversations/index.js';
+import savedSearchRoutes from './saved-searches/index.js';
+import recommendationRoutes from './recommendations/index.js';
+import partnershipRoutes from './partnerships/index.js';
 import openDataRoutes from './open-data/index.js';
 import statisticsRoutes from './statistics/index.js';
 
@@ -30,6 +33,9 @@ export default async function v1Routes(fastify: FastifyInstance) {
   await fastify.register(myRoutes, { prefix: '/my' });
   await fastify.register(authoritiesRoutes, { prefix: '/authorities' });
   await fastify.register(conversationRoutes, { prefix: '/conversations' });
+  await fastify.register(savedSearchRoutes, { prefix: '/saved-searches' });
+  await fastify.register(recommendationRoutes, { prefix: '/recommendations' });
+  await fastify.register(partnershipRoutes, { prefix: '/partnerships' });
   await fastify.register(openDataRoutes, { prefix: '/open-data' });
   await fastify.register(statisticsRoutes, { prefix: '/statistics' });
 }

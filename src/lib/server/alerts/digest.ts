@@ -58,7 +58,7 @@ export async function sendDigests(services: Services, now = new Date()): Promise
             })),
             more: Math.max(0, hits.length - DIGEST_MAX),
           }),
-          headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+          headers: { 'List-Unsubscribe': `<${services.config.origin}/api/v1/saved-searches/unsubscribe/${token}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
         }),
       );
       if (sentNow) sent++;

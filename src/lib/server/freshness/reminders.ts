@@ -1,7 +1,6 @@
 import { and, eq, gt, inArray, lte } from 'drizzle-orm';
 import { authorities, listings } from '../db/schema/index.js';
 import type { JobDefinition } from '../jobs/queue.js';
-import { expireDueListings } from '../listings/lifecycle.js';
 import { SEARCHABLE_STATUSES } from '../listings/visibility.js';
 import { deliver } from '../notifications/deliver.js';
 import { sendOnce } from '../notifications/once.js';
@@ -49,14 +48,7 @@ export async function sendExpiryReminders(services: Services, now = new Date()):
   return sent;
 }
 
+// Expiry itself is the listings domain's job (src/lib/server/listings/expiry-job.ts).
 export const freshnessJobs: JobDefinition<never>[] = [
-  {
-    name: 'freshness.expire',
-    cron: '15 * * * *',
-    handler: async (services) => {
-      const n = await expireDueListings(services.db);
-      if (n) services.logger.info({ expired: n }, 'requests expired (not reconfirmed within 12 months)');
-    },
-  },
   { name: 'freshness.reminders', cron: '0 6 * * *', handler: async (services) => void (await sendExpiryReminders(services)) },
 ];

@@ -5,4 +5,4 @@ import { listingJobs } from '../listings/expiry-job.js';
 import type { JobDefinition } from './queue.js';
 
 /** Every background job of the platform, with its schedule. */
-export const JOB_DEFINITIONS: JobDefinition<never>[] = [...relayJobs, ...listingJobs];
+export const JOB_DEFINITIONS: JobDefinition<never>[] = [...relayJobs, ...alertJobs, ...freshnessJobs, ...listingJobs];

@@ -24,7 +24,7 @@ export function publicAuthority(a: AuthorityRow) {
 
 /**
  * What anonymous visitors and French authorities see: the published content, never the contact data
- * (elected official, technical contact), never a pending revision. The search index uses the same shape.
+ * (elected official, technical contact), never a pending revision.
  */
 export function publicListing(l: ListingRow, a: AuthorityRow) {
   return {

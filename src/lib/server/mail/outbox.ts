@@ -23,13 +23,14 @@ function header(raw: string, name: string): string {
 
 /** Enough MIME decoding for the mails we write ourselves (UTF-8, quoted-printable or base64). */
 function decodeWords(value: string): string {
-  return value.replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, enc: string, data: string) =>
+  // Whitespace between two encoded words is folding, not text (RFC 2047 §6.2).
+  return value.replace(/(\?=)\s+(?==\?)/g, '$1').replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, enc: string, data: string) =>
     enc.toLowerCase() === 'b' ? Buffer.from(data, 'base64').toString('utf8') : decodeQp(data.replace(/_/g, ' ')),
   );
 }
 
 function decodeQp(data: string): string {
-  const bytes = data.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => `%${hex}`);
+  const bytes = data.replace(/=\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => `%${hex}`);
   try {
     return decodeURIComponent(bytes.replace(/%(?![0-9A-F]{2})/gi, '%25'));
   } catch {
@@ -37,8 +38,9 @@ function decodeQp(data: string): string {
   }
 }
 
-export function parseEml(raw: string): Omit<OutboxMail, 'file'> {
-  const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
+export function parseEml(eml: string): Omit<OutboxMail, 'file'> {
+  const raw = eml.replace(/\r\n/g, '\n');
+  const [head = '', ...rest] = raw.split('\n\n');
   const body = rest.join('\n\n');
   const encoding = header(head, 'Content-Transfer-Encoding').toLowerCase();
   const text = encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : encoding === 'quoted-printable' ? decodeQp(body) : body;

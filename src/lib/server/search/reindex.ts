@@ -33,7 +33,7 @@ export interface ReindexOptions {
 export async function reindexListings(services: Services, options: ReindexOptions = {}): Promise<{ index: string; documents: number; ms: number }> {
   const started = Date.now();
   const batchSize = options.batchSize ?? 1_000;
-  const inFlight = options.inFlight ?? 8;
+  const inFlight = options.inFlight ?? 32;
   const report = options.onProgress ?? (() => {});
   const live = listingsIndexUid(services.indexPrefix);
   const fresh = `${live}_${Date.now()}`;

@@ -8,9 +8,10 @@ import {
   unsubscribeByToken,
   updateSavedSearch,
 } from '../../../../lib/server/alerts/saved-searches.js';
+import { DomainError } from '../../../../lib/server/errors.js';
 import { problems } from '../../../schemas/problem.js';
 
-const Frequency = Type.Union(FREQUENCIES.map((f) => Type.Literal(f)));
+const Frequency = Type.Union([Type.Literal(FREQUENCIES[0]), Type.Literal(FREQUENCIES[1])]);
 const SavedSearch = Type.Object({
   id: Type.String(),
   name: Type.String(),
@@ -28,6 +29,11 @@ const Query = Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(T
 /** Saved searches with daily or weekly digests of new matching requests. */
 const savedSearchRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify.services;
+  const unsubscribe = async (token: string) => {
+    const result = await unsubscribeByToken(db, token);
+    if (!result) throw new DomainError(404, 'not_found', 'This unsubscribe link is not valid.', { field: 'token' });
+    return { unsubscribed: true as const, name: result.name };
+  };
 
   fastify.get(
     '/',
@@ -74,6 +80,23 @@ const savedSearchRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   );
 
+  // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" as a form to the List-Unsubscribe URL.
+  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_request, body, done) =>
+    done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+  );
+  fastify.post(
+    '/unsubscribe/:token',
+    {
+      schema: {
+        summary: 'RFC 8058 one-click unsubscribe (the List-Unsubscribe URL of digest mails)',
+        tags: ['alerts'],
+        params: Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ unsubscribed: Type.Literal(true), name: Type.String() }), ...problems(400, 404, 415) },
+      },
+    },
+    async (request) => unsubscribe(request.params.token),
+  );
+
   fastify.post(
     '/unsubscribe',
     {
@@ -84,11 +107,7 @@ const savedSearchRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: Type.Object({ unsubscribed: Type.Literal(true), name: Type.String() }), ...problems(400, 404, 415) },
       },
     },
-    async (request, reply) => {
-      const result = await unsubscribeByToken(db, request.body.token);
-      if (!result) return reply.code(404).type('application/problem+json').send({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'This unsubscribe link is not valid.', field: 'token' });
-      return { unsubscribed: true as const, name: result.name };
-    },
+    async (request) => unsubscribe(request.body.token),
   );
 };
 

@@ -1,0 +1,212 @@
+// `npm run bench:search`: 100,000 synthetic requests on embedded PostgreSQL + Meilisearch in a temporary
+// directory; measures raw Meilisearch against GET /api/v1/search at the same concurrency, publish/unpublish lag,
+// and a full reindex against a raw ingest of the same documents. Prints progress, then a Markdown table.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { faker } from '@faker-js/faker';
+import { eq } from 'drizzle-orm';
+import pino from 'pino';
+import { createServer } from '../src/app.js';
+import { loadConfig } from '../src/lib/server/config.js';
+import { authorities, listings } from '../src/lib/server/db/schema/index.js';
+import { createLogger } from '../src/lib/server/logger.js';
+import { startServices, type Services } from '../src/lib/server/runtime/services.js';
+import { loadSearchablePage, type ListingDocument } from '../src/lib/server/search/document.js';
+import { ensureListingsIndex } from '../src/lib/server/search/ensure-index.js';
+import { listingsIndexUid } from '../src/lib/server/search/index-name.js';
+import { meiliSearchParams } from '../src/lib/server/search/meili-search.js';
+import { enqueueSearchSync } from '../src/lib/server/search/outbox.js';
+import { reindexListings } from '../src/lib/server/search/reindex.js';
+import { startSearchRelay } from '../src/lib/server/search/relay.js';
+import { parseSearchQuery, searchQueryParams } from '../src/lib/server/search/search-query.js';
+import { succeeded } from '../src/lib/server/search/task.js';
+import { generateAuthorities, generateListing, generateSearches } from './search-data.js';
+import type { LoadJob, LoadRequest, LoadResult } from './search-load.js';
+
+const LISTINGS = Number(process.env.BENCH_LISTINGS ?? 100_000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 20) * 1000;
+const LAG_SAMPLES = Number(process.env.BENCH_LAG_SAMPLES ?? 100);
+
+const log = (message: string) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+async function seed(services: Services) {
+  faker.seed(4242);
+  const generated = generateAuthorities(Math.ceil(LISTINGS / 12));
+  const rows: Array<{ id: string; country: string; languages: string[] }> = [];
+  for (let i = 0; i < generated.length; i += 2_000) {
+    rows.push(...(await services.db.insert(authorities).values(generated.slice(i, i + 2_000)).returning({ id: authorities.id, country: authorities.country, languages: authorities.languages })));
+  }
+  for (let i = 0; i < LISTINGS; i += 1_000) {
+    const batch = Array.from({ length: Math.min(1_000, LISTINGS - i) }, () => generateListing(faker.helpers.arrayElement(rows)));
+    await services.db.insert(listings).values(batch);
+    if ((i / 1_000) % 10 === 9) log(`  inserted ${i + batch.length}/${LISTINGS} requests`);
+  }
+  return rows;
+}
+
+function load(job: LoadJob): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    // Workers do not inherit tsx's loader: register it inside the worker before loading the TypeScript file.
+    const loader = import.meta.resolve('tsx/esm/api');
+    const script = new URL('./search-load.ts', import.meta.url).href;
+    const worker = new Worker(`import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); })`, { eval: true, workerData: job });
+    worker.once('message', (result: LoadResult) => void worker.terminate().then(() => resolve(result)));
+    worker.once('error', reject);
+  });
+}
+
+function summarise(result: LoadResult) {
+  const sorted = [...result.latenciesMs].sort((a, b) => a - b);
+  return { p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), p99: quantile(sorted, 0.99), rps: (sorted.length / result.elapsedMs) * 1000, n: sorted.length, errors: result.errors };
+}
+
+/** Time from commit to visible in search (and back out), polling Meilisearch every 5 ms. */
+async function measureLag(services: Services, authority: { id: string; country: string }) {
+  const index = services.meili.index(listingsIndexUid(services.indexPrefix));
+  const until = async (visible: boolean, token: string) => {
+    for (;;) {
+      const { hits } = await index.search(token, { attributesToRetrieve: ['id'], limit: 1 });
+      if ((hits.length > 0) === visible) return;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+  const publish: number[] = [];
+  const unpublish: number[] = [];
+  for (let i = 0; i < LAG_SAMPLES; i++) {
+    const token = `lagprobe${i}x${faker.string.alpha({ length: 6, casing: 'lower' })}`;
+    const id = await services.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(listings)
+        .values({ ...generateListing({ ...authority, languages: ['fr'] }), title: `Sonde ${token}`, status: 'published', publishedAt: new Date() })
+        .returning({ id: listings.id });
+      await enqueueSearchSync(tx, row!.id);
+      return row!.id;
+    });
+    let started = performance.now();
+    await until(true, token);
+    publish.push(performance.now() - started);
+    await services.db.transaction(async (tx) => {
+      await tx.update(listings).set({ status: 'closed' }).where(eq(listings.id, id));
+      await enqueueSearchSync(tx, id);
+    });
+    started = performance.now();
+    await until(false, token);
+    unpublish.push(performance.now() - started);
+  }
+  const sort = (a: number[]) => [...a].sort((x, y) => x - y);
+  return { publish: sort(publish), unpublish: sort(unpublish) };
+}
+
+/** The same documents sent straight to a fresh index, as fast as Meilisearch takes them: the floor for a reindex. */
+async function rawIngest(services: Services, documents: ListingDocument[]) {
+  const uid = `${services.indexPrefix}raw_ingest`;
+  const started = performance.now();
+  await ensureListingsIndex(services.meili, uid);
+  const tasks = [];
+  for (let i = 0; i < documents.length; i += 5_000) {
+    tasks.push(services.meili.index(uid).addDocuments(documents.slice(i, i + 5_000), { primaryKey: 'id' }));
+  }
+  for (const task of tasks) await succeeded(task, 600_000);
+  const elapsed = performance.now() - started;
+  await succeeded(services.meili.deleteIndex(uid), 120_000);
+  return elapsed;
+}
+
+async function main() {
+  const benchStarted = performance.now();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bourse-bench-'));
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    MEILI_INDEX_PREFIX: 'bench_',
+    DEMO_DATA: 'false',
+    LOG_LEVEL: 'info',
+    NODE_ENV: 'production',
+    AUTH_RATE_LIMIT: '0',
+    SEARCH_RATE_LIMIT: '0',
+    PATH: process.env.PATH,
+  });
+  // Request logs stay on (they cost what they cost in production) but go nowhere.
+  const logger = createLogger(config, pino.destination({ dest: '/dev/null', sync: false }));
+  log(`starting embedded PostgreSQL and Meilisearch in ${dataDir}`);
+  const services = await startServices(config, logger);
+  const app = await createServer(services);
+  try {
+    log(`generating ${LISTINGS} requests with faker`);
+    const seeded = await seed(services);
+
+    log('full reindex from PostgreSQL');
+    let lastPercent = -1;
+    const reindex = await reindexListings(services, {
+      batchSize: 5_000,
+      onProgress: ({ phase, indexed, total }) => {
+        const percent = total ? Math.floor((indexed / total) * 10) * 10 : 100;
+        if (phase === 'fill' && percent !== lastPercent) log(`  reindex ${indexed}/${total}`);
+        if (phase === 'fill') lastPercent = percent;
+        else log(`  reindex: ${phase}`);
+      },
+    });
+    log(`  reindexed ${reindex.documents} documents in ${(reindex.ms / 1000).toFixed(1)} s`);
+
+    log('raw Meilisearch ingest of the same documents');
+    const documents = await loadSearchablePage(services.db, null, LISTINGS);
+    const rawIngestMs = await rawIngest(services, documents);
+    log(`  ingested ${documents.length} documents in ${(rawIngestMs / 1000).toFixed(1)} s`);
+
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address() as { port: number };
+    const searches = generateSearches(200).map(parseSearchQuery);
+    const meiliUrl = `${services.meili.config.host}/indexes/${listingsIndexUid(services.indexPrefix)}/search`;
+    const raw: LoadRequest[] = searches.map((query) => ({
+      url: meiliUrl,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${services.meili.config.apiKey}` },
+      body: JSON.stringify(meiliSearchParams(query)),
+    }));
+    const api: LoadRequest[] = searches.map((query) => ({ url: `http://127.0.0.1:${address.port}/api/v1/search?${searchQueryParams(query)}`, method: 'GET' }));
+    const job = { concurrency: CONCURRENCY, warmupMs: 3_000, durationMs: DURATION_MS };
+    log(`raw Meilisearch queries: ${CONCURRENCY} concurrent, ${DURATION_MS / 1000} s`);
+    const rawResult = summarise(await load({ ...job, requests: raw }));
+    log(`GET /api/v1/search: ${CONCURRENCY} concurrent, ${DURATION_MS / 1000} s`);
+    const apiResult = summarise(await load({ ...job, requests: api }));
+
+    log(`publish/unpublish lag: ${LAG_SAMPLES} samples through the outbox relay`);
+    const relay = startSearchRelay(services);
+    const lag = await measureLag(services, seeded[0]!);
+    await relay.stop();
+
+    const row = (name: string, r: ReturnType<typeof summarise>) =>
+      `| ${name} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.rps.toFixed(0)} | ${r.n} | ${r.errors} |`;
+    const table = [
+      `Search benchmark — ${LISTINGS} requests (${documents.length} searchable), concurrency ${CONCURRENCY}, ${DURATION_MS / 1000} s per side, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+      '',
+      '| Queries (same 200 searches) | p50 | p95 | p99 | req/s | requests | errors |',
+      '|---|---|---|---|---|---|---|',
+      row('Raw Meilisearch (POST /indexes/…/search)', rawResult),
+      row('GET /api/v1/search', apiResult),
+      `| Ratio API / raw | ${(apiResult.p50 / rawResult.p50).toFixed(2)}× | ${(apiResult.p95 / rawResult.p95).toFixed(2)}× | ${(apiResult.p99 / rawResult.p99).toFixed(2)}× | ${(apiResult.rps / rawResult.rps).toFixed(2)}× | | |`,
+      '',
+      '| Sync | p50 | p99 | max |',
+      '|---|---|---|---|',
+      `| Publish → searchable (${LAG_SAMPLES}) | ${ms(quantile(lag.publish, 0.5))} | ${ms(quantile(lag.publish, 0.99))} | ${ms(lag.publish.at(-1)!)} |`,
+      `| Unpublish → gone (${LAG_SAMPLES}) | ${ms(quantile(lag.unpublish, 0.5))} | ${ms(quantile(lag.unpublish, 0.99))} | ${ms(lag.unpublish.at(-1)!)} |`,
+      '',
+      '| Indexing | time | documents/s |',
+      '|---|---|---|',
+      `| Full reindex (\`reindexListings\`: read Postgres, build, swap) | ${(reindex.ms / 1000).toFixed(1)} s | ${((reindex.documents / reindex.ms) * 1000).toFixed(0)} |`,
+      `| Raw Meilisearch ingest of the same documents | ${(rawIngestMs / 1000).toFixed(1)} s | ${((documents.length / rawIngestMs) * 1000).toFixed(0)} |`,
+      `| Ratio reindex / raw | ${(reindex.ms / rawIngestMs).toFixed(2)}× | |`,
+    ].join('\n');
+    process.stdout.write(`\n${table}\n\nTotal benchmark time: ${((performance.now() - benchStarted) / 1000).toFixed(0)} s\n`);
+  } finally {
+    await app.close();
+    await services.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,48 @@
+import { fail, type Cookies } from '@sveltejs/kit';
+import { formFailure } from '$lib/i18n/form-error.server';
+import { m } from '$lib/paraglide/messages';
+import type { LoginResult } from '$lib/server/auth/login';
+import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/session';
+import { DomainError, TooManyRequests } from '$lib/server/errors';
+import { getServices } from '$lib/server/runtime/services';
+
+/** The account-specific refusals in the user's language; everything else goes through the shared translation. */
+function accountMessage(error: DomainError): string | null {
+  const reason = error.details.reason;
+  if (error.code === 'invalid_credentials') return m.accounts_invalid_credentials();
+  if (error.code === 'invalid_token') return m.accounts_invalid_token();
+  if (error instanceof TooManyRequests) return m.accounts_throttled({ seconds: String(error.retryAfterSeconds) });
+  if (error.code === 'conflict' && error.details.field === 'email') return m.accounts_email_taken();
+  if (reason === 'too_short') return m.accounts_password_too_short();
+  if (reason === 'too_long') return m.accounts_password_too_long();
+  if (reason === 'common') return m.accounts_password_common();
+  if (reason === 'personal') return m.accounts_password_personal();
+  if (error.code === 'invalid_input' && /current password/.test(error.message)) return m.accounts_current_password_wrong();
+  return null;
+}
+
+/** `fail()` with a message and the refused field, so the page ties the error to its input (aria-describedby). */
+export function accountFailure<V extends Record<string, unknown>>(error: unknown, values?: V) {
+  if (error instanceof DomainError) {
+    const message = accountMessage(error);
+    if (message) {
+      const field = typeof error.details.field === 'string' ? error.details.field : null;
+      return fail(error.status, { message, field, fieldErrors: field ? { [field]: message } : {}, values });
+    }
+  }
+  return formFailure(error, values);
+}
+
+export function setSessionCookie(cookies: Cookies, result: LoginResult): void {
+  cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(getServices().config.origin, result.expiresAt));
+}
+
+/** Only a path of this site: `?redirectTo=//evil.example` must not send anyone away. */
+export function safeRedirect(raw: string | null | undefined, fallback = '/compte'): string {
+  return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\') ? raw : fallback;
+}
+
+export function text(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+}

@@ -1,0 +1,30 @@
+import { redirect } from '@sveltejs/kit';
+import { accountFailure, safeRedirect, setSessionCookie, text } from '$lib/accounts/form.server';
+import { href } from '$lib/i18n';
+import { loginWithPassword } from '$lib/server/auth/login';
+import { getServices } from '$lib/server/runtime/services';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+  if (locals.actor) redirect(303, href(safeRedirect(url.searchParams.get('redirectTo'))));
+  return { reset: url.searchParams.has('reinitialise'), redirectTo: safeRedirect(url.searchParams.get('redirectTo'), '') };
+};
+
+export const actions: Actions = {
+  default: async ({ request, cookies, getClientAddress, url }) => {
+    const form = await request.formData();
+    const email = text(form, 'email');
+    try {
+      const result = await loginWithPassword(getServices().db, {
+        email,
+        password: text(form, 'password'),
+        userAgent: request.headers.get('user-agent'),
+        ip: getClientAddress(),
+      });
+      setSessionCookie(cookies, result);
+    } catch (error) {
+      return accountFailure(error, { email });
+    }
+    redirect(303, href(safeRedirect(text(form, 'redirectTo') || url.searchParams.get('redirectTo'))));
+  },
+};

@@ -1,0 +1,76 @@
+import { redirect } from '@sveltejs/kit';
+import { accountFailure, setSessionCookie, text } from '$lib/accounts/form.server';
+import { href } from '$lib/i18n';
+import { localizeDomainError } from '$lib/i18n/form-error.server';
+import { COUNTRIES, FOREIGN_AUTHORITY_TYPES, isForeignCountry } from '$lib/reference';
+import { searchFrenchAuthorities } from '$lib/server/auth/french-authorities';
+import { openSession } from '$lib/server/auth/login';
+import { register, type Registration } from '$lib/server/auth/registration';
+import { DomainError } from '$lib/server/errors';
+import { getServices } from '$lib/server/runtime/services';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+type Kind = 'francaise' | 'etrangere' | null;
+
+export const load: PageServerLoad = async ({ url, locals }) => {
+  const raw = url.searchParams.get('collectivite');
+  const kind: Kind = raw === 'francaise' || raw === 'etrangere' ? raw : null;
+  const q = (url.searchParams.get('q') ?? '').trim();
+  let matches: Awaited<ReturnType<typeof searchFrenchAuthorities>> = [];
+  let searchError: string | null = null;
+  if (kind === 'francaise' && q) {
+    try {
+      matches = await searchFrenchAuthorities(getServices().db, q);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      searchError = localizeDomainError(error);
+    }
+  }
+  const locale = locals.locale;
+  return {
+    kind,
+    q,
+    matches,
+    searchError,
+    countries: COUNTRIES.filter((c) => isForeignCountry(c.code))
+      .map((c) => ({ code: c.code, name: c.name[locale] }))
+      .sort((a, b) => a.name.localeCompare(b.name, locale)),
+    types: FOREIGN_AUTHORITY_TYPES.map((t) => ({ code: t.code, name: t.name[locale] })),
+  };
+};
+
+async function create(event: RequestEvent, input: Registration, values: Record<string, string>) {
+  try {
+    const { userId } = await register(getServices(), input);
+    setSessionCookie(event.cookies, await openSession(getServices().db, userId, event.request.headers.get('user-agent')));
+  } catch (error) {
+    return accountFailure(error, values);
+  }
+  redirect(303, href('/compte?bienvenue=1'));
+}
+
+function person(form: FormData, locale: string) {
+  return { email: text(form, 'email'), password: text(form, 'password'), displayName: text(form, 'displayName'), jobTitle: text(form, 'jobTitle') || null, locale };
+}
+
+export const actions: Actions = {
+  french: async (event) => {
+    const form = await event.request.formData();
+    const p = person(form, event.locals.locale);
+    const authorityId = text(form, 'authorityId');
+    return create(event, { kind: 'french', authorityId, ...p }, { email: p.email, displayName: p.displayName, jobTitle: p.jobTitle ?? '', authorityId });
+  },
+  foreign: async (event) => {
+    const form = await event.request.formData();
+    const p = person(form, event.locals.locale);
+    const authority = {
+      name: text(form, 'authority.name'),
+      type: text(form, 'authority.type'),
+      country: text(form, 'authority.country'),
+      region: text(form, 'authority.region') || null,
+      website: text(form, 'authority.website') || null,
+    };
+    const values = { email: p.email, displayName: p.displayName, jobTitle: p.jobTitle ?? '', ...Object.fromEntries(Object.entries(authority).map(([k, v]) => [`authority.${k}`, v ?? ''])) };
+    return create(event, { kind: 'foreign', authority, ...p }, values);
+  },
+};

@@ -1,0 +1,60 @@
+import { redirect } from '@sveltejs/kit';
+import { describeListing, type ListingLike } from '$lib/components/listing-view';
+import { getLocale, href, m } from '$lib/i18n';
+import { formFailure, pageError } from '$lib/i18n/form-error.server';
+import { verifyAuthority } from '$lib/server/authorities/verify';
+import { InvalidInput } from '$lib/server/errors';
+import { decideListing, type Decision } from '$lib/server/listings/lifecycle';
+import type { FullListing } from '$lib/server/listings/projection';
+import { listingEvents, viewListing } from '$lib/server/listings/queries';
+import { getServices } from '$lib/server/runtime/services';
+import type { Actions, PageServerLoad } from './$types';
+import { changesSinceLastRequest, revisionChanges } from './changes';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+  const { db } = getServices();
+  const [{ view, version }, events] = await Promise.all([viewListing(db, locals.actor, params.id), listingEvents(db, locals.actor, params.id)]).catch(pageError);
+  const listing = view as FullListing;
+  const isRevision = listing.revisionStatus === 'submitted' && listing.revision !== null;
+  const proposed = isRevision ? ({ ...listing, ...listing.revision } as FullListing) : listing;
+  const locale = getLocale();
+  return {
+    id: listing.id,
+    version,
+    status: listing.status,
+    isRevision,
+    awaitingDecision: listing.status === 'submitted' || isRevision,
+    authority: { id: listing.authority.id, name: listing.authority.name, verified: listing.authority.verified },
+    listing: describeListing(proposed as ListingLike, locale),
+    contacts: { electedOfficial: proposed.electedOfficial, technicalContact: proposed.technicalContact },
+    changes: isRevision ? revisionChanges(listing, locale) : changesSinceLastRequest(events, locale),
+    history: events.slice().reverse(),
+  };
+};
+
+export const actions: Actions = {
+  decide: async ({ params, request, locals }) => {
+    const form = await request.formData();
+    const decision = String(form.get('decision') ?? '') as Decision;
+    const comment = String(form.get('comment') ?? '');
+    const values = { decision, comment };
+    if (!['approve', 'request_changes', 'reject'].includes(decision)) {
+      return formFailure(new InvalidInput('decision', 'decision is required.'), values);
+    }
+    try {
+      await decideListing(getServices().db, locals.actor, params.id, { decision, comment }, Number(form.get('version')) || undefined);
+    } catch (error) {
+      return formFailure(error, values);
+    }
+    redirect(303, `${href('/moderation')}?decision=${decision}`);
+  },
+  verify: async ({ request, locals }) => {
+    const form = await request.formData();
+    try {
+      await verifyAuthority(getServices().db, locals.actor, String(form.get('authorityId') ?? ''));
+    } catch (error) {
+      return formFailure(error);
+    }
+    return { notice: m.mod_verified() };
+  },
+};

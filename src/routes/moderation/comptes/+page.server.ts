@@ -1,0 +1,36 @@
+import { m } from '$lib/i18n';
+import { formFailure, pageError } from '$lib/i18n/form-error.server';
+import { countryName } from '$lib/reference';
+import { verifyAuthority } from '$lib/server/authorities/verify';
+import { approveUser } from '$lib/server/auth/trust';
+import { Unauthenticated } from '$lib/server/errors';
+import { pendingVerifications } from '$lib/server/moderation/perimeter';
+import { getServices } from '$lib/server/runtime/services';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+  const pending = await pendingVerifications(getServices().db, locals.actor).catch(pageError);
+  return { pending: pending.map((a) => ({ ...a, countryName: countryName(a.country, locals.locale), createdAt: a.createdAt.toISOString() })) };
+};
+
+export const actions: Actions = {
+  verify: async ({ request, locals }) => {
+    const form = await request.formData();
+    try {
+      await verifyAuthority(getServices().db, locals.actor, String(form.get('authorityId') ?? ''));
+    } catch (error) {
+      return formFailure(error);
+    }
+    return { notice: m.mod_verified() };
+  },
+  approve: async ({ request, locals }) => {
+    const form = await request.formData();
+    try {
+      if (!locals.actor) throw new Unauthenticated();
+      await approveUser(getServices().db, locals.actor, String(form.get('userId') ?? ''));
+    } catch (error) {
+      return formFailure(error);
+    }
+    return { notice: m.mod_user_approved() };
+  },
+};

@@ -1,0 +1,25 @@
+import { error } from '@sveltejs/kit';
+import { hitView } from '$lib/components/search-view';
+import { getLocale, m } from '$lib/i18n';
+import { CONTINENTS, countryName, findCountry, findTheme } from '$lib/reference';
+import { getServices } from '$lib/server/runtime/services';
+import { searchListings } from '$lib/server/search/search-listings';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+  const code = params.code.toUpperCase();
+  const country = findCountry(code);
+  if (!country) error(404, m.error_not_found());
+  const locale = getLocale();
+  const result = await searchListings(getServices(), { country: code, sort: 'newest', hitsPerPage: '50' });
+  return {
+    code,
+    name: countryName(code, locale),
+    continent: CONTINENTS.find((c) => c.code === country.continent)?.name[locale] ?? '',
+    total: result.total,
+    hits: result.hits.map((h) => hitView(h, locale)),
+    themes: Object.entries(result.facets.themes ?? {})
+      .map(([theme, count]) => ({ code: theme, name: findTheme(theme)?.name[locale] ?? theme, count }))
+      .sort((a, b) => b.count - a.count),
+  };
+};

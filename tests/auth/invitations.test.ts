@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { eq } from 'drizzle-orm';
+import { createServer } from '../../src/app.js';
+import { correspondentCountries, users } from '../../src/lib/server/db/schema/index.js';
+import { createTestServices, type TestContext } from '../helpers/services.js';
+import { createAuthority, createUser, login } from '../helpers/fixtures.js';
+import { linkToken, startSmtpCapture, type SmtpCapture } from '../helpers/smtp.js';
+
+const PASSWORD = 'ambassade de dakar plateau';
+let ctx: TestContext;
+let app: FastifyInstance;
+let smtp: SmtpCapture;
+let adminHeaders: Record<string, string>;
+
+beforeAll(async () => {
+  smtp = await startSmtpCapture();
+  ctx = await createTestServices({ SMTP_URL: smtp.url });
+  app = await createServer(ctx.services);
+  const admin = await createUser(ctx.services, { role: 'admin' });
+  adminHeaders = await login(app, admin.email);
+});
+afterAll(async () => {
+  await app?.close();
+  await ctx?.cleanup();
+  await smtp?.close();
+});
+
+const invite = (headers: Record<string, string>, payload: Record<string, unknown>) =>
+  app.inject({ method: 'POST', url: '/api/v1/admin/invitations', headers, payload });
+const accept = (payload: Record<string, unknown>) => app.inject({ method: 'POST', url: '/api/v1/auth/invitations/accept', payload });
+
+describe('staff invitations', () => {
+  it('an admin invites a correspondent for Senegal and Mauritania; accepting creates the account with those countries', async () => {
+    const res = await invite(adminHeaders, { email: 'cd.dakar@diplomatie.gouv.fr', role: 'correspondent', countries: ['sn', 'MR'] });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ role: 'correspondent', countries: ['MR', 'SN'], mailSent: true });
+    const mail = await smtp.waitFor('cd.dakar@diplomatie.gouv.fr', /Invitation/);
+    expect(mail.text).toContain('correspondant(e) de coopération décentralisée');
+    const token = linkToken(mail, '/invitation/');
+
+    const preview = await app.inject({ method: 'GET', url: `/api/v1/auth/invitations/${token}` });
+    expect(preview.json()).toMatchObject({ email: 'cd.dakar@diplomatie.gouv.fr', role: 'correspondent', countries: ['MR', 'SN'] });
+
+    const accepted = await accept({ token, displayName: 'Claire Diop', password: PASSWORD });
+    expect(accepted.statusCode).toBe(201);
+    expect(accepted.json().user).toMatchObject({ role: 'correspondent', countries: ['MR', 'SN'], emailVerified: true, approved: true });
+    const userId = accepted.json().user.userId;
+    const rows = await ctx.services.db.select().from(correspondentCountries).where(eq(correspondentCountries.userId, userId));
+    expect(rows.map((r) => r.country).sort()).toEqual(['MR', 'SN']);
+
+    const again = await accept({ token, displayName: 'Claire Diop', password: PASSWORD });
+    expect(again.json()).toMatchObject({ status: 400, field: 'token' });
+  });
+
+  it('refuses non-admins, a correspondent without countries, France as a country, and an address already taken', async () => {
+    const correspondent = await createUser(ctx.services, { role: 'correspondent', countries: ['SN'] });
+    expect((await invite(await login(app, correspondent.email), { email: 'x@example.org', role: 'admin' })).statusCode).toBe(403);
+    expect((await invite({}, { email: 'x@example.org', role: 'admin' })).statusCode).toBe(401);
+    expect((await invite(adminHeaders, { email: 'x@example.org', role: 'correspondent', countries: [] })).json()).toMatchObject({ status: 400, field: 'countries' });
+    expect((await invite(adminHeaders, { email: 'x@example.org', role: 'correspondent', countries: ['FR'] })).json()).toMatchObject({ status: 400, field: 'countries' });
+    expect((await invite(adminHeaders, { email: 'x@example.org', role: 'super' })).json()).toMatchObject({ status: 400, field: 'role' });
+    expect((await invite(adminHeaders, { email: correspondent.email, role: 'admin' })).json()).toMatchObject({ status: 409, field: 'email' });
+  });
+
+  it('an admin invitation creates an admin who covers no country', async () => {
+    await invite(adminHeaders, { email: 'delegation@diplomatie.gouv.fr', role: 'admin', locale: 'en' });
+    const mail = await smtp.waitFor('delegation@diplomatie.gouv.fr', /Invitation/);
+    expect(mail.text).toContain('as administrator');
+    const accepted = await accept({ token: linkToken(mail, '/invitation/'), displayName: 'Paul Martin', password: PASSWORD, locale: 'en' });
+    expect(accepted.json().user).toMatchObject({ role: 'admin', countries: [] });
+  });
+});
+
+describe('colleagues', () => {
+  it('an approved member invites a colleague into the same authority', async () => {
+    const authority = await createAuthority(ctx.services, { kind: 'foreign', country: 'MA', name: 'Commune de Chefchaouen' });
+    const member = await createUser(ctx.services, { role: 'foreign_authority', authorityId: authority.id });
+    const res = await app.inject({ method: 'POST', url: '/api/v1/account/invitations', headers: await login(app, member.email), payload: { email: 'collegue@chefchaouen.ma' } });
+    expect(res.statusCode).toBe(201);
+    const mail = await smtp.waitFor('collegue@chefchaouen.ma');
+    expect(mail.text).toContain('Commune de Chefchaouen');
+    const accepted = await accept({ token: linkToken(mail, '/invitation/'), displayName: 'Samira Alaoui', password: PASSWORD });
+    expect(accepted.json().user).toMatchObject({ role: 'foreign_authority', authorityId: authority.id, approved: true });
+  });
+
+  it('refuses an unapproved member and a correspondent', async () => {
+    const authority = await createAuthority(ctx.services, { kind: 'foreign', country: 'MA', verifiedAt: null });
+    const member = await createUser(ctx.services, { role: 'foreign_authority', authorityId: authority.id });
+    await ctx.services.db.update(users).set({ approvedAt: null }).where(eq(users.id, member.id));
+    const res = await app.inject({ method: 'POST', url: '/api/v1/account/invitations', headers: await login(app, member.email), payload: { email: 'y@example.ma' } });
+    expect(res.statusCode).toBe(403);
+    const correspondent = await createUser(ctx.services, { role: 'correspondent', countries: ['MA'] });
+    const res2 = await app.inject({ method: 'POST', url: '/api/v1/account/invitations', headers: await login(app, correspondent.email), payload: { email: 'y@example.ma' } });
+    expect(res2.statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { startAppProcess, waitForHealth, type AppProcess } from '../helpers/app-process.js';
+import { createTestServices, type TestContext } from '../helpers/services.js';
+import { createUser, TEST_PASSWORD } from '../helpers/fixtures.js';
+import { linkToken, startSmtpCapture, type SmtpCapture } from '../helpers/smtp.js';
+
+// The account pages through the built app (`npm run build`), as a browser without JavaScript would use them.
+let ctx: TestContext;
+let smtp: SmtpCapture;
+let app: AppProcess;
+let origin: string;
+
+beforeAll(async () => {
+  smtp = await startSmtpCapture();
+  ctx = await createTestServices();
+  app = await startAppProcess({
+    DATABASE_URL: ctx.databaseUrl,
+    MEILI_URL: inject('meiliUrl'),
+    MEILI_MASTER_KEY: inject('meiliMasterKey'),
+    MEILI_INDEX_PREFIX: ctx.services.config.meiliIndexPrefix,
+    SMTP_URL: smtp.url,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+  });
+  await waitForHealth(app);
+  origin = app.url.replace('127.0.0.1', 'localhost');
+}, 120_000);
+afterAll(async () => {
+  if (app) {
+    app.child.kill('SIGTERM');
+    await app.exited;
+  }
+  await ctx?.cleanup();
+  await smtp?.close();
+});
+
+function post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+  return fetch(`${app.url}${path}`, {
+    method: 'POST',
+    redirect: 'manual',
+    // A browser without JavaScript asks for HTML; with `accept: */*` SvelteKit would answer as to use:enhance (JSON).
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin, ...headers },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+const sessionCookie = (res: Response) => /session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1] ?? null;
+
+describe('account pages', () => {
+  it('serve French forms with security headers', async () => {
+    const res = await fetch(`${app.url}/connexion`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('autocomplete="current-password"');
+    expect(html).toContain('Mot de passe oublié');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(res.headers.get('permissions-policy')).toContain('camera=()');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+
+  it('signs in with the form (no JavaScript), ties a refusal to the password field, and refuses a cross-site post', async () => {
+    const user = await createUser(ctx.services, { role: 'french_authority' });
+    const wrong = await post('/connexion', { email: user.email, password: 'pas le bon mot de passe' });
+    expect(wrong.status).toBe(401);
+    const html = await wrong.text();
+    expect(html).toContain('Adresse électronique ou mot de passe incorrect.');
+    expect(html).toMatch(/id="password"[^>]*aria-describedby="password-error"|aria-describedby="password-error"[^>]*id="password"/);
+
+    const crossSite = await post('/connexion', { email: user.email, password: TEST_PASSWORD }, { origin: 'https://evil.example' });
+    expect(crossSite.status).toBe(403);
+    expect(sessionCookie(crossSite)).toBeNull();
+
+    const ok = await post('/connexion', { email: user.email, password: TEST_PASSWORD });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toBe('/compte');
+    const cookie = sessionCookie(ok)!;
+    const account = await fetch(`${app.url}/compte`, { headers: { cookie: `session=${cookie}` } });
+    expect(account.status).toBe(200);
+    expect(await account.text()).toContain(user.email);
+  });
+
+  it('sends the anonymous to the sign-in page and hides the dev outbox in production', async () => {
+    const res = await fetch(`${app.url}/compte`, { redirect: 'manual' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/connexion?redirectTo=%2Fcompte');
+    expect((await fetch(`${app.url}/dev/outbox`)).status).toBe(404);
+  });
+
+  it('registers a foreign authority, then confirms the address from the mailed link', async () => {
+    const res = await post('/inscription?collectivite=etrangere&/foreign', {
+      'authority.name': 'Commune de Ziguinchor',
+      'authority.type': 'municipality',
+      'authority.country': 'SN',
+      displayName: 'Fatou Sarr',
+      email: 'fatou.sarr@ziguinchor.sn',
+      password: 'le fleuve casamance au printemps',
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/compte?bienvenue=1');
+    const mail = await smtp.waitFor('fatou.sarr@ziguinchor.sn');
+    const token = linkToken(mail, '/verification-email');
+    // Opening the link spends nothing (mail scanners follow links): it shows a button.
+    expect(await (await fetch(`${app.url}/verification-email?token=${token}`)).text()).toContain('Confirmer mon adresse');
+    const confirmed = await post('/verification-email?/confirm', { token });
+    expect(await confirmed.text()).toContain('Votre adresse est confirmée.');
+    const again = await post('/verification-email?/confirm', { token });
+    expect(again.status).toBe(400);
+    expect(await again.text()).toContain('a déjà servi');
+  });
+
+  it('keeps the typed values and names the field when registration is refused', async () => {
+    const res = await post('/inscription?collectivite=etrangere&/foreign', {
+      'authority.name': 'Municipalidad de Cusco',
+      'authority.type': 'municipality',
+      'authority.country': 'PE',
+      displayName: 'Luis Quispe',
+      email: 'luis@cusco.gob.pe',
+      password: 'password1234',
+    });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('fait partie des plus courants');
+    expect(html).toContain('value="Municipalidad de Cusco"');
+    expect(html).toContain('id="password-error"');
+  });
+
+  it('resets a password from the mailed link', async () => {
+    const user = await createUser(ctx.services, { role: 'foreign_authority' });
+    expect((await post('/mot-de-passe-oublie', { email: user.email })).status).toBe(200);
+    const token = linkToken(await smtp.waitFor(user.email, /mot de passe/), '/mot-de-passe-oublie/');
+    const res = await post(`/mot-de-passe-oublie/${token}`, { password: 'une nouvelle phrase bien longue' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/connexion?reinitialise=1');
+    expect((await post('/connexion', { email: user.email, password: 'une nouvelle phrase bien longue' })).status).toBe(303);
+  });
+});

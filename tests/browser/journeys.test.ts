@@ -1,0 +1,246 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { DEMO, screenshot, seriousViolations, signIn, startBrowserApp, type BrowserApp } from './harness.js';
+
+// The three journeys end to end, in Chromium, against the built app with demo data. One app for the file; the
+// journeys follow each other (the request written in the first is moderated in the second, found in the third).
+let app: BrowserApp;
+const contexts: BrowserContext[] = [];
+const title = `Forages solaires pour les écoles de Ziguinchor ${Date.now().toString(36)}`;
+let listingId = '';
+/** Every page the journeys visit, checked with axe-core at the end. */
+const visited = new Map<string, { page: Page; url: string }>();
+
+async function open(options: { javaScript?: boolean; phone?: boolean } = {}): Promise<Page> {
+  const context = await app.context(options);
+  contexts.push(context);
+  return context.newPage();
+}
+function remember(role: string, page: Page) {
+  const path = new URL(page.url()).pathname;
+  visited.set(`${role} ${path.replace(/[0-9a-f-]{36}/, ':id')}${new URL(page.url()).search.includes('etape') ? new URL(page.url()).search : ''}`, { page, url: page.url() });
+}
+
+beforeAll(async () => {
+  app = await startBrowserApp();
+}, 180_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await app?.close();
+}, 60_000);
+
+describe.sequential('the three journeys', () => {
+  let foreign: Page;
+  let correspondent: Page;
+
+  it('a foreign municipality drafts a request step by step, sees errors in its language, previews and submits it', async () => {
+    foreign = await open();
+    await signIn(foreign, DEMO.foreign.email, DEMO.foreign.password);
+    await foreign.goto('/mes-demandes/nouvelle');
+    remember('foreign', foreign);
+
+    // A title too short: the error is on the field, in French, and tied to it for screen readers.
+    await foreign.locator('#title').fill('Eau');
+    await foreign.locator('#summary').fill('Équiper dix écoles de forages solaires et former les comités de gestion.');
+    await foreign.getByLabel('Énergie').check();
+    await foreign.getByRole('button', { name: 'Créer le brouillon et continuer' }).click();
+    await expect.poll(() => foreign.locator('#title-error').textContent()).toContain('Au moins 5 caractères');
+    expect(await foreign.locator('#title').getAttribute('aria-describedby')).toContain('title-error');
+    expect(await foreign.locator('#title').getAttribute('aria-invalid')).toBe('true');
+
+    await foreign.locator('#title').fill(title);
+    await foreign.getByLabel('Éducation et formation professionnelle').check();
+    await foreign.getByRole('button', { name: 'Créer le brouillon et continuer' }).click();
+    await foreign.waitForURL(/\/mes-demandes\/[0-9a-f-]{36}\/modifier\?etape=2/);
+    listingId = foreign.url().match(/[0-9a-f-]{36}/)![0];
+    remember('foreign', foreign);
+
+    await foreign.locator('#context').fill('Dix écoles des quartiers périphériques n’ont pas d’eau courante.');
+    await foreign.getByRole('button', { name: 'Enregistrer et continuer' }).click();
+    await foreign.waitForURL(/etape=3/);
+    remember('foreign', foreign);
+    await foreign.getByLabel("Échange d'expertise et de bonnes pratiques").check();
+    await foreign.locator('#durationMonths').fill('douze');
+    await foreign.getByRole('button', { name: 'Enregistrer et continuer' }).click();
+    await expect.poll(() => foreign.locator('#durationMonths-error').textContent()).toContain('nombre entier');
+    await foreign.locator('#durationMonths').fill('24');
+    await foreign.getByRole('button', { name: 'Enregistrer et continuer' }).click();
+    await foreign.waitForURL(/etape=4/);
+    remember('foreign', foreign);
+    await foreign.locator('#technicalContact-name').fill('Awa Diatta');
+    await foreign.locator('#technicalContact-email').fill('awa.diatta@demo-ziguinchor.sn');
+    await foreign.getByRole('button', { name: 'Enregistrer et continuer' }).click();
+    await foreign.waitForURL(/etape=5/);
+    remember('foreign', foreign);
+    await expect.poll(() => foreign.locator('#preview-title').textContent()).toBe(title);
+    await screenshot(foreign, 'request-preview');
+
+    await foreign.getByRole('button', { name: "Envoyer à l'ambassade pour modération" }).click();
+    await foreign.waitForURL(new RegExp(`/mes-demandes/${listingId}\\?envoyee=1`));
+    expect(await foreign.locator('main').textContent()).toContain('Votre demande a été envoyée');
+    expect(await foreign.locator('[data-status]').first().textContent()).toBe('En attente de modération');
+    remember('foreign', foreign);
+  });
+
+  it('the correspondent of its country asks for a change; the municipality answers; the correspondent sees what changed and approves', async () => {
+    correspondent = await open();
+    await signIn(correspondent, DEMO.correspondent.email, DEMO.correspondent.password);
+    await correspondent.goto('/moderation');
+    remember('correspondent', correspondent);
+    await correspondent.getByRole('link', { name: title }).click();
+    await correspondent.waitForURL(new RegExp(`/moderation/${listingId}`));
+    remember('correspondent', correspondent);
+    await correspondent.getByLabel('Demander des modifications').check();
+    await correspondent.locator('#comment').fill('Précisez le nombre d’élèves concernés.');
+    await correspondent.getByRole('button', { name: 'Enregistrer la décision' }).click();
+    await correspondent.waitForURL(/\/moderation\?decision=request_changes/);
+    expect(await correspondent.locator('main').textContent()).toContain('Décision enregistrée');
+
+    await foreign.goto(`/mes-demandes/${listingId}`);
+    expect(await foreign.locator('main').textContent()).toContain('Précisez le nombre d’élèves concernés.');
+    expect(await foreign.locator('[data-status]').first().textContent()).toBe('Modifications demandées');
+    await screenshot(foreign, 'my-request-changes-requested');
+    await foreign.getByRole('link', { name: 'Modifier' }).click();
+    await foreign.goto(`/mes-demandes/${listingId}/modifier?etape=2`);
+    await foreign.locator('#context').fill('Dix écoles (4 200 élèves) des quartiers périphériques n’ont pas d’eau courante.');
+    await foreign.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await expect.poll(() => foreign.locator('[role=status]').textContent()).toContain('Brouillon enregistré');
+    await foreign.goto(`/mes-demandes/${listingId}/modifier?etape=5`);
+    await foreign.getByRole('button', { name: "Envoyer à l'ambassade pour modération" }).click();
+    await foreign.waitForURL(/envoyee=1/);
+
+    await correspondent.goto(`/moderation/${listingId}`);
+    const changes = correspondent.locator('[data-testid=changes]');
+    expect(await changes.textContent()).toContain('4 200 élèves');
+    await screenshot(correspondent, 'moderation-review');
+    await correspondent.getByLabel('Publier').check();
+    await correspondent.getByRole('button', { name: 'Enregistrer la décision' }).click();
+    await correspondent.waitForURL(/\/moderation\?decision=approve/);
+    for (const path of ['/moderation/demandes', '/moderation/comptes']) {
+      await correspondent.goto(path);
+      remember('correspondent', correspondent);
+    }
+
+    // Public now, and anonymous visitors see no contact data.
+    const visitor = await open();
+    await visitor.goto(`/demandes/${listingId}`);
+    remember('anonymous', visitor);
+    expect(await visitor.locator('h1').textContent()).toBe(title);
+    expect(await visitor.locator('[data-status]').first().textContent()).toBe('Publiée');
+    expect(await visitor.locator('[data-testid=language-label]').textContent()).toContain('Texte original en Français');
+    const text = (await visitor.locator('main').textContent()) ?? '';
+    expect(text).not.toContain('awa.diatta@demo-ziguinchor.sn');
+    expect(text).toContain('Les coordonnées des contacts ne sont jamais publiées');
+  });
+
+  it('a French commune finds it by country and theme and expresses interest', async () => {
+    const french = await open();
+    await signIn(french, DEMO.french.email, DEMO.french.password);
+    await french.goto('/recherche');
+    remember('french', french);
+    // With JavaScript each filter updates the results at once (and the URL, so the state can be shared).
+    await french.getByLabel(/^Sénégal \(\d+\)$/).check();
+    await french.waitForURL(/country=SN/);
+    // The search index follows the database through an outbox: the new request may take a moment to arrive.
+    await expect
+      .poll(async () => {
+        await french.goto('/recherche?country=SN&theme=energy');
+        return french.getByRole('link', { name: title }).count();
+      }, { timeout: 20_000 })
+      .toBe(1);
+    expect(await french.getByLabel(/^Énergie \(\d+\)$/).isChecked()).toBe(true);
+    await screenshot(french, 'search-results');
+    await french.getByRole('link', { name: title }).click();
+    await french.waitForURL(new RegExp(`/demandes/${listingId}`));
+    remember('french', french);
+    await french.locator('#message').fill('La Ville de Lannion a une régie des eaux et serait heureuse d’échanger avec vous.');
+    await french.getByRole('button', { name: 'Envoyer mon message' }).click();
+    await expect.poll(() => french.locator('[role=status]').first().textContent()).toContain('Votre message a été envoyé');
+    await screenshot(french, 'request-detail-interest-sent');
+  });
+});
+
+describe('search, languages and small screens', () => {
+  it('search works without JavaScript: the GET form, the filters and the pagination are plain links and forms', async () => {
+    const page = await open({ javaScript: false });
+    await page.goto('/recherche');
+    await page.locator('#q').fill('eau');
+    await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+    await page.waitForURL(/[?&]q=eau/);
+    const count = await page.locator('#result-count').textContent();
+    expect(count).toMatch(/[1-9]\d* demande/);
+    expect(await page.locator('.results mark').count()).toBeGreaterThan(0);
+    await page.getByLabel(/^Sénégal \(\d+\)$/).check();
+    await page.getByRole('button', { name: 'Appliquer les filtres' }).click();
+    await page.waitForURL(/country=SN/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('eau');
+    const titles = await page.locator('.results h3').allTextContents();
+    expect(titles.length).toBeGreaterThan(0);
+    await screenshot(page, 'search-no-js');
+  });
+
+  it('switches language from any page, keeping the page, and formats for the locale', async () => {
+    const page = await open();
+    await page.goto('/recherche?theme=health');
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(/\/en\/recherche\?theme=health/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('h1').textContent()).toBe('Find a cooperation request');
+    await page.getByRole('link', { name: 'Español' }).click();
+    await page.waitForURL(/\/es\/recherche/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+    expect(await page.locator('h1').textContent()).toBe('Buscar una solicitud de cooperación');
+    await page.getByRole('link', { name: 'Inicio' }).click();
+    await page.waitForURL((url) => url.pathname === '/es');
+    expect(await page.locator('h1').textContent()).toBe('Encontrar un socio de cooperación descentralizada');
+    remember('anonymous-es', page);
+    await page.getByRole('link', { name: 'Français' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+  });
+
+  it('fits a phone (360 × 740) without horizontal scrolling', async () => {
+    const page = await open({ phone: true });
+    for (const [path, name] of [
+      ['/', 'phone-home'],
+      ['/recherche?q=eau', 'phone-search'],
+      [`/demandes/${listingId}`, 'phone-request'],
+    ] as const) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+      await screenshot(page, name);
+    }
+    await page.goto('/');
+    expect(await page.locator('.world-map svg a').count()).toBeGreaterThan(0);
+  });
+});
+
+describe('accessibility', () => {
+  it('axe-core finds no serious or critical violation on any page', async () => {
+    const anonymous = await open();
+    for (const path of ['/', '/recherche', '/recherche?q=eau&country=SN', '/pays', '/pays/SN', '/connexion', '/inscription', '/en', '/page-qui-n-existe-pas']) {
+      await anonymous.goto(path);
+      remember('anonymous', anonymous);
+      await check(anonymous, `anonymous ${path}`);
+    }
+    const admin = await open();
+    await signIn(admin, DEMO.admin.email, DEMO.admin.password);
+    for (const path of ['/admin', '/admin/correspondants', '/admin/referentiels', '/admin/statistiques', '/moderation']) {
+      await admin.goto(path);
+      await check(admin, `admin ${path}`);
+    }
+    await screenshot(admin, 'admin-moderation-queue');
+    // Pages the journeys went through, in the state they were left in (signed-in sessions).
+    for (const [name, { page, url }] of visited) {
+      await page.goto(url);
+      await check(page, name);
+    }
+  }, 120_000);
+});
+
+async function check(page: Page, name: string) {
+  const violations = await seriousViolations(page);
+  expect(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
