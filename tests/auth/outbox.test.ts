@@ -39,3 +39,15 @@ describe('without SMTP_URL', () => {
     expect(outboxVisible(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@y/z', DEMO_DATA: 'true' }))).toBe(true);
   });
 });
+
+describe('logs', () => {
+  it('never keep the token of a mailed link', async () => {
+    const { redactTokens } = await import('../../src/lib/server/auth/redact-url.js');
+    const token = 'abcdefghijklmnopqrstuvwxyz234567abcdefgh';
+    for (const url of [`/invitation/${token}`, `/en/mot-de-passe-oublie/${token}`, `/verification-email?token=${token}&x=1`, `/api/v1/auth/invitations/${token}`]) {
+      expect(redactTokens(url)).not.toContain(token);
+      expect(redactTokens(url)).toContain('[redacted]');
+    }
+    expect(redactTokens('/recherche?q=eau')).toBe('/recherche?q=eau');
+  });
+});

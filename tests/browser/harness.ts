@@ -44,15 +44,19 @@ export async function startBrowserApp(): Promise<BrowserApp> {
     url,
     app,
     browser: b,
-    context: ({ javaScript = true, phone = false } = {}) =>
-      b.newContext({
+    context: async ({ javaScript = true, phone = false } = {}) => {
+      const context = await b.newContext({
         baseURL: url,
         javaScriptEnabled: javaScript,
         viewport: phone ? { width: 360, height: 740 } : { width: 1280, height: 900 },
         deviceScaleFactor: 1,
         isMobile: phone,
         hasTouch: phone,
-      }),
+      });
+      // Fail a step with its own message well before the test's time limit.
+      context.setDefaultTimeout(10_000);
+      return context;
+    },
     async close() {
       await b.close().catch(() => {});
       app.child.kill('SIGTERM');

@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { Meilisearch } from 'meilisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../src/app.js';
+import { InvalidInput } from '../../src/lib/server/errors.js';
 import { listingsIndexUid } from '../../src/lib/server/search/index-name.js';
+import { searchListings } from '../../src/lib/server/search/search-listings.js';
+import { parseSearchQuery, searchQueryFromUrl } from '../../src/lib/server/search/search-query.js';
 import { startSearchRelay, type SearchRelay } from '../../src/lib/server/search/relay.js';
 import { createAuthority } from '../helpers/fixtures.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';
@@ -99,6 +102,14 @@ describe('GET /api/v1/search', () => {
     expect(titles((await search('language=uk')).body)).toEqual(['School reconstruction after shelling']);
     const facets = (await search('country=SN')).body.facets;
     expect(facets.country).toEqual({ SN: 3 });
+  });
+
+  it('gives the pages (which call the service directly, with a checked or a raw query) the same answer', async () => {
+    const viaApi = (await search('country=SN&theme=health&sort=newest')).body;
+    const checked = parseSearchQuery({ country: 'SN', theme: ['health'], sort: 'newest' });
+    expect(await searchListings(ctx.services, checked)).toEqual(viaApi);
+    expect(await searchListings(ctx.services, searchQueryFromUrl(new URLSearchParams('country=SN&theme=health&sort=newest')))).toEqual(viaApi);
+    expect(() => searchQueryFromUrl(new URLSearchParams('country=SN%22%20OR%20country%20%3D%20%22MA'))).toThrow(InvalidInput);
   });
 
   it('sorts by publication date and population', async () => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { redactTokens } from '../../lib/server/auth/redact-url.js';
 
 /**
  * One log line per request, API and pages alike. Pages are hijacked to SvelteKit and skip Fastify's own
@@ -13,7 +14,7 @@ export default fp(
         const status = reply.raw.statusCode;
         const line = {
           method: request.method,
-          url: request.url,
+          url: redactTokens(request.url),
           status,
           ms: Number(process.hrtime.bigint() - started) / 1e6,
           ip: request.ip,

@@ -1,7 +1,7 @@
 import { and, eq, gt, inArray, lte } from 'drizzle-orm';
 import { authorities, listings } from '../db/schema/index.js';
 import type { JobDefinition } from '../jobs/queue.js';
-import { SEARCHABLE_STATUSES } from '../listings/visibility.js';
+import { TRANSITIONS } from '../listings/transitions.js';
 import { deliver } from '../notifications/deliver.js';
 import { sendOnce } from '../notifications/once.js';
 import { membersOf } from '../relay/participants.js';
@@ -22,7 +22,7 @@ export async function sendExpiryReminders(services: Services, now = new Date()):
     .select({ id: listings.id, title: listings.title, expiresAt: listings.expiresAt, authorityId: listings.authorityId, authorityName: authorities.name })
     .from(listings)
     .innerJoin(authorities, eq(authorities.id, listings.authorityId))
-    .where(and(inArray(listings.status, [...SEARCHABLE_STATUSES]), gt(listings.expiresAt, now), lte(listings.expiresAt, new Date(now.getTime() + REMINDER_DAYS[0] * DAY))));
+    .where(and(inArray(listings.status, [...TRANSITIONS.expire.from]), gt(listings.expiresAt, now), lte(listings.expiresAt, new Date(now.getTime() + REMINDER_DAYS[0] * DAY))));
   let sent = 0;
   for (const listing of due) {
     const expiresAt = listing.expiresAt!;

@@ -23,7 +23,7 @@ export async function searchListings(
   input: SearchInput | SearchQuery,
   options: { meiliTimeoutMs?: number } = {},
 ): Promise<SearchResult> {
-  const query = parseSearchQuery(input as SearchInput);
+  const query = parseSearchQuery(input);
   if (Date.now() >= (downUntil.get(services.meili) ?? 0)) {
     try {
       return await searchMeilisearch(services.meili, listingsIndexUid(services.indexPrefix), query, options.meiliTimeoutMs ?? MEILI_TIMEOUT_MS);

@@ -34,10 +34,10 @@ export interface SearchQuery {
 }
 
 /** What a query string gives: repeated keys as arrays, everything as text (or already coerced by the API). */
-export type SearchInput = Partial<Record<keyof SearchQuery | 'country' | 'theme', string | number | Array<string | number> | undefined>>;
+export type SearchInput = Partial<Record<keyof SearchQuery | 'country' | 'theme', string | number | null | Array<string | number>>>;
 
-const list = (value: SearchInput[string & keyof SearchInput]): string[] =>
-  value === undefined ? [] : (Array.isArray(value) ? value : [value]).map(String).filter((v) => v !== '');
+const list = (value: SearchInput[keyof SearchInput]): string[] =>
+  value === undefined || value === null ? [] : (Array.isArray(value) ? value : [value]).map(String).filter((v) => v !== '');
 
 function one(input: SearchInput, field: keyof SearchInput): string | null {
   const values = list(input[field]);

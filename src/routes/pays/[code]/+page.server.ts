@@ -4,6 +4,7 @@ import { getLocale, m } from '$lib/i18n';
 import { CONTINENTS, countryName, findCountry, findTheme } from '$lib/reference';
 import { getServices } from '$lib/server/runtime/services';
 import { searchListings } from '$lib/server/search/search-listings';
+import { frenchPresenceIn } from '$lib/server/partnerships/presence';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -11,12 +12,16 @@ export const load: PageServerLoad = async ({ params }) => {
   const country = findCountry(code);
   if (!country) error(404, m.error_not_found());
   const locale = getLocale();
-  const result = await searchListings(getServices(), { country: code, sort: 'newest', hitsPerPage: '50' });
+  const [result, presence] = await Promise.all([
+    searchListings(getServices(), { country: code, sort: 'newest', hitsPerPage: '50' }),
+    frenchPresenceIn(getServices().db, code),
+  ]);
   return {
     code,
     name: countryName(code, locale),
     continent: CONTINENTS.find((c) => c.code === country.continent)?.name[locale] ?? '',
     total: result.total,
+    presence: presence.map((p) => ({ id: p.authorityId, name: p.name, region: p.region, partners: p.partners })),
     hits: result.hits.map((h) => hitView(h, locale)),
     themes: Object.entries(result.facets.themes ?? {})
       .map(([theme, count]) => ({ code: theme, name: findTheme(theme)?.name[locale] ?? theme, count }))
