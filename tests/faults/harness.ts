@@ -2,6 +2,7 @@
 // can be killed and restarted where the app expects them), a migrated database with a cast of users, and the
 // BUILT app run as real processes pointed at those services.
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { inject } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { sql as dsql } from 'drizzle-orm';
@@ -102,12 +103,13 @@ export async function createFaultWorld(name: string): Promise<FaultWorld> {
       meili = await startEmbeddedMeilisearch({ dataDir, logger: silent, port: meiliPort });
     },
     async startApp(extra = {}) {
-      const app = await startAppProcess({ ...env, DATA_DIR: mkdtempSync(path.join(dataDir, 'app-')), ...extra });
+      const app = await startAppProcess({ ...env, DATA_DIR: mkdtempSync(path.join(dataDir, 'app-')), ...extra }, inject('builtAppRoot'));
       apps.push(app);
       await waitForHealth(app);
       return app;
     },
     async close() {
+      if (process.env.FAULTS_DEBUG) for (const app of apps) process.stdout.write(`--- app ${app.url}\n${app.output()}\n`);
       for (const app of apps) if (app.child.exitCode === null && app.child.signalCode === null) app.child.kill('SIGKILL');
       await services.close().catch(() => undefined);
       await Promise.allSettled([pg.stop(), meili.stop()]);

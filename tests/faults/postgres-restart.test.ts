@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppProcess } from '../helpers/app-process.js';
+import { draftBody } from '../listings/world.js';
 import { insertListing } from '../helpers/fixtures.js';
 import { call, createFaultWorld, eventually, loginOver, type FaultWorld } from './harness.js';
 
@@ -27,7 +28,7 @@ const probes = () => [
   { name: 'list', url: '/api/v1/listings' },
   { name: 'me', url: '/api/v1/me', headers: () => auth },
   { name: 'my listings', url: '/api/v1/my/listings', headers: () => auth },
-  { name: 'create', url: '/api/v1/listings', method: 'POST', headers: () => auth, body: { originalLanguage: 'fr', title: 'Brouillon pendant la panne', summary: 'Rien' } },
+  { name: 'create', url: '/api/v1/listings', method: 'POST', headers: () => auth, body: draftBody({ title: 'Brouillon pendant la panne' }) },
 ];
 
 describe('PostgreSQL restarted while the app serves', () => {

@@ -12,11 +12,14 @@ export interface AppProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Runs the built server (`dist/server.js`) as `npm start` would, in its own data directory. */
-export async function startAppProcess(env: Record<string, string>): Promise<AppProcess> {
+/**
+ * Runs the built server (`dist/server.js`) as `npm start` would, in its own data directory. `appRoot`: a copy of
+ * the build to run instead of the checkout's (tests/helpers/built-app.ts).
+ */
+export async function startAppProcess(env: Record<string, string>, appRoot = root): Promise<AppProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, 'dist/server.js')], {
-    cwd: root,
+  const child = spawn(process.execPath, [path.join(appRoot, 'dist/server.js')], {
+    cwd: appRoot,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', DEMO_DATA: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,0 +1,35 @@
+import { error, redirect } from '@sveltejs/kit';
+import { href, m } from '$lib/i18n';
+import { pageError } from '$lib/i18n/form-error.server';
+import { countryName, findTheme } from '$lib/reference';
+import { getServices } from '$lib/server/runtime/services';
+import { readStatistics, type StatisticsRow } from '$lib/server/statistics/statistics';
+import type { PageServerLoad } from './$types';
+
+const OPEN = ['published', 'in_discussion'];
+const MATCHED = ['matched', 'closed'];
+const sum = (row: StatisticsRow, states: string[]) => states.reduce((n, s) => n + (row.byStatus[s] ?? 0), 0);
+
+/** Correspondents see their countries, the delegation everything (the domain service decides). */
+export const load: PageServerLoad = async ({ locals, url }) => {
+  if (!locals.actor) redirect(303, `${href('/connexion')}?redirectTo=${encodeURIComponent(url.pathname)}`);
+  if (locals.actor.role !== 'admin' && locals.actor.role !== 'correspondent') error(403, m.error_forbidden());
+  const stats = await readStatistics(getServices().sql, locals.actor).catch(pageError);
+  const view = (name: (key: string) => string) => (row: StatisticsRow) => ({
+    key: row.key,
+    name: name(row.key),
+    total: row.total,
+    open: sum(row, OPEN),
+    waiting: row.byStatus.submitted ?? 0,
+    matched: sum(row, MATCHED),
+    median: row.medianModerationHours,
+    matchRate: row.matchRate,
+  });
+  return {
+    scope: stats.scope,
+    median: stats.medianModerationHours,
+    byCountry: stats.byCountry.map(view((k) => countryName(k, locals.locale))),
+    byTheme: stats.byTheme.map(view((k) => findTheme(k)?.name[locals.locale] ?? k)),
+    monthly: stats.monthly,
+  };
+};
