@@ -7,12 +7,20 @@ export default defineConfig({
   plugins: [
     apiDevPlugin(),
     // Messages compile offline: project.inlang loads its plugin from node_modules, not a CDN (src/lib/i18n/README.md).
-    paraglideVitePlugin({ project: './project.inlang', outdir: './src/lib/paraglide', strategy: ['url', 'baseLocale'] }),
+    paraglideVitePlugin({
+      project: './project.inlang',
+      outdir: './src/lib/paraglide',
+      strategy: ['url', 'baseLocale'],
+      // One module per message, so each page bundles only the strings it uses (the plugin's default depends on NODE_ENV).
+      outputStructure: 'message-modules',
+    }),
     sveltekit(),
   ],
   server: { port: Number(process.env.PORT ?? 3000), strictPort: true },
   test: {
     include: ['tests/**/*.test.ts'],
+    // Kill/restart tests on real processes: `npm run test:faults` (vitest.faults.config.ts).
+    exclude: ['tests/faults/**', '**/node_modules/**'],
     globalSetup: ['tests/setup/global-services.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,

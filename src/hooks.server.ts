@@ -1,9 +1,10 @@
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
 import { authenticateHandle } from '$lib/server/hooks/authenticate';
 import { localeHandle } from '$lib/server/hooks/locale';
 import { securityHeadersHandle } from '$lib/server/hooks/security-headers';
+import { handleUnavailableError, unavailableHandle } from '$lib/server/hooks/unavailable';
 
 /** In `npm run dev` Vite owns the process: make sure the services are up before the first page renders. */
 const ensureServices: Handle = async ({ event, resolve }) => {
@@ -14,4 +15,7 @@ const ensureServices: Handle = async ({ event, resolve }) => {
   return resolve(event);
 };
 
-export const handle = sequence(ensureServices, securityHeadersHandle, authenticateHandle, localeHandle);
+export const handle = sequence(ensureServices, securityHeadersHandle, unavailableHandle, authenticateHandle, localeHandle);
+
+/** PostgreSQL unreachable: 503 (see unavailableHandle); anything else keeps SvelteKit's generic 500. */
+export const handleError: HandleServerError = (input) => handleUnavailableError(input);

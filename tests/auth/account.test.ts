@@ -67,6 +67,17 @@ describe('sessions', () => {
     expect((await get('/api/v1/me', { authorization: `Bearer ${changed.json().token}` })).statusCode).toBe(200);
     await login(app, user.email, NEW_PASSWORD);
   });
+
+  it('a stolen session cannot guess the current password: failures are throttled like sign-ins', async () => {
+    const user = await createUser(ctx.services, { role: 'french_authority' });
+    const headers = await login(app, user.email);
+    const change = (currentPassword: string) =>
+      app.inject({ method: 'POST', url: '/api/v1/account/password', headers, payload: { currentPassword, newPassword: NEW_PASSWORD } });
+    for (let i = 0; i < 5; i++) expect((await change(`guess number ${i}`)).statusCode).toBe(400);
+    const throttled = await change(TEST_PASSWORD);
+    expect(throttled.statusCode).toBe(429);
+    expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
+  });
 });
 
 describe('profile and personal data', () => {

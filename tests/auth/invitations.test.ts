@@ -95,3 +95,35 @@ describe('colleagues', () => {
     expect(res2.statusCode).toBe(403);
   });
 });
+
+describe('managing staff', () => {
+  it('an admin reassigns a correspondent from Senegal to Morocco: the perimeter follows at once', async () => {
+    const correspondent = await createUser(ctx.services, { role: 'correspondent', countries: ['SN'] });
+    const headers = await login(app, correspondent.email);
+    const put = (h: Record<string, string>, countries: unknown) =>
+      app.inject({ method: 'PUT', url: `/api/v1/admin/users/${correspondent.id}/countries`, headers: h, payload: { countries } });
+    expect((await put(headers, ['MA'])).statusCode).toBe(403);
+    expect((await put(adminHeaders, ['FR'])).json()).toMatchObject({ status: 400, field: 'countries' });
+    expect((await put(adminHeaders, [])).json()).toMatchObject({ status: 400, field: 'countries' });
+    const ok = await put(adminHeaders, ['ma', 'TN']);
+    expect(ok.json()).toEqual({ countries: ['MA', 'TN'] });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers })).json().user.countries).toEqual(['MA', 'TN']);
+
+    const member = await createUser(ctx.services, { role: 'foreign_authority' });
+    const notCorrespondent = await app.inject({ method: 'PUT', url: `/api/v1/admin/users/${member.id}/countries`, headers: adminHeaders, payload: { countries: ['MA'] } });
+    expect(notCorrespondent.json()).toMatchObject({ status: 400, field: 'userId' });
+  });
+
+  it('an admin disables an account (signed out everywhere, sign-in refused) and enables it again', async () => {
+    const correspondent = await createUser(ctx.services, { role: 'correspondent', countries: ['SN'] });
+    const headers = await login(app, correspondent.email);
+    expect((await app.inject({ method: 'POST', url: `/api/v1/admin/users/${correspondent.id}/disable`, headers })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'POST', url: `/api/v1/admin/users/${correspondent.id}/disable`, headers: adminHeaders })).statusCode).toBe(204);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers })).statusCode).toBe(401);
+    const refused = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: correspondent.email, password: 'irrelevant password' } });
+    expect(refused.statusCode).toBe(401);
+    expect((await app.inject({ method: 'POST', url: `/api/v1/admin/users/${correspondent.id}/enable`, headers: adminHeaders })).statusCode).toBe(204);
+    await login(app, correspondent.email);
+    expect((await app.inject({ method: 'POST', url: '/api/v1/admin/users/00000000-0000-4000-8000-000000000000/disable', headers: adminHeaders })).statusCode).toBe(404);
+  });
+});

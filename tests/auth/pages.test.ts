@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { startAppProcess, waitForHealth, type AppProcess } from '../helpers/app-process.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';
-import { createUser, TEST_PASSWORD } from '../helpers/fixtures.js';
+import { createAuthority, createUser, TEST_PASSWORD } from '../helpers/fixtures.js';
 import { linkToken, startSmtpCapture, type SmtpCapture } from '../helpers/smtp.js';
 
 // The account pages through the built app (`npm run build`), as a browser without JavaScript would use them.
@@ -107,6 +107,22 @@ describe('account pages', () => {
     const again = await post('/verification-email?/confirm', { token });
     expect(again.status).toBe(400);
     expect(await again.text()).toContain('a déjà servi');
+  });
+
+  it('finds a French collectivité with a plain GET form and registers with it', async () => {
+    const rennes = await createAuthority(ctx.services, { kind: 'french', country: 'FR', type: 'commune', name: 'Rennes', officialCode: '35238', website: 'https://metropole.rennes.fr' });
+    const html = await (await fetch(`${app.url}/inscription?collectivite=francaise&q=rennes`)).text();
+    expect(html).toContain(`value="${rennes.id}"`);
+    const res = await post('/inscription?collectivite=francaise&q=rennes&/french', {
+      authorityId: rennes.id,
+      displayName: 'Yann Le Goff',
+      email: 'y.legoff@metropole.rennes.fr',
+      password: 'les remparts de saint-malo',
+    });
+    expect(res.status).toBe(303);
+    const token = linkToken(await smtp.waitFor('y.legoff@metropole.rennes.fr'), '/verification-email');
+    const confirmed = await post('/verification-email?/confirm', { token });
+    expect(await confirmed.text()).toContain('vérifié par le domaine de votre collectivité');
   });
 
   it('keeps the typed values and names the field when registration is refused', async () => {

@@ -30,12 +30,14 @@ afterAll(async () => {
 const register = (payload: Record<string, unknown>) => app.inject({ method: 'POST', url: '/api/v1/auth/register', payload });
 
 describe('French authorities', () => {
-  it('finds a collectivité by name (largest first) or by official code', async () => {
+  it('finds a collectivité by name (largest first), official code or postcode', async () => {
     const byName = await app.inject({ method: 'GET', url: '/api/v1/auth/french-authorities?q=lyon' });
     expect(byName.statusCode).toBe(200);
     expect(byName.json().results.map((r: { name: string }) => r.name)).toEqual(['Lyon', 'Lyons-la-Forêt']);
     const byCode = await app.inject({ method: 'GET', url: '/api/v1/auth/french-authorities?q=69123' });
     expect(byCode.json().results).toEqual([expect.objectContaining({ name: 'Lyon', officialCode: '69123' })]);
+    const byPostcode = await app.inject({ method: 'GET', url: '/api/v1/auth/french-authorities?q=69003' });
+    expect(byPostcode.json().results.map((r: { name: string }) => r.name)).toEqual(['Lyon']);
     const tooShort = await app.inject({ method: 'GET', url: '/api/v1/auth/french-authorities?q=l' });
     expect(tooShort.statusCode).toBe(400);
     expect(tooShort.json().field).toBe('q');

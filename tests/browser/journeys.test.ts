@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO, screenshot, seriousViolations, signIn, startBrowserApp, type BrowserApp } from './harness.js';
@@ -180,14 +181,51 @@ describe('search, languages and small screens', { timeout: 60_000 }, () => {
     await screenshot(page, 'search-no-js');
   });
 
+  it('works with the keyboard alone, with a visible focus: skip link, search box, results', async () => {
+    const page = await open();
+    await page.goto('/recherche');
+    await page.keyboard.press('Tab');
+    const skip = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const style = getComputedStyle(el);
+      return { text: el.textContent, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    expect(skip.text).toBe('Contenu');
+    expect(skip.outline).not.toBe('none');
+    expect(skip.width).toBeGreaterThan(0);
+    // Tab until the search box (no mouse), type, Enter.
+    for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement?.id)) !== 'q'; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+    await page.keyboard.type('eau');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/[?&]q=eau/);
+    for (let i = 0; i < 80 && !(await page.evaluate(() => document.activeElement?.closest('.results') !== null)); i++) await page.keyboard.press('Tab');
+    const target = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href'));
+    expect(target).toMatch(/^\/demandes\//);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === target);
+  });
+
+  it('ships little JavaScript with the search page (≤ 60 KB gzipped, for slow connections)', async () => {
+    const page = await open();
+    const bodies: Promise<Buffer>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') bodies.push(response.body());
+    });
+    await page.goto('/recherche?q=eau', { waitUntil: 'networkidle' });
+    const gzipped = (await Promise.all(bodies)).reduce((sum, body) => sum + gzipSync(body).length, 0);
+    expect(bodies.length).toBeGreaterThan(0);
+    expect(gzipped).toBeLessThanOrEqual(60 * 1024);
+  });
+
   it('switches language from any page, keeping the page, and formats for the locale', async () => {
     const page = await open();
     await page.goto('/recherche?theme=health');
-    await page.getByRole('link', { name: 'English' }).click();
+    await page.getByRole('link', { name: 'English', exact: true }).click();
     await page.waitForURL(/\/en\/recherche\?theme=health/);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('h1').textContent()).toBe('Find a cooperation request');
-    await page.getByRole('link', { name: 'Español' }).click();
+    await page.getByRole('link', { name: 'Español', exact: true }).click();
     await page.waitForURL(/\/es\/recherche/);
     expect(await page.locator('html').getAttribute('lang')).toBe('es');
     expect(await page.locator('h1').textContent()).toBe('Buscar una solicitud de cooperación');
@@ -195,7 +233,7 @@ describe('search, languages and small screens', { timeout: 60_000 }, () => {
     await page.waitForURL((url) => url.pathname === '/es');
     expect(await page.locator('h1').textContent()).toBe('Encontrar un socio de cooperación descentralizada');
     remember('anonymous-es', page);
-    await page.getByRole('link', { name: 'Français' }).click();
+    await page.getByRole('link', { name: 'Français', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/');
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
   });
@@ -207,7 +245,7 @@ describe('search, languages and small screens', { timeout: 60_000 }, () => {
       ['/recherche?q=eau', 'phone-search'],
       [`/demandes/${listingId}`, 'phone-request'],
     ] as const) {
-      await page.goto(path);
+      expect((await page.goto(path))?.status(), path).toBe(200);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
       await screenshot(page, name);

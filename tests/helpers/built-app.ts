@@ -26,7 +26,7 @@ export function ensureBuild(log: (line: string) => void = (l) => process.stdout.
   if (result.status !== 0) throw new Error('npm run build failed');
 }
 
-const REQUIRED = ['dist/server.js', 'build/handler.js', 'build/server/index.js'];
+const REQUIRED = ['dist/.build-stamp', 'dist/server.js', 'build/handler.js', 'build/index.js', 'build/client', 'build/server/chunks'];
 
 /** Copies the current build to a temp dir (retrying while a concurrent build rewrites it); returns its root. */
 export async function snapshotBuild(): Promise<{ root: string; remove(): void }> {

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
+import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../lib/server/db/unavailable.js';
 import { DomainError, TooManyRequests } from '../../lib/server/errors.js';
 
 export interface Problem {
@@ -73,6 +74,16 @@ async function problemDetails(fastify: FastifyInstance) {
         detail: `${fe.validationContext ?? 'request'}: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`,
         field: errors[0]?.field,
         errors,
+      });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error, url: request.url, method: request.method }, 'database unavailable');
+      reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+      return sendProblem(reply, {
+        type: 'https://bourse-projets.org/problems/service_unavailable',
+        title: 'Service Unavailable',
+        status: 503,
+        detail: 'The database cannot be reached right now; retry in a few seconds.',
       });
     }
     const status = fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 600 ? fe.statusCode : 500;

@@ -8,35 +8,11 @@ import {
   LANGUAGES,
   type Locale,
 } from '$lib/reference';
-import type { Contact, DesiredPartner, ListingText } from '$lib/server/db/schema/listings';
+import type { Contact, ListingText } from '$lib/server/db/schema/listings';
+import type { PublicListing } from '$lib/server/listings/projection';
 
-/** The fields of a request the pages show (public projection; contacts only when the viewer may see them). */
-export interface ListingLike {
-  id: string;
-  status: string;
-  country: string;
-  originalLanguage: string;
-  title: string;
-  summary: string;
-  context: string | null;
-  difficulties: string | null;
-  objectives: string | null;
-  expectedFromFrance: string | null;
-  contributionTypes: string[];
-  desiredPartner: DesiredPartner;
-  forms: string[];
-  themes: string[];
-  durationMonths: number | null;
-  budgetEur: number | null;
-  localContributionEur: number | null;
-  exchangeLanguages: string[];
-  translations: Record<string, ListingText>;
-  publishedAt: string | null;
-  updatedAt: string;
-  authority: { name: string; type: string; region: string | null; population: number | null; website: string | null; existingPartners: string | null; verified: boolean };
-  electedOfficial?: Contact | null;
-  technicalContact?: Contact | null;
-}
+/** A request as the viewer may see it: the public projection, with the contacts when they may see those too. */
+export type ListingLike = PublicListing & { electedOfficial?: Contact | null; technicalContact?: Contact | null };
 
 export interface TextVersion {
   language: string;

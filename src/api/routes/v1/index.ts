@@ -5,6 +5,7 @@ import meRoutes from './me/index.js';
 import searchRoutes from './search/index.js';
 import accountRoutes from './account/index.js';
 import adminInvitationRoutes from './admin/invitations/index.js';
+import adminUserRoutes from './admin/users/index.js';
 import userRoutes from './users/index.js';
 import taxonomiesRoutes from './taxonomies/index.js';
 import listingsRoutes from './listings/index.js';
@@ -26,6 +27,7 @@ export default async function v1Routes(fastify: FastifyInstance) {
   await fastify.register(searchRoutes, { prefix: '/search' });
   await fastify.register(accountRoutes, { prefix: '/account' });
   await fastify.register(adminInvitationRoutes, { prefix: '/admin/invitations' });
+  await fastify.register(adminUserRoutes, { prefix: '/admin/users' });
   await fastify.register(userRoutes, { prefix: '/users' });
   await fastify.register(taxonomiesRoutes, { prefix: '/taxonomies' });
   await fastify.register(listingsRoutes, { prefix: '/listings' });

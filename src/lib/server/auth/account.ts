@@ -8,6 +8,7 @@ import { openSession, type LoginResult } from './login.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { assertAcceptablePassword } from './password-policy.js';
 import { listSessions } from './session.js';
+import { assertNotThrottled, clearAccountFailures, recordFailure, throttleKeys } from './throttle.js';
 import { findUserById } from './users.js';
 
 export async function getProfile(db: Database, actor: Actor) {
@@ -44,9 +45,16 @@ export async function updateProfile(db: Database, actor: Actor, input: { display
   await db.update(users).set({ ...changes, updatedAt: new Date() }).where(eq(users.id, actor.userId));
 }
 
+/** Guessing the current password from a stolen session is throttled like a sign-in. */
 async function assertCurrentPassword(db: Database, actor: Actor, password: string, field: string): Promise<void> {
+  const keys = throttleKeys(actor.email, null);
+  await assertNotThrottled(db, keys);
   const user = await findUserById(db, actor.userId);
-  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, password))) throw new InvalidInput(field, 'The current password is incorrect.');
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
+    await recordFailure(db, keys);
+    throw new InvalidInput(field, 'The current password is incorrect.');
+  }
+  await clearAccountFailures(db, actor.email);
 }
 
 /** Every session ends (a thief holding one is out); the person continues in a fresh one. */

@@ -1,7 +1,8 @@
-import { and, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { authorities } from '../db/schema/index.js';
 import { InvalidInput } from '../errors.js';
+import { communesForPostcode } from './postcodes.js';
 
 export interface FrenchAuthorityChoice {
   id: string;
@@ -13,8 +14,8 @@ export interface FrenchAuthorityChoice {
 }
 
 /**
- * The collectivités a French person picks from at registration: by official code (INSEE, SIREN) when the query is
- * a code, by name otherwise, largest first.
+ * The collectivités a French person picks from at registration: by official code (INSEE, SIREN) or postcode when
+ * the query is a code, by name otherwise, largest first.
  */
 export async function searchFrenchAuthorities(db: Database, rawQuery: string, limit = 20): Promise<FrenchAuthorityChoice[]> {
   const query = rawQuery.trim();
@@ -22,8 +23,13 @@ export async function searchFrenchAuthorities(db: Database, rawQuery: string, li
   if (query.length > 100) throw new InvalidInput('q', 'Type at most 100 characters.');
   const isCode = /^[0-9][0-9AB][0-9]*$/i.test(query);
   const escaped = query.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const postcodeCommunes = /^\d{5}$/.test(query) ? communesForPostcode(query) : [];
   const match = isCode
-    ? or(eq(authorities.officialCode, query.toUpperCase()), ilike(authorities.officialCode, `${escaped}%`))
+    ? or(
+        eq(authorities.officialCode, query.toUpperCase()),
+        ilike(authorities.officialCode, `${escaped}%`),
+        postcodeCommunes.length ? and(eq(authorities.type, 'commune'), inArray(authorities.officialCode, postcodeCommunes)) : undefined,
+      )
     : ilike(authorities.name, `%${escaped}%`);
   return db
     .select({

@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import { isForeignCountry } from '../../reference/countries.js';
 import { authorities, correspondentCountries, users } from '../db/schema/index.js';
 import { Forbidden, InvalidInput } from '../errors.js';
 import { composeMail } from '../mail/templates.js';
@@ -11,6 +10,7 @@ import { links } from './links.js';
 import { consumeToken, issueToken, peekToken } from './one-time-token.js';
 import { hashPassword } from './password.js';
 import { assertAcceptablePassword } from './password-policy.js';
+import { coveredCountries } from './staff.js';
 import { assertEmailFree } from './users.js';
 
 /** What an invitation grants, decided by the inviter and carried in the token's payload. */
@@ -32,13 +32,6 @@ async function sendInvitation(services: Services, actor: Actor, email: string, g
   return { email, role: grant.role, countries: grant.countries, expiresAt, mailSent };
 }
 
-function countryList(raw: string[]): string[] {
-  const countries = [...new Set(raw.map((c) => c.trim().toUpperCase()))].sort();
-  const wrong = countries.find((c) => !isForeignCountry(c));
-  if (wrong) throw new InvalidInput('countries', `"${wrong}" is not a country a correspondent can cover.`);
-  return countries;
-}
-
 /** Admins appoint correspondents (with the countries they cover) and other admins. */
 export async function inviteStaff(
   services: Services,
@@ -47,8 +40,7 @@ export async function inviteStaff(
 ) {
   if (actor.role !== 'admin') throw new Forbidden('Only an administrator can invite correspondents and administrators.');
   const email = normaliseEmail(input.email);
-  const countries = input.role === 'correspondent' ? countryList(input.countries ?? []) : [];
-  if (input.role === 'correspondent' && countries.length === 0) throw new InvalidInput('countries', 'A correspondent covers at least one country.');
+  const countries = input.role === 'correspondent' ? coveredCountries(input.countries ?? []) : [];
   if (input.role === 'admin' && input.countries?.length) throw new InvalidInput('countries', 'An administrator covers no particular country.');
   return sendInvitation(services, actor, email, { role: input.role, authorityId: null, countries, invitedBy: actor.userId }, null, normaliseLocale(input.locale));
 }

@@ -178,3 +178,13 @@ export async function listConversations(db: Database, actor: Actor | null): Prom
     .limit(200);
   return rows.map((r) => ({ ...r, lastMessageAt: r.lastMessageAt.toISOString() }));
 }
+
+/** The French authorities that talked with the foreign authority about a request: the candidates of a match. */
+export async function interlocutorsOf(db: Database, listingId: string): Promise<Array<{ id: string; name: string }>> {
+  return db
+    .selectDistinct({ id: authorities.id, name: authorities.name })
+    .from(conversations)
+    .innerJoin(authorities, eq(authorities.id, conversations.frenchAuthorityId))
+    .where(eq(conversations.listingId, listingId))
+    .orderBy(authorities.name);
+}

@@ -1,5 +1,5 @@
 import { count, inArray } from 'drizzle-orm';
-import type { EnqueuedTaskPromise } from 'meilisearch';
+import { Meilisearch, type EnqueuedTaskPromise } from 'meilisearch';
 import { listings } from '../db/schema/index.js';
 import { Conflict } from '../errors.js';
 import { SEARCHABLE_STATUSES } from '../listings/visibility.js';
@@ -10,6 +10,9 @@ import { ensureListingsIndex } from './ensure-index.js';
 import { listingsIndexUid } from './index-name.js';
 import { drainOutbox } from './relay.js';
 import { succeeded } from './task.js';
+
+/** Uploads of thousands of documents to a busy server may take longer than the 5 s searches are allowed. */
+export const bulkClient = (meili: Meilisearch) => new Meilisearch({ ...meili.config, timeout: 300_000 });
 
 export interface ReindexProgress {
   phase: 'fill' | 'swap' | 'replay' | 'done';
@@ -68,11 +71,14 @@ export async function reindexListings(services: Services, options: ReindexOption
         report({ phase: 'fill', indexed, total });
       };
       report({ phase: 'fill', indexed, total });
+      const bulk = bulkClient(services.meili);
       for (;;) {
+        // The next page is read from Postgres while the previous one uploads.
         const page: ListingDocument[] = await loadSearchablePage(services.db, afterId, batchSize);
+        await pending.at(-1)?.task;
         if (page.length === 0) break;
         afterId = page.at(-1)!.id;
-        pending.push({ task: services.meili.index<ListingDocument>(fresh).addDocuments(page, { primaryKey: 'id' }), size: page.length });
+        pending.push({ task: bulk.index<ListingDocument>(fresh).addDocuments(page, { primaryKey: 'id' }), size: page.length });
         if (pending.length >= inFlight) await confirmOldest();
       }
       while (pending.length) await confirmOldest();

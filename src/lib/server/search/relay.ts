@@ -69,15 +69,16 @@ export function startSearchRelay(services: Services, options: RelayOptions = {})
   });
 
   async function step(): Promise<number> {
-    if (!leadership || !(await leadership.alive())) {
-      leadership = await tryLead(services.sql);
-      if (!leadership) return -1;
-      log.info('this process now relays the search outbox');
-    }
+    // Every process applies the settings it ships with once, as soon as Meilisearch answers.
     if (!indexReady) {
       const outcome = await ensureListingsIndex(services.meili, ctx.indexUid);
       log.info({ index: ctx.indexUid, outcome }, 'search index settings ensured');
       indexReady = true;
+    }
+    if (!leadership || !(await leadership.alive())) {
+      leadership = await tryLead(services.databaseUrl);
+      if (!leadership) return -1;
+      log.info('this process now relays the search outbox');
     }
     return syncOutboxBatch(ctx);
   }
@@ -120,7 +121,7 @@ export function startSearchRelay(services: Services, options: RelayOptions = {})
  * while it worked). When a relay runs elsewhere it does this itself: returns false.
  */
 export async function drainOutbox(services: Services, options: RelayOptions = {}): Promise<boolean> {
-  const leadership = await tryLead(services.sql);
+  const leadership = await tryLead(services.databaseUrl);
   if (!leadership) return false;
   try {
     const ctx = syncContext(services, options);

@@ -5,6 +5,8 @@ import type { FullListing } from '$lib/server/listings/projection';
 import { listingEvents, viewListing } from '$lib/server/listings/queries';
 import { DIRECTLY_EDITABLE, RECONFIRMABLE, REVISABLE, TRANSITIONS, type ListingStatus } from '$lib/server/listings/transitions';
 import { getServices } from '$lib/server/runtime/services';
+import { markMatched } from '$lib/server/partnerships/match';
+import { interlocutorsOf } from '$lib/server/relay/conversations';
 import { requireForeignAuthority } from '../guard';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,6 +24,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
     canSubmit: DIRECTLY_EDITABLE.includes(status) || (REVISABLE.includes(status) && listing.revisionStatus !== null && listing.revisionStatus !== 'submitted'),
     canReconfirm: RECONFIRMABLE.includes(status),
     canArchive: (TRANSITIONS.archive.from as readonly string[]).includes(status),
+    canMatch: (TRANSITIONS.match.from as readonly string[]).includes(status),
+    interlocutors: await interlocutorsOf(db, listing.id),
     comments: events.filter((e) => e.comment && e.actorRole !== 'foreign_authority').reverse(),
     history: events.slice().reverse(),
   };
@@ -42,6 +46,16 @@ export const actions: Actions = {
       return formFailure(error);
     }
     return { notice: m.my_reconfirmed() };
+  },
+  match: async ({ params, request, locals, url }) => {
+    requireForeignAuthority(locals.actor, url);
+    const { form, version: v } = await version(request);
+    try {
+      await markMatched(getServices().db, locals.actor, params.id, { frenchAuthorityIds: form.getAll('partners').map(String) }, v);
+    } catch (error) {
+      return formFailure(error);
+    }
+    return { notice: m.partnership_match_done() };
   },
   archive: async ({ params, request, locals, url }) => {
     requireForeignAuthority(locals.actor, url);

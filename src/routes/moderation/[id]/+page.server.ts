@@ -2,13 +2,13 @@ import { redirect } from '@sveltejs/kit';
 import { describeListing, type ListingLike } from '$lib/components/listing-view';
 import { getLocale, href, m } from '$lib/i18n';
 import { formFailure, pageError } from '$lib/i18n/form-error.server';
-import { verifyAuthority } from '$lib/server/authorities/verify';
 import { InvalidInput } from '$lib/server/errors';
 import { decideListing, type Decision } from '$lib/server/listings/lifecycle';
 import type { FullListing } from '$lib/server/listings/projection';
 import { listingEvents, viewListing } from '$lib/server/listings/queries';
 import { getServices } from '$lib/server/runtime/services';
 import type { Actions, PageServerLoad } from './$types';
+import { verifyAction } from '../verify';
 import { changesSinceLastRequest, revisionChanges } from './changes';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -48,13 +48,5 @@ export const actions: Actions = {
     }
     redirect(303, `${href('/moderation')}?decision=${decision}`);
   },
-  verify: async ({ request, locals }) => {
-    const form = await request.formData();
-    try {
-      await verifyAuthority(getServices().db, locals.actor, String(form.get('authorityId') ?? ''));
-    } catch (error) {
-      return formFailure(error);
-    }
-    return { notice: m.mod_verified() };
-  },
+  verify: verifyAction,
 };

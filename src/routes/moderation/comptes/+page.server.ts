@@ -1,12 +1,12 @@
 import { m } from '$lib/i18n';
 import { formFailure, pageError } from '$lib/i18n/form-error.server';
 import { countryName } from '$lib/reference';
-import { verifyAuthority } from '$lib/server/authorities/verify';
 import { approveUser } from '$lib/server/auth/trust';
 import { Unauthenticated } from '$lib/server/errors';
 import { pendingVerifications } from '$lib/server/moderation/perimeter';
 import { getServices } from '$lib/server/runtime/services';
 import type { Actions, PageServerLoad } from './$types';
+import { verifyAction } from '../verify';
 
 export const load: PageServerLoad = async ({ locals }) => {
   const pending = await pendingVerifications(getServices().db, locals.actor).catch(pageError);
@@ -14,15 +14,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-  verify: async ({ request, locals }) => {
-    const form = await request.formData();
-    try {
-      await verifyAuthority(getServices().db, locals.actor, String(form.get('authorityId') ?? ''));
-    } catch (error) {
-      return formFailure(error);
-    }
-    return { notice: m.mod_verified() };
-  },
+  verify: verifyAction,
   approve: async ({ request, locals }) => {
     const form = await request.formData();
     try {

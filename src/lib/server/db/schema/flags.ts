@@ -1,19 +1,4 @@
-import { sql } from 'drizzle-orm';
-import {
-  bigserial,
-  check,
-  customType,
-  doublePrecision,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { updatedAt } from './columns.js';
 
 export const schemaFlags = pgTable('app_flags', {
