@@ -2,7 +2,8 @@
 // spread roughly as in the Bourse (francophone Africa first, then Eastern Europe, Asia, Latin America).
 import { faker } from '@faker-js/faker';
 import { COOPERATION_FORMS, FOREIGN_TYPE_CODES, THEMES, type Locale } from '../src/lib/reference/index.js';
-import type { authorities, listings } from '../src/lib/server/db/schema/index.js';
+import { authorities, listings } from '../src/lib/server/db/schema/index.js';
+import type { Services } from '../src/lib/server/runtime/services.js';
 import type { SearchInput } from '../src/lib/server/search/search-query.js';
 
 type Weighted<T> = Array<{ weight: number; value: T }>;
@@ -124,4 +125,20 @@ export function generateSearches(count: number): SearchInput[] {
       default: return { continent: faker.helpers.arrayElement(['AF', 'AS', 'SA', 'EU']), population: faker.helpers.arrayElement(['lt5k', '5k-20k', '20k-100k']), sort: 'population_desc' };
     }
   });
+}
+
+/** Inserts `count` requests (and one authority per dozen) straight into Postgres; returns the authorities. */
+export async function seedListings(services: Services, count: number, log: (message: string) => void) {
+  faker.seed(4242);
+  const generated = generateAuthorities(Math.ceil(count / 12));
+  const rows: Authority[] = [];
+  for (let i = 0; i < generated.length; i += 2_000) {
+    rows.push(...(await services.db.insert(authorities).values(generated.slice(i, i + 2_000)).returning({ id: authorities.id, country: authorities.country, languages: authorities.languages })));
+  }
+  for (let i = 0; i < count; i += 1_000) {
+    const batch = Array.from({ length: Math.min(1_000, count - i) }, () => generateListing(faker.helpers.arrayElement(rows)));
+    await services.db.insert(listings).values(batch);
+    if ((i / 1_000) % 10 === 9) log(`  inserted ${i + batch.length}/${count} requests`);
+  }
+  return rows;
 }

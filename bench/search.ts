@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { createServer } from '../src/app.js';
 import { loadConfig } from '../src/lib/server/config.js';
-import { authorities, listings } from '../src/lib/server/db/schema/index.js';
+import { listings } from '../src/lib/server/db/schema/index.js';
 import { createLogger } from '../src/lib/server/logger.js';
 import { startServices, type Services } from '../src/lib/server/runtime/services.js';
 import { loadSearchablePage, type ListingDocument } from '../src/lib/server/search/document.js';
@@ -22,7 +22,7 @@ import { bulkClient, reindexListings } from '../src/lib/server/search/reindex.js
 import { startSearchRelay } from '../src/lib/server/search/relay.js';
 import { parseSearchQuery, searchQueryParams } from '../src/lib/server/search/search-query.js';
 import { succeeded } from '../src/lib/server/search/task.js';
-import { generateAuthorities, generateListing, generateSearches } from './search-data.js';
+import { generateListing, generateSearches, seedListings } from './search-data.js';
 import type { LoadJob, LoadRequest, LoadResult } from './search-load.js';
 
 const LISTINGS = Number(process.env.BENCH_LISTINGS ?? 100_000);
@@ -33,21 +33,6 @@ const LAG_SAMPLES = Number(process.env.BENCH_LAG_SAMPLES ?? 100);
 const log = (message: string) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
-
-async function seed(services: Services) {
-  faker.seed(4242);
-  const generated = generateAuthorities(Math.ceil(LISTINGS / 12));
-  const rows: Array<{ id: string; country: string; languages: string[] }> = [];
-  for (let i = 0; i < generated.length; i += 2_000) {
-    rows.push(...(await services.db.insert(authorities).values(generated.slice(i, i + 2_000)).returning({ id: authorities.id, country: authorities.country, languages: authorities.languages })));
-  }
-  for (let i = 0; i < LISTINGS; i += 1_000) {
-    const batch = Array.from({ length: Math.min(1_000, LISTINGS - i) }, () => generateListing(faker.helpers.arrayElement(rows)));
-    await services.db.insert(listings).values(batch);
-    if ((i / 1_000) % 10 === 9) log(`  inserted ${i + batch.length}/${LISTINGS} requests`);
-  }
-  return rows;
-}
 
 function load(job: LoadJob): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
@@ -140,7 +125,7 @@ async function main() {
   const app = await createServer(services);
   try {
     log(`generating ${LISTINGS} requests with faker`);
-    const seeded = await seed(services);
+    const seeded = await seedListings(services, LISTINGS, log);
 
     log('full reindex from PostgreSQL');
     let lastPercent = -1;

@@ -2,7 +2,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Services } from './lib/server/runtime/services.js';
 import openapi from './api/plugins/openapi.js';
 import csrf from './api/plugins/csrf.js';
-import problemDetails from './api/plugins/problem-details.js';
+import problemDetails, { sendProblem } from './api/plugins/problem-details.js';
 import rateLimit from './api/plugins/rate-limit.js';
 import securityHeaders from './api/plugins/security-headers.js';
 import requestLog from './api/plugins/request-log.js';
@@ -38,6 +38,16 @@ export async function createServer(services: Services): Promise<FastifyInstance>
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
     trustProxy: process.env.TRUST_PROXY === 'true',
+    // A URL Fastify cannot route (bad encoding, a parameter over maxParamLength) is a problem document too.
+    frameworkErrors: (error, _request, reply) => {
+      const status = (error as { statusCode?: number }).statusCode ?? 400;
+      return sendProblem(reply, {
+        type: `https://bourse-projets.org/problems/${String((error as { code?: string }).code ?? 'bad_url').toLowerCase()}`,
+        title: status === 414 ? 'URI Too Long' : 'Bad Request',
+        status,
+        detail: status === 414 ? 'A path parameter is too long.' : 'The URL is not valid.',
+      });
+    },
     ajv: {
       // Unknown fields are errors, not silently dropped; querystrings may repeat a key (country=SN&country=MA).
       customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true, useDefaults: true },

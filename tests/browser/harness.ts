@@ -37,6 +37,11 @@ export async function startBrowserApp(): Promise<BrowserApp> {
     throw error;
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
+  let closing = false;
+  // An app that dies under the tests says why (the failures that follow only say "connection refused").
+  void app.exited.then(({ code, signal }) => {
+    if (!closing) console.error(`the app exited during the browser tests (code ${code}, signal ${signal}):\n${app.output().slice(-4000)}`);
+  });
   const b = browser;
   // The app's ORIGIN is http://localhost:PORT: SvelteKit refuses form posts from any other origin.
   const url = app.url.replace('127.0.0.1', 'localhost');
@@ -54,10 +59,11 @@ export async function startBrowserApp(): Promise<BrowserApp> {
         hasTouch: phone,
       });
       // Fail a step with its own message well before the test's time limit.
-      context.setDefaultTimeout(10_000);
+      context.setDefaultTimeout(20_000);
       return context;
     },
     async close() {
+      closing = true;
       await b.close().catch(() => {});
       app.child.kill('SIGTERM');
       await app.exited;
@@ -96,7 +102,8 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.locator('#email').fill(email);
   await page.locator('#password').fill(password);
   await page.locator('main').getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
+  // Password hashing (argon2) is slow on purpose, and slower still while the whole test suite runs.
+  await page.waitForURL((url) => !url.pathname.startsWith('/connexion'), { timeout: 45_000 });
 }
 
 /** The demo accounts (src/lib/server/demo/accounts.ts). */

@@ -31,7 +31,7 @@ afterAll(async () => {
   await app?.close();
 }, 60_000);
 
-describe.sequential('the three journeys', { timeout: 90_000 }, () => {
+describe.sequential('the three journeys', { timeout: 180_000 }, () => {
   let foreign: Page;
   let correspondent: Page;
 
@@ -129,7 +129,7 @@ describe.sequential('the three journeys', { timeout: 90_000 }, () => {
     remember('anonymous', visitor);
     expect(await visitor.locator('h1').textContent()).toBe(title);
     expect(await visitor.locator('[data-status]').first().textContent()).toBe('Publiée');
-    expect(await visitor.locator('[data-testid=language-label]').textContent()).toContain('Texte original en Français');
+    expect(await visitor.locator('[data-testid=language-label]').textContent()).toContain('Texte original en français');
     const text = (await visitor.locator('main').textContent()) ?? '';
     expect(text).not.toContain('awa.diatta@demo-ziguinchor.sn');
     expect(text).toContain('Les coordonnées des contacts ne sont jamais publiées');
@@ -148,7 +148,7 @@ describe.sequential('the three journeys', { timeout: 90_000 }, () => {
       .poll(async () => {
         await french.goto('/recherche?country=SN&theme=energy');
         return french.getByRole('link', { name: title }).count();
-      }, { timeout: 20_000 })
+      }, { timeout: 45_000 })
       .toBe(1);
     expect(await french.getByLabel(/^Énergie \(\d+\)$/).isChecked()).toBe(true);
     await screenshot(french, 'search-results');
@@ -162,7 +162,7 @@ describe.sequential('the three journeys', { timeout: 90_000 }, () => {
   });
 });
 
-describe('search, languages and small screens', { timeout: 60_000 }, () => {
+describe('search, languages and small screens', { timeout: 120_000 }, () => {
   it('search works without JavaScript: the GET form, the filters and the pagination are plain links and forms', async () => {
     const page = await open({ javaScript: false });
     await page.goto('/recherche');
@@ -236,6 +236,13 @@ describe('search, languages and small screens', { timeout: 60_000 }, () => {
     await page.getByRole('link', { name: 'Français', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/');
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    // A request written in French with an English translation: English readers get the translation, labelled.
+    await page.goto('/en/recherche?country=SN&theme=waste');
+    await page.locator('.results a').filter({ hasText: 'Ziguinchor' }).first().click();
+    await page.waitForURL(/\/en\/demandes\//);
+    expect(await page.locator('h1').textContent()).toBe('Household waste management in the districts of Ziguinchor');
+    expect(await page.locator('h1').getAttribute('lang')).toBe('en');
+    expect(await page.locator('[data-testid=language-label]').textContent()).toContain('English translation of the original text in French');
   });
 
   it('fits a phone (360 × 740) without horizontal scrolling', async () => {
@@ -275,7 +282,7 @@ describe('accessibility', () => {
       await page.goto(url);
       await check(page, name);
     }
-  }, 120_000);
+  }, 300_000);
 });
 
 /** DSFR draws checkboxes and radios on their label: people (and the test) click the label. */

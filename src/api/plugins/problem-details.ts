@@ -44,6 +44,15 @@ function fieldOf(error: { instancePath?: string; params?: Record<string, unknown
   return path || context || 'body';
 }
 
+/** A PostgreSQL data exception (SQLSTATE 22xxx), possibly wrapped by drizzle in `cause`. */
+function isDataException(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return true;
+  }
+  return false;
+}
+
 /** Every error leaving /api is an RFC 9457 problem document; nothing internal leaks into it. */
 async function problemDetails(fastify: FastifyInstance) {
   fastify.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
@@ -84,6 +93,16 @@ async function problemDetails(fastify: FastifyInstance) {
         title: 'Service Unavailable',
         status: 503,
         detail: 'The database cannot be reached right now; retry in a few seconds.',
+      });
+    }
+    // PostgreSQL refused a value (SQLSTATE class 22: a NUL byte or lone surrogate in text, a number out of range,
+    // an invalid uuid...): the request's fault, not ours.
+    if (isDataException(error)) {
+      return sendProblem(reply, {
+        type: 'https://bourse-projets.org/problems/invalid_input',
+        title: 'Bad Request',
+        status: 400,
+        detail: 'A value of the request cannot be stored or compared (invalid characters or out of range).',
       });
     }
     const status = fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 600 ? fe.statusCode : 500;

@@ -22,7 +22,11 @@ export interface TextVersion {
 
 const name = (list: ReadonlyArray<{ code: string; name: Record<Locale, string> }>, code: string, locale: Locale) =>
   list.find((x) => x.code === code)?.name[locale] ?? code;
-export const languageName = (code: string, locale: Locale) => name(LANGUAGES, code, locale);
+/** A language's name inside a sentence ("en français", "in French"): French and Spanish write it in lower case. */
+export const languageName = (code: string, locale: Locale) => {
+  const label = name(LANGUAGES, code, locale);
+  return locale === 'en' ? label : label.toLocaleLowerCase(locale);
+};
 
 /**
  * A request with every code turned into a label of the viewer's locale, and its text in the best language: the

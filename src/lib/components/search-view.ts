@@ -10,6 +10,7 @@ import {
   type Label,
   type Locale,
 } from '$lib/reference';
+import { languageName } from './listing-view';
 import type { SearchHit, SearchResult } from '$lib/server/search/result';
 import type { SearchQuery } from '$lib/server/search/search-query';
 
@@ -21,7 +22,6 @@ export interface FacetOption {
 }
 
 const typeName = (code: string, locale: Locale) => FOREIGN_AUTHORITY_TYPES.find((t) => t.code === code)?.name[locale] ?? code;
-const languageName = (code: string, locale: Locale) => LANGUAGES.find((l) => l.code === code)?.name[locale] ?? code;
 
 /** A result as the page shows it: labels resolved on the server so the browser never loads the reference data. */
 export function hitView(hit: SearchHit, locale: Locale) {

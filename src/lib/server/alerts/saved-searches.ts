@@ -110,6 +110,7 @@ export async function updateSavedSearch(
   if (patch.name !== undefined) set.name = checkName(patch.name);
   if (patch.frequency !== undefined) set.frequency = checkFrequency(patch.frequency);
   if (patch.active !== undefined) set.active = patch.active;
+  if (Object.keys(set).length === 0) throw new InvalidInput('body', 'Give at least one of name, frequency or active.');
   const [row] = await db.update(savedSearches).set(set).where(and(eq(savedSearches.id, id), eq(savedSearches.userId, actor.userId))).returning();
   if (!row) throw new NotFound('This saved search');
   return toView(row);

@@ -15,7 +15,7 @@ const FORGET_AFTER_MS = 24 * 60 * 60 * 1000;
 type Scope = keyof typeof FREE_FAILURES;
 
 export function throttleKeys(email: string, ip: string | null | undefined): Array<{ key: string; scope: Scope }> {
-  const keys: Array<{ key: string; scope: Scope }> = [{ key: `account:${email.trim().toLowerCase()}`, scope: 'account' }];
+  const keys: Array<{ key: string; scope: Scope }> = [{ key: `account:${email.trim().toLowerCase().replace(/[\uD800-\uDFFF]/gu, "\uFFFD")}`, scope: 'account' }];
   if (ip) keys.push({ key: `ip:${ip}`, scope: 'ip' });
   return keys;
 }

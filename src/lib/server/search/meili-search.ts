@@ -1,7 +1,8 @@
-import type { Meilisearch, SearchParams } from 'meilisearch';
+import type { Meilisearch, SearchParams, SearchResponse } from 'meilisearch';
 import type { ListingDocument } from './document.js';
 import { meiliFilter } from './filter.js';
 import { MARK_END, MARK_START, markedToHtml } from './highlight.js';
+import { postJson } from './meili-http.js';
 import type { SearchHit, SearchResult } from './result.js';
 import type { SearchQuery, Sort } from './search-query.js';
 import { FACETS, type Facet } from './settings.js';
@@ -62,8 +63,12 @@ export function meiliSearchParams(query: SearchQuery) {
 
 /** Runs a checked search on Meilisearch; throws if it does not answer within timeoutMs. */
 export async function searchMeilisearch(meili: Meilisearch, indexUid: string, query: SearchQuery, timeoutMs: number): Promise<SearchResult> {
-  const { q, ...params } = meiliSearchParams(query);
-  const response = await meili.index<ListingDocument>(indexUid).search(q, params, { signal: AbortSignal.timeout(timeoutMs) });
+  const response = await postJson<SearchResponse<ListingDocument, { page: number; hitsPerPage: number }>>(
+    meili,
+    `indexes/${encodeURIComponent(indexUid)}/search`,
+    meiliSearchParams(query),
+    timeoutMs,
+  );
   return {
     hits: response.hits.map((hit) => toHit(hit, hit._formatted as { title?: string; summary?: string })),
     facets: { ...emptyFacets(), ...(response.facetDistribution as Record<Facet, Record<string, number>> | undefined) },

@@ -1,0 +1,346 @@
+// `npm run bench` — load test of the BUILT app as a real process, on embedded PostgreSQL + Meilisearch in a
+// temporary directory:
+//   1. seeds 100,000 synthetic requests (bench/search-data.ts) and indexes them (full reindex);
+//   2. mixed workload with autocannon — 70 % GET /api/v1/search (varied filters), 20 % GET /api/v1/listings/:id,
+//      10 % writes (POST /api/v1/listings, a new draft, authenticated) — at 50 and 200 connections;
+//   3. SSR search page (/recherche?…) against GET /api/v1/search with the same searches, same run;
+//   4. cold start of `npm start` (already built) to the first 200, on a fresh and on an existing data directory.
+// Flags: --duration <s> (default 60) --listings <n> (default 100000) --connections 50,200 --compare <s> (default 20)
+// Prints progress, then Markdown tables; writes bench/results/load-<time>.json. Kills everything it started.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { faker } from '@faker-js/faker';
+import { inArray } from 'drizzle-orm';
+import { loadConfig } from '../src/lib/server/config.js';
+import { authorities, listings } from '../src/lib/server/db/schema/index.js';
+import { freePort } from '../src/lib/server/embedded/child-process.js';
+import { startEmbeddedMeilisearch } from '../src/lib/server/embedded/meilisearch.js';
+import { startEmbeddedPostgres } from '../src/lib/server/embedded/postgres.js';
+import { createLogger } from '../src/lib/server/logger.js';
+import { startServices, type Services } from '../src/lib/server/runtime/services.js';
+import { reindexListings } from '../src/lib/server/search/reindex.js';
+import { parseSearchQuery, searchQueryParams } from '../src/lib/server/search/search-query.js';
+import { hashPassword } from '../src/lib/server/auth/password.js';
+import { users } from '../src/lib/server/db/schema/index.js';
+import { ensureBuild, snapshotBuild } from '../tests/helpers/built-app.js';
+import { generateAuthorities, generateListing, generateSearches } from './search-data.js';
+
+const { values: flags } = parseArgs({
+  options: {
+    duration: { type: 'string', default: process.env.BENCH_SECONDS ?? '60' },
+    listings: { type: 'string', default: process.env.BENCH_LISTINGS ?? '100000' },
+    connections: { type: 'string', default: '50,200' },
+    compare: { type: 'string', default: '20' },
+  },
+});
+const DURATION = Number(flags.duration);
+const LISTINGS = Number(flags.listings);
+const CONNECTIONS = flags.connections!.split(',').map(Number);
+const COMPARE = Number(flags.compare);
+const PASSWORD = 'bench-password-not-secret';
+
+const started = Date.now();
+const log = (message: string) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)} +${((Date.now() - started) / 1000).toFixed(0)}s] ${message}\n`);
+const children = new Set<ChildProcess>();
+const cleanups: Array<() => Promise<void> | void> = [];
+
+async function cleanup() {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch(() => undefined);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`${signal}: cleaning up`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+/** VmHWM (peak resident set) and VmRSS of a process, in MB. */
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(status.match(new RegExp(`${field}:\\s+(\\d+)`))?.[1] ?? 0);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+function startNode(root: string, script: string, env: Record<string, string>, quiet = true): ChildProcess {
+  const child = spawn(process.execPath, [path.join(root, script)], {
+    cwd: root,
+    env: { ...process.env, HOST: '127.0.0.1', NODE_ENV: 'production', ...env },
+    stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'pipe'],
+  });
+  children.add(child);
+  child.stderr!.on('data', (c: Buffer) => process.stderr.write(c));
+  return child;
+}
+
+async function untilStatus(url: string, status: number, child: ChildProcess, timeoutMs = 180_000): Promise<number> {
+  const t0 = performance.now();
+  while (performance.now() - t0 < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`process exited (${child.exitCode}) before ${url} answered`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      await res.arrayBuffer();
+      if (res.status === status) return performance.now() - t0;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`${url} did not answer ${status} within ${timeoutMs} ms`);
+}
+
+async function stopChild(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  await exited;
+  clearTimeout(timer);
+  children.delete(child);
+}
+
+async function seed(services: Services) {
+  faker.seed(4242);
+  const generated = generateAuthorities(Math.ceil(LISTINGS / 12));
+  const rows: Array<{ id: string; country: string; languages: string[] }> = [];
+  for (let i = 0; i < generated.length; i += 2_000) {
+    rows.push(...(await services.db.insert(authorities).values(generated.slice(i, i + 2_000)).returning({ id: authorities.id, country: authorities.country, languages: authorities.languages })));
+  }
+  for (let i = 0; i < LISTINGS; i += 1_000) {
+    const batch = Array.from({ length: Math.min(1_000, LISTINGS - i) }, () => generateListing(faker.helpers.arrayElement(rows)));
+    await services.db.insert(listings).values(batch);
+    if ((i / 1_000) % 20 === 19) log(`  inserted ${i + batch.length}/${LISTINGS} requests`);
+  }
+  return rows;
+}
+
+interface Phase {
+  name: string;
+  connections: number;
+  seconds: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  peakRssMb: number;
+  statusCodes: Record<string, number>;
+}
+
+const quantile = (sorted: Float64Array, q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+
+/** One autocannon run; every response time is kept to compute exact percentiles (autocannon has no p95). */
+async function run(name: string, base: string, connections: number, seconds: number, next: () => { method: string; path: string; headers?: Record<string, string>; body?: string }, pid: number): Promise<Phase> {
+  log(`${name}: ${connections} connections, ${seconds} s`);
+  const latencies: number[] = [];
+  let peakRss = memoryOf(pid).rss;
+  const sampler = setInterval(() => {
+    try {
+      peakRss = Math.max(peakRss, memoryOf(pid).rss);
+    } catch {
+      // process gone: the run will report errors
+    }
+  }, 250);
+  let lastCount = 0;
+  const instance = autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    pipelining: 1,
+    timeout: 30,
+    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, ...next() }) }],
+  } as autocannon.Options);
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+    latencies.push(responseTime);
+  });
+  const progress = setInterval(() => {
+    log(`  … ${latencies.length} responses (${((latencies.length - lastCount) / 5).toFixed(0)} req/s over the last 5 s), RSS ${memoryOf(pid).rss.toFixed(0)} MB`);
+    lastCount = latencies.length;
+  }, 5_000);
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    instance.once('done', resolve);
+    instance.once('error', reject);
+  });
+  clearInterval(progress);
+  clearInterval(sampler);
+  const sorted = Float64Array.from(latencies).sort();
+  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, v]) => [code, (v as { count: number }).count]));
+  const phase: Phase = {
+    name,
+    connections,
+    seconds,
+    requests: latencies.length,
+    rps: latencies.length / (result.duration || seconds),
+    p50: quantile(sorted, 0.5),
+    p95: quantile(sorted, 0.95),
+    p99: quantile(sorted, 0.99),
+    max: sorted.at(-1) ?? NaN,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    peakRssMb: peakRss,
+    statusCodes,
+  };
+  log(`  ${phase.requests} requests, ${phase.rps.toFixed(0)} req/s, p50 ${phase.p50.toFixed(1)} ms, p95 ${phase.p95.toFixed(1)} ms, p99 ${phase.p99.toFixed(1)} ms, non-2xx ${phase.non2xx}, errors ${phase.errors}, peak RSS ${phase.peakRssMb.toFixed(0)} MB`);
+  return phase;
+}
+
+async function coldStart(root: string, dataDir: string): Promise<number> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const child = startNode(root, 'scripts/start.mjs', { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+  await untilStatus(`http://127.0.0.1:${port}/`, 200, child);
+  const ms = performance.now() - t0;
+  await stopChild(child);
+  return ms;
+}
+
+async function main() {
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cpus: os.cpus().length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+    loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(1))),
+  };
+  log(`machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GB, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`);
+  ensureBuild(log);
+  const build = await snapshotBuild();
+  cleanups.push(() => build.remove());
+  // `npm start` = scripts/start.mjs: with the build up to date it only imports dist/server.js.
+  mkdirSync(path.join(build.root, 'scripts'), { recursive: true });
+  cpSync(path.join(import.meta.dirname, '../scripts/start.mjs'), path.join(build.root, 'scripts/start.mjs'));
+  const now = new Date();
+  utimesSync(path.join(build.root, 'dist/.build-stamp'), now, now);
+
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bourse-load-'));
+  chmodSync(dataDir, 0o755);
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  const silent = createLogger({ logLevel: 'silent' });
+  log(`starting embedded PostgreSQL and Meilisearch in ${dataDir}`);
+  const [pg, meili] = await Promise.all([startEmbeddedPostgres({ dataDir, logger: silent }), startEmbeddedMeilisearch({ dataDir, logger: silent })]);
+  cleanups.push(() => pg.stop());
+  cleanups.push(() => meili.stop());
+  const env = {
+    DATABASE_URL: pg.url,
+    MEILI_URL: meili.url,
+    MEILI_MASTER_KEY: meili.masterKey,
+    MEILI_INDEX_PREFIX: 'load_',
+    DEMO_DATA: 'false',
+    AUTH_RATE_LIMIT: '0',
+    SEARCH_RATE_LIMIT: '0',
+  };
+  const services = await startServices(loadConfig({ ...env, DATA_DIR: path.join(dataDir, 'bench'), LOG_LEVEL: 'silent', PATH: process.env.PATH }), silent);
+  cleanups.push(() => services.close());
+
+  log(`seeding ${LISTINGS} requests`);
+  const authorityRows = await seed(services);
+  log('indexing them (full reindex)');
+  const reindex = await reindexListings(services, { batchSize: 5_000 });
+  log(`  ${reindex.documents} documents indexed in ${(reindex.ms / 1000).toFixed(1)} s`);
+  const sampleIds = (await services.db.select({ id: listings.id }).from(listings).where(inArray(listings.status, ['published', 'in_discussion'])).limit(5_000)).map((r) => r.id);
+  const writer = authorityRows[0]!;
+  const [author] = await services.db
+    .insert(users)
+    .values({ email: 'bench-author@example.org', displayName: 'Bench', role: 'foreign_authority', authorityId: writer.id, passwordHash: await hashPassword(PASSWORD), emailVerifiedAt: new Date(), approvedAt: new Date() })
+    .returning();
+
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  log('starting the app (dist/server.js of the current build) on those services');
+  const app = startNode(build.root, 'dist/server.js', { ...env, PORT: String(port), DATA_DIR: path.join(dataDir, 'app'), LOG_LEVEL: 'info' });
+  await untilStatus(`${base}/api/health`, 200, app);
+  const loginRes = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: author!.email, password: PASSWORD }) });
+  const { token } = (await loginRes.json()) as { token: string };
+  const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+
+  faker.seed(99);
+  const searches = generateSearches(500).map((s) => searchQueryParams(parseSearchQuery(s)).toString());
+  let n = 0;
+  const draft = () =>
+    JSON.stringify({
+      originalLanguage: 'fr',
+      title: `Demande de charge ${n}`,
+      summary: 'Raccorder les ménages au réseau et former les agents communaux.',
+      themes: ['water_sanitation'],
+      forms: ['thematic_project'],
+      contributionTypes: ['expertise'],
+      exchangeLanguages: ['fr'],
+      electedOfficial: { name: 'Awa Ndiaye', title: 'Maire', email: 'awa@example.sn' },
+      technicalContact: { name: 'Moussa Diop', email: 'moussa@example.sn' },
+    });
+  const mixed = () => {
+    n++;
+    const r = n % 10;
+    if (r < 7) return { method: 'GET', path: `/api/v1/search?${searches[n % searches.length]}` };
+    if (r < 9) return { method: 'GET', path: `/api/v1/listings/${sampleIds[n % sampleIds.length]}` };
+    return { method: 'POST', path: '/api/v1/listings', headers: auth, body: draft() };
+  };
+  const apiSearch = () => ({ method: 'GET', path: `/api/v1/search?${searches[n++ % searches.length]}` });
+  const pageSearch = () => ({ method: 'GET', path: `/recherche?${searches[n++ % searches.length]}` });
+
+  // Warm-up: JIT, caches, connection pools.
+  await run('warm-up', base, 10, 5, mixed, app.pid!);
+  const phases: Phase[] = [];
+  for (const c of CONNECTIONS) phases.push(await run(`mixed 70/20/10 @${c}`, base, c, DURATION, mixed, app.pid!));
+  const compareAt = CONNECTIONS[0]!;
+  const api = await run(`API search @${compareAt}`, base, compareAt, COMPARE, apiSearch, app.pid!);
+  const ssr = await run(`SSR search page @${compareAt}`, base, compareAt, COMPARE, pageSearch, app.pid!);
+  const peakAppRss = memoryOf(app.pid!).peak;
+  const drafts = await services.db.select({ id: listings.id }).from(listings).where(inArray(listings.status, ['draft']));
+  await stopChild(app);
+
+  log('cold start of `npm start` (built), embedded services, fresh data directory (initdb + demo data)');
+  const startDir = mkdtempSync(path.join(os.tmpdir(), 'bourse-coldstart-'));
+  chmodSync(startDir, 0o755);
+  cleanups.push(() => rmSync(startDir, { recursive: true, force: true }));
+  const fresh = await coldStart(build.root, startDir);
+  log(`  ${(fresh / 1000).toFixed(2)} s`);
+  log('cold start of `npm start` (built), embedded services, existing data directory');
+  const warm = await coldStart(build.root, startDir);
+  log(`  ${(warm / 1000).toFixed(2)} s`);
+
+  const fmt = (v: number) => v.toFixed(1);
+  const row = (p: Phase) => `| ${p.name} | ${p.requests} | ${p.rps.toFixed(0)} | ${fmt(p.p50)} | ${fmt(p.p95)} | ${fmt(p.p99)} | ${fmt(p.max)} | ${p.non2xx} | ${p.errors + p.timeouts} | ${p.peakRssMb.toFixed(0)} |`;
+  const report = [
+    `Load benchmark — ${LISTINGS} requests seeded (${reindex.documents} searchable), ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GB, Node ${machine.node}, load average at start ${machine.loadAverageAtStart.join(' ')}; \`npm run bench -- --duration ${DURATION}\``,
+    '',
+    '| Phase | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | non-2xx | errors | peak RSS MB |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...phases.map(row),
+    row(api),
+    row(ssr),
+    `| SSR page / API search throughput | | ${(ssr.rps / api.rps).toFixed(2)}× | ${(ssr.p50 / api.p50).toFixed(2)}× | ${(ssr.p95 / api.p95).toFixed(2)}× | ${(ssr.p99 / api.p99).toFixed(2)}× | | | | |`,
+    '',
+    `Peak RSS of the app process over the whole run (VmHWM): ${peakAppRss.toFixed(0)} MB. Drafts written during the run: ${drafts.length}.`,
+    '',
+    '| `npm start` (already built) to the first 200 on `/` | seconds |',
+    '|---|---|',
+    `| Fresh data directory (initdb, migrations, demo data, index) | ${(fresh / 1000).toFixed(2)} |`,
+    `| Existing data directory | ${(warm / 1000).toFixed(2)} |`,
+  ].join('\n');
+  process.stdout.write(`\n${report}\n`);
+  const resultsDir = path.join(import.meta.dirname, 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(path.join(resultsDir, `load-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ machine, flags, reindex, phases, api, ssr, peakAppRss, coldStart: { fresh, warm } }, null, 2));
+  const failed = [...phases, api, ssr].some((p) => p.non2xx > 0 || p.errors > 0 || p.timeouts > 0);
+  if (failed) log('FAILED: some requests were not 2xx (see the table)');
+  await cleanup();
+  log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch(async (error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  await cleanup();
+  process.exit(1);
+});

@@ -1,0 +1,109 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createServer } from '../../src/app.js';
+import { startAppProcess, waitForHealth, type AppProcess } from '../helpers/app-process.js';
+import { createAuthority, createUser, login } from '../helpers/fixtures.js';
+import { createTestServices, type TestContext } from '../helpers/services.js';
+import { draftBody } from '../listings/world.js';
+
+// Stored XSS: a request whose texts carry markup goes through the normal lifecycle (create, submit, approve),
+// then the BUILT app renders it on the home, search and detail pages: the payloads are there, escaped, inert.
+const SCRIPT = '<script>alert("xss-1")</script>';
+const IMG = '"><img src=x onerror=alert(2)>';
+const SVG = "<svg/onload=alert('xss-3')>";
+let ctx: TestContext;
+let api: FastifyInstance;
+let app: AppProcess;
+let listingId: string;
+
+beforeAll(async () => {
+  ctx = await createTestServices();
+  api = await createServer(ctx.services);
+  const s = ctx.services;
+  const authority = await createAuthority(s, { kind: 'foreign', country: 'SN', name: `Commune ${IMG}` });
+  const author = await login(api, (await createUser(s, { role: 'foreign_authority', authorityId: authority.id })).email);
+  const correspondent = await login(api, (await createUser(s, { role: 'correspondent', countries: ['SN'] })).email);
+  const created = await api.inject({
+    method: 'POST',
+    url: '/api/v1/listings',
+    headers: author,
+    payload: draftBody({ title: `Marché xsstoken ${SCRIPT}`, summary: `Résumé ${IMG} et ${SVG}`, context: `Contexte ${SCRIPT}` }),
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  listingId = created.json().id;
+  expect((await api.inject({ method: 'POST', url: `/api/v1/listings/${listingId}/submit`, headers: author })).statusCode).toBe(200);
+  const approved = await api.inject({ method: 'POST', url: `/api/v1/listings/${listingId}/decision`, headers: correspondent, payload: { decision: 'approve' } });
+  expect(approved.statusCode).toBe(200);
+
+  app = await startAppProcess({
+    DATABASE_URL: ctx.databaseUrl,
+    MEILI_URL: inject('meiliUrl'),
+    MEILI_MASTER_KEY: inject('meiliMasterKey'),
+    MEILI_INDEX_PREFIX: ctx.services.indexPrefix,
+    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'bourse-xss-')),
+    LOG_LEVEL: 'warn',
+    AUTH_RATE_LIMIT: '0',
+    SEARCH_RATE_LIMIT: '0',
+  });
+  await waitForHealth(app);
+  // The app's relay indexes the request; wait until search finds it.
+  for (let i = 0; i < 300; i++) {
+    const res = await fetch(`${app.url}/api/v1/search?q=xsstoken`);
+    if (res.ok && ((await res.json()) as { total: number }).total === 1) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}, 180_000);
+
+afterAll(async () => {
+  if (app && app.child.exitCode === null) {
+    app.child.kill('SIGTERM');
+    await app.exited;
+  }
+  await api?.close();
+  await ctx?.cleanup();
+});
+
+/** No payload as live markup anywhere in the document (text, attributes or the hydration data). */
+function expectInert(html: string) {
+  expect(html).not.toContain('<script>alert(');
+  expect(html).not.toMatch(/<img[^>]*onerror/i);
+  expect(html).not.toMatch(/<svg\/onload/i);
+  expect(html).not.toMatch(/"><img/);
+}
+
+describe('stored XSS payloads render inert', () => {
+  it('on the detail page, escaped and visible as text', async () => {
+    const res = await fetch(`${app.url}/demandes/${listingId}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expectInert(html);
+    // Svelte escapes `<` and `&` in text (`>` alone opens nothing).
+    expect(html).toMatch(/Marché xsstoken &lt;script(&gt;|>)alert\("xss-1"\)&lt;\/script/);
+    expect(html).toMatch(/&lt;img src=x onerror=alert\(2\)/);
+    expect(res.headers.get('content-security-policy')).toMatch(/script-src/);
+  });
+
+  it('on the search page (results from Meilisearch, with highlighting)', async () => {
+    const res = await fetch(`${app.url}/recherche?q=xsstoken`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expectInert(html);
+    expect(html).toContain('xsstoken');
+    expect(html).toMatch(/&lt;script(&gt;|>)alert/);
+  });
+
+  it('on the search page when the query itself is the payload', async () => {
+    const res = await fetch(`${app.url}/recherche?q=${encodeURIComponent(`${SCRIPT}${IMG}`)}`);
+    expect(res.status).toBe(200);
+    expectInert(await res.text());
+  });
+
+  it('on the home page', async () => {
+    const res = await fetch(`${app.url}/`);
+    expect(res.status).toBe(200);
+    expectInert(await res.text());
+  });
+});
