@@ -4,7 +4,7 @@
 // and best-practices scores, the audits that cost points, and the JavaScript each page loads (gzip size).
 // Writes bench/results/lighthouse-<time>.json. Stops the app and Chromium it started.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -133,7 +133,7 @@ async function main() {
 
   const ok = (v: number) => (v >= TARGET ? `${v}` : `**${v}**`);
   const lines = [
-    `Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile (default emulation and simulated throttling), Chromium \`${CHROME}\`, ${os.cpus().length} × ${os.cpus()[0]?.model}; \`npm run bench:lighthouse\``,
+    `Lighthouse ${JSON.parse(readFileSync(path.join(import.meta.dirname, '../node_modules/lighthouse/package.json'), 'utf8')).version}, mobile (default emulation and simulated throttling), Chromium \`${CHROME}\`, ${os.cpus().length} × ${os.cpus()[0]?.model}; \`npm run bench:lighthouse\``,
     '',
     '| Page | Performance | Accessibility | Best practices | FCP | LCP | TBT | CLS | JS loaded (gzip) |',
     '|---|---|---|---|---|---|---|---|---|',

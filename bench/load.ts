@@ -14,20 +14,20 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { faker } from '@faker-js/faker';
-import { inArray } from 'drizzle-orm';
+import { count, eq, inArray } from 'drizzle-orm';
 import { loadConfig } from '../src/lib/server/config.js';
 import { authorities, listings } from '../src/lib/server/db/schema/index.js';
 import { freePort } from '../src/lib/server/embedded/child-process.js';
 import { startEmbeddedMeilisearch } from '../src/lib/server/embedded/meilisearch.js';
 import { startEmbeddedPostgres } from '../src/lib/server/embedded/postgres.js';
 import { createLogger } from '../src/lib/server/logger.js';
-import { startServices, type Services } from '../src/lib/server/runtime/services.js';
+import { startServices } from '../src/lib/server/runtime/services.js';
 import { reindexListings } from '../src/lib/server/search/reindex.js';
 import { parseSearchQuery, searchQueryParams } from '../src/lib/server/search/search-query.js';
 import { hashPassword } from '../src/lib/server/auth/password.js';
 import { users } from '../src/lib/server/db/schema/index.js';
 import { ensureBuild, snapshotBuild } from '../tests/helpers/built-app.js';
-import { generateAuthorities, generateListing, generateSearches } from './search-data.js';
+import { generateSearches, seedListings } from './search-data.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -35,6 +35,8 @@ const { values: flags } = parseArgs({
     listings: { type: 'string', default: process.env.BENCH_LISTINGS ?? '100000' },
     connections: { type: 'string', default: '50,200' },
     compare: { type: 'string', default: '20' },
+    // Reuse (or keep) a seeded data directory between runs, to iterate without seeding again.
+    data: { type: 'string' },
   },
 });
 const DURATION = Number(flags.duration);
@@ -66,13 +68,27 @@ function memoryOf(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
-function startNode(root: string, script: string, env: Record<string, string>, quiet = true): ChildProcess {
+/** Warnings and errors the app logged (JSON lines), by message. */
+const appWarnings = new Map<string, number>();
+
+function startNode(root: string, script: string, env: Record<string, string>, watchLog = false): ChildProcess {
   const child = spawn(process.execPath, [path.join(root, script)], {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', NODE_ENV: 'production', ...env },
-    stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'pipe'],
+    stdio: ['ignore', watchLog ? 'pipe' : 'ignore', 'pipe'],
   });
   children.add(child);
+  if (watchLog) {
+    let pending = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const lines = (pending + chunk.toString()).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        const match = line.match(/"level":(\d+).*"msg":"([^"]*)"/);
+        if (match && Number(match[1]) >= 40) appWarnings.set(match[2]!, (appWarnings.get(match[2]!) ?? 0) + 1);
+      }
+    });
+  }
   child.stderr!.on('data', (c: Buffer) => process.stderr.write(c));
   return child;
 }
@@ -101,21 +117,6 @@ async function stopChild(child: ChildProcess) {
   await exited;
   clearTimeout(timer);
   children.delete(child);
-}
-
-async function seed(services: Services) {
-  faker.seed(4242);
-  const generated = generateAuthorities(Math.ceil(LISTINGS / 12));
-  const rows: Array<{ id: string; country: string; languages: string[] }> = [];
-  for (let i = 0; i < generated.length; i += 2_000) {
-    rows.push(...(await services.db.insert(authorities).values(generated.slice(i, i + 2_000)).returning({ id: authorities.id, country: authorities.country, languages: authorities.languages })));
-  }
-  for (let i = 0; i < LISTINGS; i += 1_000) {
-    const batch = Array.from({ length: Math.min(1_000, LISTINGS - i) }, () => generateListing(faker.helpers.arrayElement(rows)));
-    await services.db.insert(listings).values(batch);
-    if ((i / 1_000) % 20 === 19) log(`  inserted ${i + batch.length}/${LISTINGS} requests`);
-  }
-  return rows;
 }
 
 interface Phase {
@@ -150,25 +151,28 @@ async function run(name: string, base: string, connections: number, seconds: num
     }
   }, 250);
   let lastCount = 0;
-  const instance = autocannon({
+  let settle: (error: Error | null, result: autocannon.Result) => void = () => {};
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    settle = (error, result) => (error ? reject(error) : resolve(result));
+  });
+  const options = {
     url: base,
     connections,
     duration: seconds,
     pipelining: 1,
     timeout: 30,
+    // One request template, rewritten before each send: the mix is drawn per request.
     requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, ...next() }) }],
-  } as autocannon.Options);
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+  };
+  const instance = autocannon(options as unknown as autocannon.Options, (error, result) => settle(error, result));
+  instance.on('response', (_client, _status, _bytes, responseTime) => {
     latencies.push(responseTime);
   });
   const progress = setInterval(() => {
     log(`  … ${latencies.length} responses (${((latencies.length - lastCount) / 5).toFixed(0)} req/s over the last 5 s), RSS ${memoryOf(pid).rss.toFixed(0)} MB`);
     lastCount = latencies.length;
   }, 5_000);
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    instance.once('done', resolve);
-    instance.once('error', reject);
-  });
+  const result = await done;
   clearInterval(progress);
   clearInterval(sampler);
   const sorted = Float64Array.from(latencies).sort();
@@ -189,6 +193,7 @@ async function run(name: string, base: string, connections: number, seconds: num
     peakRssMb: peakRss,
     statusCodes,
   };
+  if (appWarnings.size) log(`  app warnings so far: ${[...appWarnings].map(([m, c]) => `${c} × ${m}`).join('; ')}`);
   log(`  ${phase.requests} requests, ${phase.rps.toFixed(0)} req/s, p50 ${phase.p50.toFixed(1)} ms, p95 ${phase.p95.toFixed(1)} ms, p99 ${phase.p99.toFixed(1)} ms, non-2xx ${phase.non2xx}, errors ${phase.errors}, peak RSS ${phase.peakRssMb.toFixed(0)} MB`);
   return phase;
 }
@@ -219,12 +224,14 @@ async function main() {
   // `npm start` = scripts/start.mjs: with the build up to date it only imports dist/server.js.
   mkdirSync(path.join(build.root, 'scripts'), { recursive: true });
   cpSync(path.join(import.meta.dirname, '../scripts/start.mjs'), path.join(build.root, 'scripts/start.mjs'));
-  const now = new Date();
-  utimesSync(path.join(build.root, 'dist/.build-stamp'), now, now);
+  // The copy is newer than the stamp: date the stamp a minute ahead so start.mjs does not rebuild.
+  const ahead = new Date(Date.now() + 60_000);
+  utimesSync(path.join(build.root, 'dist/.build-stamp'), ahead, ahead);
 
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bourse-load-'));
+  const dataDir = flags.data ? path.resolve(flags.data) : mkdtempSync(path.join(os.tmpdir(), 'bourse-load-'));
+  mkdirSync(dataDir, { recursive: true });
   chmodSync(dataDir, 0o755);
-  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  if (!flags.data) cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   const silent = createLogger({ logLevel: 'silent' });
   log(`starting embedded PostgreSQL and Meilisearch in ${dataDir}`);
   const [pg, meili] = await Promise.all([startEmbeddedPostgres({ dataDir, logger: silent }), startEmbeddedMeilisearch({ dataDir, logger: silent })]);
@@ -242,11 +249,21 @@ async function main() {
   const services = await startServices(loadConfig({ ...env, DATA_DIR: path.join(dataDir, 'bench'), LOG_LEVEL: 'silent', PATH: process.env.PATH }), silent);
   cleanups.push(() => services.close());
 
-  log(`seeding ${LISTINGS} requests`);
-  const authorityRows = await seed(services);
-  log('indexing them (full reindex)');
-  const reindex = await reindexListings(services, { batchSize: 5_000 });
-  log(`  ${reindex.documents} documents indexed in ${(reindex.ms / 1000).toFixed(1)} s`);
+  const [{ seeded } = { seeded: 0 }] = await services.db.select({ seeded: count() }).from(listings);
+  let reindex = { documents: 0, ms: 0 };
+  let authorityRows: Array<{ id: string }>;
+  if (seeded >= LISTINGS) {
+    log(`reusing ${seeded} requests already in ${dataDir}`);
+    authorityRows = await services.db.select({ id: authorities.id }).from(authorities).limit(1);
+    await services.db.delete(users).where(eq(users.email, 'bench-author@example.org'));
+    reindex.documents = (await services.meili.index('load_listings').getStats()).numberOfDocuments;
+  } else {
+    log(`seeding ${LISTINGS} requests`);
+    authorityRows = await seedListings(services, LISTINGS, log);
+    log('indexing them (full reindex)');
+    reindex = await reindexListings(services, { batchSize: 5_000 });
+    log(`  ${reindex.documents} documents indexed in ${(reindex.ms / 1000).toFixed(1)} s`);
+  }
   const sampleIds = (await services.db.select({ id: listings.id }).from(listings).where(inArray(listings.status, ['published', 'in_discussion'])).limit(5_000)).map((r) => r.id);
   const writer = authorityRows[0]!;
   const [author] = await services.db
@@ -257,7 +274,7 @@ async function main() {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   log('starting the app (dist/server.js of the current build) on those services');
-  const app = startNode(build.root, 'dist/server.js', { ...env, PORT: String(port), DATA_DIR: path.join(dataDir, 'app'), LOG_LEVEL: 'info' });
+  const app = startNode(build.root, 'dist/server.js', { ...env, PORT: String(port), DATA_DIR: path.join(dataDir, 'app'), LOG_LEVEL: 'info' }, true);
   await untilStatus(`${base}/api/health`, 200, app);
   const loginRes = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: author!.email, password: PASSWORD }) });
   const { token } = (await loginRes.json()) as { token: string };
@@ -290,11 +307,12 @@ async function main() {
 
   // Warm-up: JIT, caches, connection pools.
   await run('warm-up', base, 10, 5, mixed, app.pid!);
-  const phases: Phase[] = [];
-  for (const c of CONNECTIONS) phases.push(await run(`mixed 70/20/10 @${c}`, base, c, DURATION, mixed, app.pid!));
+  // SSR against API first, at the lowest concurrency, before the heaviest phase can leave the servers busy.
   const compareAt = CONNECTIONS[0]!;
   const api = await run(`API search @${compareAt}`, base, compareAt, COMPARE, apiSearch, app.pid!);
   const ssr = await run(`SSR search page @${compareAt}`, base, compareAt, COMPARE, pageSearch, app.pid!);
+  const phases: Phase[] = [];
+  for (const c of CONNECTIONS) phases.push(await run(`mixed 70/20/10 @${c}`, base, c, DURATION, mixed, app.pid!));
   const peakAppRss = memoryOf(app.pid!).peak;
   const drafts = await services.db.select({ id: listings.id }).from(listings).where(inArray(listings.status, ['draft']));
   await stopChild(app);
@@ -322,6 +340,7 @@ async function main() {
     `| SSR page / API search throughput | | ${(ssr.rps / api.rps).toFixed(2)}× | ${(ssr.p50 / api.p50).toFixed(2)}× | ${(ssr.p95 / api.p95).toFixed(2)}× | ${(ssr.p99 / api.p99).toFixed(2)}× | | | | |`,
     '',
     `Peak RSS of the app process over the whole run (VmHWM): ${peakAppRss.toFixed(0)} MB. Drafts written during the run: ${drafts.length}.`,
+    `Warnings logged by the app: ${[...appWarnings].map(([m, c]) => `${c} × "${m}"`).join(', ') || 'none'}.`,
     '',
     '| `npm start` (already built) to the first 200 on `/` | seconds |',
     '|---|---|',

@@ -29,6 +29,7 @@ const LISTINGS = Number(process.env.BENCH_LISTINGS ?? 100_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 20) * 1000;
 const LAG_SAMPLES = Number(process.env.BENCH_LAG_SAMPLES ?? 100);
+const ROUNDS = 4;
 
 const log = (message: string) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
@@ -128,13 +129,13 @@ async function main() {
     const seeded = await seedListings(services, LISTINGS, log);
 
     log('full reindex from PostgreSQL');
-    let lastPercent = -1;
+    let lastStep = -1;
     const reindex = await reindexListings(services, {
       batchSize: 5_000,
-      onProgress: ({ phase, indexed, total }) => {
-        const percent = total ? Math.floor((indexed / total) * 10) * 10 : 100;
-        if (phase === 'fill' && percent !== lastPercent) log(`  reindex ${indexed}/${total}`);
-        if (phase === 'fill') lastPercent = percent;
+      onProgress: ({ phase, sent, indexed, total }) => {
+        const step = Math.floor(((sent + indexed) / (2 * Math.max(1, total))) * 10);
+        if (phase === 'fill' && step !== lastStep) log(`  reindex: uploaded ${sent}/${total}, indexed ${indexed}/${total}`);
+        if (phase === 'fill') lastStep = step;
         else log(`  reindex: ${phase}`);
       },
     });
@@ -156,11 +157,22 @@ async function main() {
       body: JSON.stringify(meiliSearchParams(query)),
     }));
     const api: LoadRequest[] = searches.map((query) => ({ url: `http://127.0.0.1:${address.port}/api/v1/search?${searchQueryParams(query)}`, method: 'GET' }));
-    const job = { concurrency: CONCURRENCY, warmupMs: 3_000, durationMs: DURATION_MS };
-    log(`raw Meilisearch queries: ${CONCURRENCY} concurrent, ${DURATION_MS / 1000} s`);
-    const rawResult = summarise(await load({ ...job, requests: raw }));
-    log(`GET /api/v1/search: ${CONCURRENCY} concurrent, ${DURATION_MS / 1000} s`);
-    const apiResult = summarise(await load({ ...job, requests: api }));
+    // Raw and API alternate in short rounds, so a change in the machine's load (it is shared) hits both sides alike.
+    const rounds: Record<'raw' | 'api', LoadResult[]> = { raw: [], api: [] };
+    log(`queries: raw Meilisearch and GET /api/v1/search alternately, ${CONCURRENCY} concurrent, ${ROUNDS} rounds of ${DURATION_MS / ROUNDS / 1000} s each`);
+    for (let round = 0; round < ROUNDS; round++) {
+      const job = { concurrency: CONCURRENCY, warmupMs: round === 0 ? 3_000 : 500, durationMs: DURATION_MS / ROUNDS };
+      rounds.raw.push(await load({ ...job, requests: raw }));
+      rounds.api.push(await load({ ...job, requests: api }));
+      log(`  round ${round + 1}/${ROUNDS} done`);
+    }
+    const merge = (results: LoadResult[]): LoadResult => ({
+      latenciesMs: results.flatMap((r) => r.latenciesMs),
+      errors: results.reduce((sum, r) => sum + r.errors, 0),
+      elapsedMs: results.reduce((sum, r) => sum + r.elapsedMs, 0),
+    });
+    const rawResult = summarise(merge(rounds.raw));
+    const apiResult = summarise(merge(rounds.api));
 
     log(`publish/unpublish lag: ${LAG_SAMPLES} samples through the outbox relay`);
     const relay = startSearchRelay(services);
@@ -180,7 +192,7 @@ async function main() {
     const row = (name: string, r: ReturnType<typeof summarise>) =>
       `| ${name} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.rps.toFixed(0)} | ${r.n} | ${r.errors} |`;
     const table = [
-      `Search benchmark — ${LISTINGS} requests (${documents.length} searchable), concurrency ${CONCURRENCY}, ${DURATION_MS / 1000} s per side, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+      `Search benchmark — ${LISTINGS} requests (${documents.length} searchable), concurrency ${CONCURRENCY}, ${DURATION_MS / 1000} s per side in ${ROUNDS} alternating rounds, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
       '',
       '| Queries (same 200 searches) | p50 | p95 | p99 | req/s | requests | errors |',
       '|---|---|---|---|---|---|---|',

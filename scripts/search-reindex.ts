@@ -40,8 +40,8 @@ try {
   try {
     let last = '';
     const result = await reindexListings(services, {
-      onProgress: ({ phase, indexed, total }) => {
-        const line = phase === 'fill' ? `indexing ${indexed}/${total} (${total ? Math.floor((indexed / total) * 100) : 100} %)` : phase;
+      onProgress: ({ phase, sent, indexed, total }) => {
+        const line = phase === 'fill' ? `uploaded ${sent}/${total}, indexed ${indexed}/${total}` : phase;
         if (line !== last) process.stdout.write(`${line}\n`);
         last = line;
       },

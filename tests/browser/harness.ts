@@ -58,8 +58,10 @@ export async function startBrowserApp(): Promise<BrowserApp> {
         isMobile: phone,
         hasTouch: phone,
       });
-      // Fail a step with its own message well before the test's time limit.
-      context.setDefaultTimeout(20_000);
+      // Fail a step with its own message before the test's time limit. Generous: under \`npm test\` this file shares
+      // two cores with other suites (the API fuzzer hashes passwords flat out), and pages can take seconds.
+      context.setDefaultTimeout(30_000);
+      context.setDefaultNavigationTimeout(60_000);
       return context;
     },
     async close() {

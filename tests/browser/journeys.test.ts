@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO, screenshot, seriousViolations, signIn, startBrowserApp, type BrowserApp } from './harness.js';
 
@@ -26,12 +26,16 @@ beforeAll(async () => {
   app = await startBrowserApp();
 }, 180_000);
 
+afterEach(({ task }) => {
+  if (task.result?.state === 'fail') console.error(`app log, last lines:\n${app.app.output().slice(-3000)}`);
+});
+
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => {});
   await app?.close();
 }, 60_000);
 
-describe.sequential('the three journeys', { timeout: 180_000 }, () => {
+describe.sequential('the three journeys', { timeout: 300_000 }, () => {
   let foreign: Page;
   let correspondent: Page;
 
@@ -162,7 +166,7 @@ describe.sequential('the three journeys', { timeout: 180_000 }, () => {
   });
 });
 
-describe('search, languages and small screens', { timeout: 120_000 }, () => {
+describe('search, languages and small screens', { timeout: 240_000 }, () => {
   it('search works without JavaScript: the GET form, the filters and the pagination are plain links and forms', async () => {
     const page = await open({ javaScript: false });
     await page.goto('/recherche');

@@ -17,6 +17,7 @@ import { loadSearchablePage, type ListingDocument } from '../../src/lib/server/s
 import { listingsIndexUid } from '../../src/lib/server/search/index-name.js';
 import { startAppProcess, waitForHealth, type AppProcess } from '../helpers/app-process.js';
 import { createAuthority, createUser } from '../helpers/fixtures.js';
+import { eventually as eventuallyWithin } from '../search/listings.js';
 
 const silent = createLogger({ logLevel: 'silent' });
 
@@ -170,14 +171,5 @@ export async function indexAndPostgres(services: Services, prefix = 'fault_') {
   return { indexed: indexed.sort(byId), expected: expected.sort(byId) };
 }
 
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
+/** Polls until `check` stops throwing (60 s by default: these tests restart whole services). */
+export const eventually = <T>(check: () => Promise<T>, timeoutMs = 60_000) => eventuallyWithin(check, timeoutMs);

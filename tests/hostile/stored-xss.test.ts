@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createServer } from '../../src/app.js';
 import { startAppProcess, waitForHealth, type AppProcess } from '../helpers/app-process.js';
+import { snapshotBuild } from '../helpers/built-app.js';
 import { createAuthority, createUser, login } from '../helpers/fixtures.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';
 import { draftBody } from '../listings/world.js';
@@ -18,6 +19,7 @@ let ctx: TestContext;
 let api: FastifyInstance;
 let app: AppProcess;
 let listingId: string;
+let build: Awaited<ReturnType<typeof snapshotBuild>> | undefined;
 
 beforeAll(async () => {
   ctx = await createTestServices();
@@ -38,6 +40,8 @@ beforeAll(async () => {
   const approved = await api.inject({ method: 'POST', url: `/api/v1/listings/${listingId}/decision`, headers: correspondent, payload: { decision: 'approve' } });
   expect(approved.statusCode).toBe(200);
 
+  // A private copy of the build `npm test` just made: another build in this checkout cannot pull it away.
+  build = await snapshotBuild();
   app = await startAppProcess({
     DATABASE_URL: ctx.databaseUrl,
     MEILI_URL: inject('meiliUrl'),
@@ -47,7 +51,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'warn',
     AUTH_RATE_LIMIT: '0',
     SEARCH_RATE_LIMIT: '0',
-  });
+  }, build.root);
   await waitForHealth(app);
   // The app's relay indexes the request; wait until search finds it.
   for (let i = 0; i < 300; i++) {
@@ -64,6 +68,7 @@ afterAll(async () => {
   }
   await api?.close();
   await ctx?.cleanup();
+  build?.remove();
 });
 
 /** No payload as live markup anywhere in the document (text, attributes or the hydration data). */

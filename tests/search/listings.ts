@@ -28,7 +28,7 @@ export async function updateListing(services: Services, id: string, values: Part
 }
 
 /** Polls until `check` stops throwing: the index follows Postgres asynchronously. */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { Meilisearch } from 'meilisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -176,6 +177,19 @@ describe('GET /api/v1/search', () => {
     const { status, body } = await search(query);
     expect(status).toBe(400);
     expect(body.field.split('.')[0]).toBe(field);
+  });
+
+  it('answers from Postgres when Meilisearch is slow, not only when it is down', async () => {
+    const silent = net.createServer(() => {}); // accepts connections, never answers
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    const slow = new Meilisearch({ host: `http://127.0.0.1:${port}`, apiKey: 'x' });
+    try {
+      const result = await searchListings({ ...ctx.services, meili: slow }, { q: 'potable', country: 'SN' }, { meiliTimeoutMs: 200 });
+      expect(result).toMatchObject({ degraded: true, total: 1 });
+    } finally {
+      silent.close();
+    }
   });
 
   it('answers from Postgres full-text search, same shape, when Meilisearch is down', async () => {

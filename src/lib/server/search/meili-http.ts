@@ -2,6 +2,17 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Meilisearch } from 'meilisearch';
 
+/** Why Meilisearch gave no answer: `unreachable` (refused, reset, 5xx) means down; `slow` means overloaded. */
+export class MeilisearchUnavailable extends Error {
+  constructor(
+    readonly reason: 'unreachable' | 'slow' | 'refused',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MeilisearchUnavailable';
+  }
+}
+
 // Kept-alive sockets shared by every search of the process.
 const agents = { 'http:': new http.Agent({ keepAlive: true, maxSockets: 64 }), 'https:': new https.Agent({ keepAlive: true, maxSockets: 64 }) };
 
@@ -33,8 +44,10 @@ export function postJson<T>(meili: Meilisearch, path: string, body: unknown, tim
         response.on('error', reject);
         response.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          if ((response.statusCode ?? 500) >= 300) {
-            reject(new Error(`Meilisearch answered ${response.statusCode} to POST ${url.pathname}: ${text.slice(0, 300)}`));
+          const status = response.statusCode ?? 500;
+          if (status >= 300) {
+            const reason = status >= 500 ? 'unreachable' : 'refused';
+            reject(new MeilisearchUnavailable(reason, `Meilisearch answered ${status} to POST ${url.pathname}: ${text.slice(0, 300)}`));
             return;
           }
           try {
@@ -46,10 +59,13 @@ export function postJson<T>(meili: Meilisearch, path: string, body: unknown, tim
       },
     );
     // The socket timeout only covers idle gaps: the deadline covers the whole exchange.
-    const deadline = setTimeout(() => request.destroy(new Error(`Meilisearch did not answer within ${timeoutMs} ms`)), timeoutMs);
+    const tooSlow = () => request.destroy(new MeilisearchUnavailable('slow', `Meilisearch did not answer within ${timeoutMs} ms`));
+    const deadline = setTimeout(tooSlow, timeoutMs);
     request.on('close', () => clearTimeout(deadline));
-    request.on('timeout', () => request.destroy(new Error(`Meilisearch did not answer within ${timeoutMs} ms`)));
-    request.on('error', reject);
+    request.on('timeout', tooSlow);
+    request.on('error', (error) =>
+      reject(error instanceof MeilisearchUnavailable ? error : new MeilisearchUnavailable('unreachable', `Meilisearch is unreachable: ${error.message}`)),
+    );
     request.end(payload);
   });
 }

@@ -61,8 +61,11 @@ export async function searchPostgres(sql: Sql, query: SearchQuery): Promise<Sear
     (b) => sql`when a.population >= ${b.min} ${b.max === null ? sql`` : sql`and a.population <= ${b.max}`} then ${b.code}`,
   ).reduce((all, next) => sql`${all} ${next}`)} end`;
 
-  const [rows, facetRows] = await Promise.all([
-    sql<Row[]>`
+  // A fallback search that takes longer than this helps nobody and holds a connection others need.
+  const [rows, facetRows] = await sql.begin(async (tx) => {
+    await tx`set local statement_timeout = 3000`;
+    return Promise.all([
+    tx<Row[]>`
       select l.id, l.title, l.summary, l.country, l.themes, l.forms, l.original_language, l.exchange_languages,
              floor(extract(epoch from l.published_at))::float8 as published_epoch,
              a.name as authority_name, a.type as authority_type, a.region, a.population
@@ -70,7 +73,7 @@ export async function searchPostgres(sql: Sql, query: SearchQuery): Promise<Sear
        where ${where}
        order by ${order}, l.id
        limit ${query.hitsPerPage} offset ${(query.page - 1) * query.hitsPerPage}`,
-    sql<Array<{ facet: string; value: string | null; count: number }>>`
+    tx<Array<{ facet: string; value: string | null; count: number }>>`
       with matched as (
         select l.country, l.themes, l.forms, a.type, ${bracketCase} as bracket,
                array(select distinct unnest(array[l.original_language] || l.exchange_languages)) as languages
@@ -82,7 +85,8 @@ export async function searchPostgres(sql: Sql, query: SearchQuery): Promise<Sear
       union all select 'authorityType', type, count(*)::int from matched group by type
       union all select 'populationBracket', bracket, count(*)::int from matched where bracket is not null group by bracket
       union all select 'languages', lang, count(*)::int from matched, unnest(languages) lang group by lang`,
-  ]);
+    ]);
+  });
 
   const facets = emptyFacets();
   for (const { facet, value, count } of facetRows) {

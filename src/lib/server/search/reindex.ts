@@ -16,6 +16,8 @@ export const bulkClient = (meili: Meilisearch) => new Meilisearch({ ...meili.con
 
 export interface ReindexProgress {
   phase: 'fill' | 'swap' | 'replay' | 'done';
+  /** Documents uploaded to Meilisearch, and those it has confirmed indexed (it indexes queued uploads together). */
+  sent: number;
   indexed: number;
   total: number;
 }
@@ -62,15 +64,16 @@ export async function reindexListings(services: Services, options: ReindexOption
         .from(listings)
         .where(inArray(listings.status, [...SEARCHABLE_STATUSES]));
       let indexed = 0;
+      let sent = 0;
       let afterId: string | null = null;
       const pending: Array<{ task: EnqueuedTaskPromise; size: number }> = [];
       const confirmOldest = async () => {
         const { task, size } = pending.shift()!;
         await succeeded(task, 300_000);
         indexed += size;
-        report({ phase: 'fill', indexed, total });
+        report({ phase: 'fill', sent, indexed, total });
       };
-      report({ phase: 'fill', indexed, total });
+      report({ phase: 'fill', sent, indexed, total });
       const bulk = bulkClient(services.meili);
       for (;;) {
         // The next page is read from Postgres while the previous one uploads.
@@ -79,19 +82,21 @@ export async function reindexListings(services: Services, options: ReindexOption
         if (page.length === 0) break;
         afterId = page.at(-1)!.id;
         pending.push({ task: bulk.index<ListingDocument>(fresh).addDocuments(page, { primaryKey: 'id' }), size: page.length });
+        sent += page.length;
+        report({ phase: 'fill', sent, indexed, total });
         if (pending.length >= inFlight) await confirmOldest();
       }
       while (pending.length) await confirmOldest();
 
-      report({ phase: 'swap', indexed, total });
+      report({ phase: 'swap', sent, indexed, total });
       await succeeded(services.meili.swapIndexes([{ indexes: [live, fresh], rename: false }]), 120_000);
       // `fresh` now holds the old documents: stop writing to it, then drop it.
       await setReindexTarget(services.db, null);
       await succeeded(services.meili.deleteIndex(fresh), 120_000);
 
-      report({ phase: 'replay', indexed, total });
+      report({ phase: 'replay', sent, indexed, total });
       await drainOutbox(services);
-      report({ phase: 'done', indexed, total });
+      report({ phase: 'done', sent, indexed, total });
       return { index: live, documents: indexed, ms: Date.now() - started };
     } catch (error) {
       await setReindexTarget(services.db, null).catch(() => undefined);

@@ -115,9 +115,9 @@ export interface KeyFigures {
 export async function readKeyFigures(sql: Sql): Promise<KeyFigures> {
   const [row] = await sql<Omit<KeyFigures, 'medianModerationHours'>[]>`
     select
-      (select count(*)::int from listings where status = any(${[...SEARCHABLE_STATUSES]})) as "openListings",
-      (select count(distinct authority_id)::int from listings where status = any(${[...SEARCHABLE_STATUSES]})) as "foreignAuthorities",
-      (select count(distinct country)::int from listings where status = any(${[...SEARCHABLE_STATUSES]})) as "countries",
+      (select count(*)::int from listings where status::text = any(${[...SEARCHABLE_STATUSES]}::text[])) as "openListings",
+      (select count(distinct authority_id)::int from listings where status::text = any(${[...SEARCHABLE_STATUSES]}::text[])) as "foreignAuthorities",
+      (select count(distinct country)::int from listings where status::text = any(${[...SEARCHABLE_STATUSES]}::text[])) as "countries",
       (select count(distinct u.authority_id)::int from users u where u.role = 'french_authority' and u.authority_id is not null) as "frenchAuthorities",
       (select count(*)::int from partnerships) as "partnerships"`;
   const [median] = await sql<{ hours: number | null }[]>`
@@ -131,6 +131,6 @@ export async function readKeyFigures(sql: Sql): Promise<KeyFigures> {
 /** Per-country open requests, for the map. */
 export async function readOpenListingsByCountry(sql: Sql): Promise<Record<string, number>> {
   const rows = await sql<{ country: string; n: number }[]>`
-    select country, count(*)::int as n from listings where status = any(${[...SEARCHABLE_STATUSES]}) group by 1`;
+    select country, count(*)::int as n from listings where status::text = any(${[...SEARCHABLE_STATUSES]}::text[]) group by 1`;
   return Object.fromEntries(rows.map((r) => [r.country, r.n]));
 }

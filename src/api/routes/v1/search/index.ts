@@ -77,7 +77,7 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: 'Search published cooperation requests by words, country, theme and more, with facet counts',
         tags: ['search'],
         querystring: SearchQuerystring,
-        response: { 200: SearchResultSchema, ...problems(400) },
+        response: { 200: SearchResultSchema, ...problems(400, 503) },
       },
     },
     async (request) => searchListings(fastify.services, request.query),
