@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startAppProcess, waitForHealth, type AppProcess } from '../helpers/app-process.js';
+import { snapshotBuild } from '../helpers/built-app.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = path.join(root, 'tests/screenshots');
@@ -22,7 +23,9 @@ export interface BrowserApp {
 export async function startBrowserApp(): Promise<BrowserApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bourse-browser-'));
   chmodSync(dataDir, 0o755);
-  const app = await startAppProcess({ DATA_DIR: dataDir, DEMO_DATA: 'true' });
+  // A private copy of the build: others rebuilding the shared checkout mid-run must not pull files from under it.
+  const built = await snapshotBuild();
+  const app = await startAppProcess({ DATA_DIR: dataDir, DEMO_DATA: 'true' }, built.root);
   let browser: Browser | undefined;
   try {
     await waitForHealth(app);
@@ -34,6 +37,7 @@ export async function startBrowserApp(): Promise<BrowserApp> {
     app.child.kill('SIGTERM');
     await app.exited;
     rmSync(dataDir, { recursive: true, force: true });
+    built.remove();
     throw error;
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -70,6 +74,7 @@ export async function startBrowserApp(): Promise<BrowserApp> {
       app.child.kill('SIGTERM');
       await app.exited;
       rmSync(dataDir, { recursive: true, force: true });
+      built.remove();
     },
   };
 }
@@ -98,14 +103,17 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
 }
 
-/** Signs in through the real sign-in form (French pages). */
-export async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/connexion');
-  await page.locator('#email').fill(email);
-  await page.locator('#password').fill(password);
-  await page.locator('main').getByRole('button', { name: 'Se connecter' }).click();
-  // Password hashing (argon2) is slow on purpose, and slower still while the whole test suite runs.
-  await page.waitForURL((url) => !url.pathname.startsWith('/connexion'), { timeout: 45_000 });
+/**
+ * Signs in by posting the real sign-in form's action with the browser profile's cookies, then opens `then`. Posting
+ * directly keeps the journeys independent of the sign-in page's own client-side navigation (tested with the
+ * accounts pages), which stalled here when the whole suite loaded the machine.
+ */
+export async function signIn(page: Page, email: string, password: string, then = '/'): Promise<void> {
+  // SvelteKit checks the Origin of form posts: send the app's own (the context's base URL).
+  const origin = new URL((await page.request.get('/api/health')).url()).origin;
+  const response = await page.request.post('/connexion', { form: { email, password, redirectTo: then }, headers: { origin }, maxRedirects: 0 });
+  if (response.status() !== 303) throw new Error(`sign-in as ${email} answered ${response.status()}`);
+  await page.goto(then);
 }
 
 /** The demo accounts (src/lib/server/demo/accounts.ts). */
