@@ -111,7 +111,7 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 export async function signIn(page: Page, email: string, password: string, then = '/'): Promise<void> {
   // SvelteKit checks the Origin of form posts: send the app's own (the context's base URL).
   const origin = new URL((await page.request.get('/api/health')).url()).origin;
-  const response = await page.request.post('/connexion', { form: { email, password, redirectTo: then }, headers: { origin }, maxRedirects: 0 });
+  const response = await page.request.post('/connexion', { form: { email, password, redirectTo: then }, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
   if (response.status() !== 303) throw new Error(`sign-in as ${email} answered ${response.status()}`);
   await page.goto(then);
 }

@@ -143,6 +143,7 @@ describe.sequential('the three journeys', { timeout: 300_000 }, () => {
     const french = await open();
     await signIn(french, DEMO.french.email, DEMO.french.password);
     await french.goto('/recherche');
+    await french.waitForSelector('html[data-hydrated]');
     remember('french', french);
     // With JavaScript each filter updates the results at once (and the URL, so the state can be shared).
     await tick(french, /^Sénégal \(\d+\)$/);
