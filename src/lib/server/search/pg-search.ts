@@ -37,7 +37,7 @@ export async function searchPostgres(sql: Sql, query: SearchQuery): Promise<Sear
   const bracket = POPULATION_BRACKETS.find((b) => b.code === query.population);
 
   const where = sql`
-    l.status = any(${[...SEARCHABLE_STATUSES]}::listing_status[])
+    l.status::text = any(${[...SEARCHABLE_STATUSES]}::text[])
     ${query.q ? sql`and (${vector('simple')} @@ ${tsquery('simple')} or ${vector('french')} @@ ${tsquery('french')}
       or public.immutable_unaccent(a.name) ilike '%' || public.immutable_unaccent(${query.q}) || '%')` : sql``}
     ${query.countries.length ? sql`and l.country = any(${query.countries}::text[])` : sql``}

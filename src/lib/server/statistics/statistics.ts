@@ -61,7 +61,7 @@ function rows(
 export async function readStatistics(sql: Sql, actor: Actor | null, now = new Date()): Promise<Statistics> {
   const scope = statisticsScope(actor);
   const countries = scope === 'all' ? null : scope;
-  const inScope = countries ? sql`l.country = any(${countries})` : sql`true`;
+  const inScope = countries ? sql`l.country = any(${countries}::text[])` : sql`true`;
   const byCountry = await sql<{ key: string; status: string; n: number }[]>`
     select l.country as key, l.status::text as status, count(*)::int as n from listings l where ${inScope} group by 1, 2`;
   const byTheme = await sql<{ key: string; status: string; n: number }[]>`
