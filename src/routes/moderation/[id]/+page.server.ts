@@ -7,6 +7,8 @@ import { decideListing, type Decision } from '$lib/server/listings/lifecycle';
 import type { FullListing } from '$lib/server/listings/projection';
 import { listingEvents, viewListing } from '$lib/server/listings/queries';
 import { getServices } from '$lib/server/runtime/services';
+import { isSearchable } from '$lib/server/listings/visibility';
+import { suggestFrenchAuthorities } from '$lib/server/recommendations/recommend';
 import type { Actions, PageServerLoad } from './$types';
 import { verifyAction } from '../verify';
 import { changesSinceLastRequest, revisionChanges } from './changes';
@@ -29,6 +31,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
     contacts: { electedOfficial: proposed.electedOfficial, technicalContact: proposed.technicalContact },
     changes: isRevision ? revisionChanges(listing, locale) : changesSinceLastRequest(events, locale),
     history: events.slice().reverse(),
+    suggestedPartners: isSearchable(listing.status) ? await suggestFrenchAuthorities(db, locals.actor, listing.id, 10).catch(pageError) : [],
   };
 };
 
