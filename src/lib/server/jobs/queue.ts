@@ -26,20 +26,10 @@ export function jobQueue(): JobQueue | null {
   return (globalThis as G)[QUEUE_KEY] ?? null;
 }
 
-export async function startJobQueue(services: Services, definitions: JobDefinition<never>[]): Promise<JobQueue> {
-  const log = services.logger.child({ component: 'jobs' });
-  const boss = new PgBoss({
-    connectionString: services.databaseUrl,
-    schema: 'pgboss',
-    max: 4,
-    application_name: 'bourse-projets-jobs',
-    retryLimit: 5,
-    retryDelay: 30,
-    retryBackoff: true,
-    expireInMinutes: 15,
-    archiveCompletedAfterSeconds: 7 * 24 * 3600,
-  });
-  boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
+/** An arbitrary constant shared by every process: the key of the job-setup advisory lock. */
+const JOB_SETUP_LOCK = 471_010;
+
+async function setUp(boss: PgBoss, definitions: JobDefinition<never>[], services: Services, log: Services['logger']): Promise<void> {
   await boss.start();
   for (const definition of definitions) {
     await boss.createQueue(definition.name, { name: definition.name, retryLimit: definition.retryLimit ?? 5, retryBackoff: true, retryDelay: 30 });
@@ -55,6 +45,32 @@ export async function startJobQueue(services: Services, definitions: JobDefiniti
       }
     });
     if (definition.cron) await boss.schedule(definition.name, definition.cron, {}, { tz: 'UTC' });
+  }
+}
+
+export async function startJobQueue(services: Services, definitions: JobDefinition<never>[]): Promise<JobQueue> {
+  const log = services.logger.child({ component: 'jobs' });
+  const boss = new PgBoss({
+    connectionString: services.databaseUrl,
+    schema: 'pgboss',
+    max: 4,
+    application_name: 'bourse-projets-jobs',
+    retryLimit: 5,
+    retryDelay: 30,
+    retryBackoff: true,
+    expireInMinutes: 15,
+    archiveCompletedAfterSeconds: 7 * 24 * 3600,
+  });
+  boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
+  // Several processes starting at once on a fresh database deadlock inside pg-boss's schema and queue creation:
+  // one process sets the queues up at a time.
+  const setupLock = await services.sql.reserve();
+  try {
+    await setupLock`select pg_advisory_lock(${JOB_SETUP_LOCK})`;
+    await setUp(boss, definitions, services, log);
+  } finally {
+    await setupLock`select pg_advisory_unlock(${JOB_SETUP_LOCK})`.catch(() => undefined);
+    setupLock.release();
   }
   const queue: JobQueue = {
     send: (name, data, options = {}) => boss.send(name, data, { ...options, ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}) }),

@@ -57,7 +57,7 @@ export async function startServices(config: Config, logger: Logger): Promise<Ser
       apiKey: config.meiliMasterKey ?? (meili as { masterKey: string }).masterKey,
       timeout: 5_000,
     });
-    await runMigrations(db);
+    await runMigrations(databaseUrl);
     logger.info('database migrations applied');
 
     const services: Services = {
