@@ -68,6 +68,7 @@ export function describeListing(l: ListingLike, locale: Locale) {
       expertise: l.desiredPartner?.expertise ?? null,
     },
     publishedAt: l.publishedAt,
+    lastConfirmedAt: l.lastConfirmedAt,
     updatedAt: l.updatedAt,
     authority: { ...l.authority, typeName: name(FOREIGN_AUTHORITY_TYPES, l.authority.type, locale) },
     contacts: l.electedOfficial !== undefined || l.technicalContact !== undefined ? { electedOfficial: l.electedOfficial ?? null, technicalContact: l.technicalContact ?? null } : null,
