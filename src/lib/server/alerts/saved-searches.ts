@@ -6,6 +6,7 @@ import { savedSearches } from '../db/schema/index.js';
 import { InvalidInput, NotFound, Unauthenticated } from '../errors.js';
 import { parseSearchQuery, searchQueryFromUrl, searchQueryParams, type SearchInput } from '../search/search-query.js';
 import { signedToken } from '../security/app-secret.js';
+import { isUuid } from '../ids.js';
 
 export const FREQUENCIES = ['daily', 'weekly'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
@@ -22,7 +23,6 @@ export interface SavedSearchView {
   lastNotifiedAt: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const hashToken = (token: string) => sha256(new TextEncoder().encode(token));
 export const unsubscribeToken = (db: Database, id: string) => signedToken(db, 'unsubscribe', id);
 
@@ -105,7 +105,7 @@ export async function updateSavedSearch(
   patch: { name?: unknown; frequency?: unknown; active?: boolean },
 ): Promise<SavedSearchView> {
   if (!actor) throw new Unauthenticated();
-  if (!UUID.test(id)) throw new NotFound('This saved search');
+  if (!isUuid(id)) throw new NotFound('This saved search');
   const set: Partial<typeof savedSearches.$inferInsert> = {};
   if (patch.name !== undefined) set.name = checkName(patch.name);
   if (patch.frequency !== undefined) set.frequency = checkFrequency(patch.frequency);
@@ -118,7 +118,7 @@ export async function updateSavedSearch(
 
 export async function deleteSavedSearch(db: Database, actor: Actor | null, id: string): Promise<void> {
   if (!actor) throw new Unauthenticated();
-  if (!UUID.test(id)) throw new NotFound('This saved search');
+  if (!isUuid(id)) throw new NotFound('This saved search');
   const deleted = await db.delete(savedSearches).where(and(eq(savedSearches.id, id), eq(savedSearches.userId, actor.userId))).returning({ id: savedSearches.id });
   if (deleted.length === 0) throw new NotFound('This saved search');
 }

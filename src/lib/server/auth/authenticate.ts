@@ -3,10 +3,10 @@ import { loadActor, type Actor } from './actor.js';
 import { validateSessionToken } from './session.js';
 
 /** Resolves a session token (cookie or bearer) to the acting person, or null. */
-export async function authenticate(db: Database, token: string | undefined | null): Promise<{ actor: Actor; expiresAt: Date } | null> {
+export async function authenticate(db: Database, token: string | undefined | null): Promise<{ actor: Actor; expiresAt: Date; renewed: boolean } | null> {
   if (!token) return null;
   const session = await validateSessionToken(db, token);
   if (!session) return null;
   const actor = await loadActor(db, session.userId, session.id);
-  return actor ? { actor, expiresAt: session.expiresAt } : null;
+  return actor ? { actor, expiresAt: session.expiresAt, renewed: session.renewed } : null;
 }

@@ -10,6 +10,7 @@ import { hashPassword } from './password.js';
 import { assertAcceptablePassword } from './password-policy.js';
 import { websiteHost } from './trust.js';
 import { assertEmailFree } from './users.js';
+import { isUuid } from '../ids.js';
 
 interface Person {
   email: string;
@@ -78,7 +79,7 @@ export async function register(services: Services, input: Registration): Promise
       authorityId = row!.id;
     } else {
       const id = input.authorityId ?? '';
-      const valid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+      const valid = isUuid(id);
       const [row] = valid ? await tx.select({ id: authorities.id }).from(authorities).where(and(eq(authorities.id, id), eq(authorities.kind, 'french'))).limit(1) : [];
       if (!row) throw new InvalidInput('authorityId', 'Choose your collectivité from the list.');
       authorityId = row.id;

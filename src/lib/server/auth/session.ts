@@ -48,7 +48,7 @@ export async function createSession(db: Database, userId: string, userAgent?: st
 }
 
 /** Returns the session and its user's id and role, or null; renews the inactivity window at most hourly. */
-export async function validateSessionToken(db: Database, token: string): Promise<(SessionRecord & { role: string; expiresAt: Date }) | null> {
+export async function validateSessionToken(db: Database, token: string): Promise<(SessionRecord & { role: string; expiresAt: Date; renewed: boolean }) | null> {
   const parts = token.split('.');
   if (parts.length !== 2 || !parts[0] || !parts[1] || parts[0].length > 64 || parts[1].length > 64) return null;
   const [id, secret] = parts as [string, string];
@@ -70,7 +70,8 @@ export async function validateSessionToken(db: Database, token: string): Promise
     return null;
   }
   let lastVerifiedAt = row.session.lastVerifiedAt;
-  if (now - lastVerifiedAt.getTime() >= RENEW_EVERY_MS) {
+  const renewed = now - lastVerifiedAt.getTime() >= RENEW_EVERY_MS;
+  if (renewed) {
     lastVerifiedAt = new Date(now);
     await db.update(sessions).set({ lastVerifiedAt }).where(eq(sessions.id, id));
   }
@@ -81,6 +82,7 @@ export async function validateSessionToken(db: Database, token: string): Promise
     lastVerifiedAt,
     role: row.role,
     expiresAt: new Date(Math.min(lastVerifiedAt.getTime() + policy.inactivityMs, absoluteUntil)),
+    renewed,
   };
 }
 

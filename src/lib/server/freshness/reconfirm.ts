@@ -4,8 +4,7 @@ import { DomainError } from '../errors.js';
 import { reconfirmListing } from '../listings/lifecycle.js';
 import { findListing } from '../listings/store.js';
 import { reconfirmTokenMatches } from './reconfirm-link.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../ids.js';
 
 export class InvalidReconfirmLink extends DomainError {
   constructor() {
@@ -18,7 +17,7 @@ export class InvalidReconfirmLink extends DomainError {
  * and the lifecycle service still checks that this person may reconfirm the request.
  */
 export async function reconfirmFromLink(db: Database, input: { listingId: string; userId: string; token: string }) {
-  if (!UUID.test(input.listingId) || !UUID.test(input.userId) || !/^[A-Za-z0-9_-]{20,100}$/.test(input.token)) throw new InvalidReconfirmLink();
+  if (!isUuid(input.listingId) || !isUuid(input.userId) || !/^[A-Za-z0-9_-]{20,100}$/.test(input.token)) throw new InvalidReconfirmLink();
   const found = await findListing(db, input.listingId);
   if (!found?.listing.expiresAt) throw new InvalidReconfirmLink();
   if (!(await reconfirmTokenMatches(db, input.token, input.listingId, input.userId, found.listing.expiresAt))) throw new InvalidReconfirmLink();

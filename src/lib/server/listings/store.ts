@@ -6,6 +6,7 @@ import { Conflict, NotFound, PreconditionFailed } from '../errors.js';
 import { enqueueSearchSync } from '../search/outbox.js';
 import { recordEvent, type Changes, type Tx } from './events.js';
 import { describeStatus, type ListingStatus } from './transitions.js';
+import { isUuid } from '../ids.js';
 
 export type ListingRow = typeof listings.$inferSelect;
 export type AuthorityRow = typeof authorities.$inferSelect;
@@ -15,8 +16,7 @@ export interface ListingWithAuthority {
 }
 
 export async function findListing(db: Database | Tx, id: string): Promise<ListingWithAuthority | null> {
-  // Ids come from URLs: anything but a uuid is simply not found (and never reaches Postgres as a cast error).
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db
     .select({ listing: listings, authority: authorities })
     .from(listings)

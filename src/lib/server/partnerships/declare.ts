@@ -3,11 +3,10 @@ import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/index.js';
 import { authorities, partnerships } from '../db/schema/index.js';
 import { Forbidden, InvalidInput, NotFound, Unauthenticated } from '../errors.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../ids.js';
 
 async function authority(db: Database, id: string, field: string) {
-  if (!UUID.test(id)) throw new InvalidInput(field, `${field} must be an authority id`);
+  if (!isUuid(id)) throw new InvalidInput(field, `${field} must be an authority id`);
   const [row] = await db.select().from(authorities).where(eq(authorities.id, id)).limit(1);
   if (!row) throw new NotFound('This authority');
   return row;

@@ -6,8 +6,7 @@ import { InvalidInput, Unauthenticated } from '../errors.js';
 import { assertCanFollowUp } from '../listings/permissions.js';
 import { applyStep, conflictWithCurrent, type ListingWithAuthority } from '../listings/store.js';
 import { refusal } from '../listings/transitions.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../ids.js';
 
 /**
  * A request found its French partner(s): it becomes "matched" and each pair enters the partnerships table,
@@ -22,7 +21,7 @@ export async function markMatched(
 ): Promise<ListingWithAuthority> {
   if (!actor) throw new Unauthenticated();
   const ids = [...new Set(input.frenchAuthorityIds)];
-  if (ids.length < 1 || ids.length > 20 || !ids.every((id) => UUID.test(id))) {
+  if (ids.length < 1 || ids.length > 20 || !ids.every(isUuid)) {
     throw new InvalidInput('frenchAuthorityIds', 'Name 1 to 20 French partner authorities.');
   }
   const found = await db.select({ id: authorities.id }).from(authorities).where(and(inArray(authorities.id, ids), eq(authorities.kind, 'french')));

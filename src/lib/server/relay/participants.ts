@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/index.js';
 import { authorities, conversations, listings, users } from '../db/schema/index.js';
 import { Forbidden, NotFound, Unauthenticated } from '../errors.js';
+import { isUuid } from '../ids.js';
 
 export type Side = 'french' | 'foreign';
 
@@ -13,10 +14,8 @@ export interface ConversationContext {
   foreignAuthority: Pick<typeof authorities.$inferSelect, 'id' | 'name'>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function loadConversation(db: Database, id: string): Promise<ConversationContext> {
-  if (!UUID.test(id)) throw new NotFound('This conversation');
+  if (!isUuid(id)) throw new NotFound('This conversation');
   const [row] = await db
     .select({
       conversation: conversations,

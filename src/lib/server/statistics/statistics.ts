@@ -1,3 +1,4 @@
+import type postgres from 'postgres';
 import type { Actor } from '../auth/actor.js';
 import { Forbidden } from '../errors.js';
 import type { Sql } from '../db/index.js';
@@ -54,6 +55,19 @@ function rows(
   return [...byKey.values()].sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
 }
 
+/** Each submission paired with the moderator's decision that followed it, in hours (a subquery). */
+function decisionDurations(sql: Sql, inScope: postgres.Fragment) {
+  return sql`
+    select l.country, l.themes, extract(epoch from (d.created_at - s.created_at)) / 3600.0 as hours
+    from moderation_events s
+    join listings l on l.id = s.listing_id
+    join lateral (
+      select e.created_at from moderation_events e
+      where e.listing_id = s.listing_id and e.id > s.id and e.from_status = 'submitted' order by e.id limit 1
+    ) d on true
+    where s.to_status = 'submitted' and ${inScope}`;
+}
+
 /**
  * Requests by state per country and per theme, median time from submission to the moderator's decision,
  * match rate, and a monthly series — restricted to the countries the reader may see.
@@ -67,16 +81,7 @@ export async function readStatistics(sql: Sql, actor: Actor | null, now = new Da
   const byTheme = await sql<{ key: string; status: string; n: number }[]>`
     select t.theme as key, l.status::text as status, count(*)::int as n
     from listings l cross join lateral unnest(l.themes) as t(theme) where ${inScope} group by 1, 2`;
-  // Each submission paired with the decision that followed it.
-  const decisions = sql`
-    select l.country, l.themes, extract(epoch from (d.created_at - s.created_at)) / 3600.0 as hours
-    from moderation_events s
-    join listings l on l.id = s.listing_id
-    join lateral (
-      select e.created_at from moderation_events e
-      where e.listing_id = s.listing_id and e.id > s.id and e.from_status = 'submitted' order by e.id limit 1
-    ) d on true
-    where s.to_status = 'submitted' and ${inScope}`;
+  const decisions = decisionDurations(sql, inScope);
   const countryMedians = await sql<{ key: string; hours: number | null }[]>`
     select country as key, percentile_cont(0.5) within group (order by hours)::float8 as hours from (${decisions}) x group by 1`;
   const themeMedians = await sql<{ key: string; hours: number | null }[]>`
@@ -121,10 +126,7 @@ export async function readKeyFigures(sql: Sql): Promise<KeyFigures> {
       (select count(distinct u.authority_id)::int from users u where u.role = 'french_authority' and u.authority_id is not null) as "frenchAuthorities",
       (select count(*)::int from partnerships) as "partnerships"`;
   const [median] = await sql<{ hours: number | null }[]>`
-    select percentile_cont(0.5) within group (order by extract(epoch from (d.created_at - s.created_at)) / 3600.0)::float8 as hours
-    from moderation_events s
-    join lateral (select e.created_at from moderation_events e where e.listing_id = s.listing_id and e.id > s.id and e.from_status = 'submitted' order by e.id limit 1) d on true
-    where s.to_status = 'submitted'`;
+    select percentile_cont(0.5) within group (order by hours)::float8 as hours from (${decisionDurations(sql, sql`true`)}) x`;
   return { ...row!, medianModerationHours: median?.hours == null ? null : Math.round(median.hours * 10) / 10 };
 }
 
