@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { startAppProcess, waitForHealth, type AppProcess } from '../helpers/app-process.js';
 import { snapshotBuild } from '../helpers/built-app.js';
 
@@ -81,6 +81,28 @@ export async function startBrowserApp(): Promise<BrowserApp> {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * A slow connection: the page's JavaScript is held back until `release()`, so the test can type into a page that is
+ * shown but not yet hydrated, as people on a slow line do. Routing disables the HTTP cache, so every script waits.
+ */
+export async function holdScripts(page: Page): Promise<{ release(): Promise<void> }> {
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const pattern = '**/_app/immutable/**/*.js';
+  const hold = async (route: Route) => {
+    await gate;
+    await route.continue();
+  };
+  await page.route(pattern, hold);
+  return {
+    async release() {
+      open();
+      await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+      await page.unroute(pattern, hold);
+    },
+  };
 }
 
 export interface AxeViolation {

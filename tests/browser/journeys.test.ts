@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { DEMO, screenshot, seriousViolations, signIn, startBrowserApp, type BrowserApp } from './harness.js';
+import { DEMO, holdScripts, screenshot, seriousViolations, signIn, startBrowserApp, type BrowserApp } from './harness.js';
 
 // The three journeys end to end, in Chromium, against the built app with demo data. One app for the file; the
 // journeys follow each other (the request written in the first is moderated in the second, found in the third).
@@ -96,8 +96,15 @@ describe.sequential('the three journeys', { timeout: 300_000 }, () => {
     await correspondent.getByRole('link', { name: title }).click();
     await correspondent.waitForURL(new RegExp(`/moderation/${listingId}`));
     remember('correspondent', correspondent);
+    // On a slow line the form shows before the page's JavaScript arrives: what is ticked and typed meanwhile stays.
+    const slowLine = await holdScripts(correspondent);
+    await correspondent.reload({ waitUntil: 'domcontentloaded' });
+    expect(await correspondent.locator('html[data-hydrated]').count()).toBe(0);
     await tick(correspondent, 'Demander des modifications');
     await correspondent.locator('#comment').fill('Précisez le nombre d’élèves concernés.');
+    await slowLine.release();
+    expect(await correspondent.locator('#decision-request_changes').isChecked()).toBe(true);
+    expect(await correspondent.locator('#comment').inputValue()).toBe('Précisez le nombre d’élèves concernés.');
     await correspondent.getByRole('button', { name: 'Enregistrer la décision' }).click();
     await correspondent.waitForURL(/\/moderation\?decision=request_changes/);
     expect(await correspondent.locator('main').textContent()).toContain('Décision enregistrée');
@@ -184,6 +191,20 @@ describe('search, languages and small screens', { timeout: 240_000 }, () => {
     const titles = await page.locator('.results h3').allTextContents();
     expect(titles.length).toBeGreaterThan(0);
     await screenshot(page, 'search-no-js');
+  });
+
+  it('keeps the words and filters chosen before the page’s JavaScript has arrived (slow connection)', async () => {
+    const page = await open();
+    const slowLine = await holdScripts(page);
+    await page.goto('/recherche', { waitUntil: 'domcontentloaded' });
+    expect(await page.locator('html[data-hydrated]').count()).toBe(0);
+    await page.locator('#q').fill('eau');
+    await tick(page, /^Sénégal \(\d+\)$/);
+    await slowLine.release();
+    expect(await page.locator('#q').inputValue()).toBe('eau');
+    expect(await page.getByLabel(/^Sénégal \(\d+\)$/).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('q') === 'eau' && url.searchParams.get('country') === 'SN');
   });
 
   it('works with the keyboard alone, with a visible focus: skip link, search box, results', async () => {
