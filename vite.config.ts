@@ -1,6 +1,7 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { dsfrUsedOnly } from './scripts/postcss-dsfr-used-only.js';
 import { apiDevPlugin } from './scripts/vite-api-dev-plugin.js';
 
 export default defineConfig({
@@ -16,6 +17,7 @@ export default defineConfig({
     }),
     sveltekit(),
   ],
+  css: { postcss: { plugins: [dsfrUsedOnly()] } },
   server: { port: Number(process.env.PORT ?? 3000), strictPort: true },
   test: {
     include: ['tests/**/*.test.ts'],

@@ -3,6 +3,7 @@ import countries from 'i18n-iso-countries';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-110m.json';
+import { compactPath } from './compact-path';
 
 export interface CountryShape {
   /** ISO 3166-1 alpha-2, or null for the few Natural Earth shapes without one (e.g. disputed areas). */
@@ -27,12 +28,12 @@ export function worldShapes(): WorldShapes {
   const land = { ...all, features: all.features.filter((f) => f.properties.name !== 'Antarctica') };
   const width = 960;
   const projection = geoEqualEarth().fitWidth(width, land);
-  const path = geoPath(projection).digits(1);
+  const path = geoPath(projection);
   const [[, top], [, bottom]] = path.bounds(land);
   cached = {
     viewBox: `0 ${Math.floor(top)} ${width} ${Math.ceil(bottom - top)}`,
     countries: land.features
-      .map((f) => ({ code: f.id === undefined ? null : (countries.numericToAlpha2(String(f.id)) ?? null), d: path(f) ?? '' }))
+      .map((f) => ({ code: f.id === undefined ? null : (countries.numericToAlpha2(String(f.id)) ?? null), d: compactPath(path(f) ?? '') }))
       .filter((s) => s.d !== ''),
   };
   return cached;
