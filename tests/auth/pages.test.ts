@@ -151,3 +151,51 @@ describe('account pages', () => {
     expect((await post('/connexion', { email: user.email, password: 'une nouvelle phrase bien longue' })).status).toBe(303);
   });
 });
+
+describe('account pages under a flood of posts', () => {
+  let limited: AppProcess;
+  beforeAll(async () => {
+    limited = await startAppProcess({
+      DATABASE_URL: ctx.databaseUrl,
+      MEILI_URL: inject('meiliUrl'),
+      MEILI_MASTER_KEY: inject('meiliMasterKey'),
+      MEILI_INDEX_PREFIX: ctx.services.config.meiliIndexPrefix,
+      SMTP_URL: smtp.url,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      AUTH_RATE_LIMIT: '3',
+    });
+    await waitForHealth(limited);
+  }, 120_000);
+  afterAll(async () => {
+    limited?.child.kill('SIGTERM');
+    await limited?.exited;
+  });
+
+  it('answers the post over the limit with the form and a message in the reader’s language, with or without JavaScript', async () => {
+    const to = (path: string, headers: Record<string, string> = {}) =>
+      fetch(`${limited.url}${path}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: limited.url.replace('127.0.0.1', 'localhost'), ...headers },
+        body: new URLSearchParams({ email: 'personne@example.org', password: 'pas le bon mot de passe' }).toString(),
+      });
+    for (let i = 0; i < 3; i++) expect((await to('/mot-de-passe-oublie')).status).toBe(200);
+
+    const refused = await to('/connexion');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    const html = await refused.text();
+    expect(html).toMatch(/Trop de tentatives\. Réessayez dans \d+ secondes\./);
+    expect(html).toContain('id="password"');
+
+    const english = await to('/en/connexion');
+    expect(await english.text()).toMatch(/Too many attempts/i);
+
+    // use:enhance posts get SvelteKit's action result, which the page shows in place.
+    const enhanced = await to('/connexion', { accept: 'application/json', 'x-sveltekit-action': 'true' });
+    const result = await enhanced.json();
+    expect(result).toMatchObject({ type: 'failure', status: 429 });
+    expect(result.data).toContain('Trop de tentatives');
+  });
+});

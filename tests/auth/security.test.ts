@@ -63,12 +63,11 @@ describe('rate limits', () => {
     expect((await app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: 'someone@example.org' }, remoteAddress: '10.9.9.10' })).statusCode).toBe(202);
   });
 
-  it("counts the account pages' form posts too, whatever the language", async () => {
+  it('sorts API requests into their buckets (account pages are limited by their own actions)', async () => {
     const { limitedBucket } = await import('../../src/api/plugins/rate-limit.js');
-    expect(limitedBucket('POST', '/connexion')).toBe('auth');
-    expect(limitedBucket('POST', '/en/mot-de-passe-oublie/abc?/x')).toBe('auth');
-    expect(limitedBucket('POST', '/invitation/abc')).toBe('auth');
-    expect(limitedBucket('GET', '/connexion')).toBeNull();
+    expect(limitedBucket('POST', '/api/v1/auth/login')).toBe('auth');
+    expect(limitedBucket('GET', '/api/v1/auth/me')).toBeNull();
+    expect(limitedBucket('POST', '/connexion')).toBeNull();
     expect(limitedBucket('POST', '/mes-demandes/nouvelle')).toBeNull();
     expect(limitedBucket('GET', '/api/v1/search?q=eau')).toBe('search');
   });

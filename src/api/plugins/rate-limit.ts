@@ -5,13 +5,13 @@ import { TooManyRequests } from '../../lib/server/errors.js';
 
 type Limiter = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
-/** The account pages' form posts (any language prefix): same limit as the API's authentication routes. */
-const AUTH_PAGES = /^(?:\/(?:en|es))?\/(?:connexion|inscription|mot-de-passe-oublie|invitation|verification-email)(?:\/|$)/;
-
-/** Requests limited per IP and per minute: sign-in and account routes (guessing, mail bombing) and search (scraping). */
+/**
+ * API requests limited per IP and per minute: authentication routes (guessing, mail bombing) and search (scraping).
+ * The account pages' forms have the same limit in their actions (`limitedPerIp`), which can answer in the page.
+ */
 export function limitedBucket(method: string, url: string): 'auth' | 'search' | null {
   const path = url.split('?')[0]!;
-  if (method === 'POST' && (path.startsWith('/api/v1/auth/') || AUTH_PAGES.test(path))) return 'auth';
+  if (method === 'POST' && path.startsWith('/api/v1/auth/')) return 'auth';
   if (method === 'GET' && (path === '/api/v1/search' || path.startsWith('/api/v1/search/'))) return 'search';
   return null;
 }

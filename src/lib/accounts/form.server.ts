@@ -1,7 +1,8 @@
-import { fail, type Cookies } from '@sveltejs/kit';
+import { fail, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import { formFailure } from '$lib/i18n/form-error.server';
 import { m } from '$lib/paraglide/messages';
 import type { LoginResult } from '$lib/server/auth/login';
+import { FixedWindowLimiter } from '$lib/server/auth/rate-limit';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/session';
 import { DomainError, TooManyRequests } from '$lib/server/errors';
 import { getServices } from '$lib/server/runtime/services';
@@ -31,6 +32,29 @@ export function accountFailure<V extends Record<string, unknown>>(error: unknown
     }
   }
   return formFailure(error, values);
+}
+
+let limiter: FixedWindowLimiter | null = null;
+
+/**
+ * The account pages' form actions, limited per IP as the API's authentication routes are (AUTH_RATE_LIMIT a
+ * minute; guessing, mail bombing). Over the limit the action does nothing and the page says so in the reader's
+ * language, with or without JavaScript.
+ */
+export function limitedPerIp<A extends Record<string, (event: RequestEvent<any, any>) => unknown>>(actions: A): A {
+  const wrapped: Record<string, (event: RequestEvent) => unknown> = {};
+  for (const [name, action] of Object.entries(actions)) {
+    wrapped[name] = (event) => {
+      limiter ??= new FixedWindowLimiter(getServices().config.rateLimits.auth);
+      const refusal = limiter.consume(event.getClientAddress());
+      if (refusal) {
+        event.setHeaders({ 'retry-after': String(refusal.retryAfterSeconds) });
+        return accountFailure(refusal);
+      }
+      return action(event);
+    };
+  }
+  return wrapped as A;
 }
 
 export function setSessionCookie(cookies: Cookies, result: LoginResult): void {

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { accountFailure, safeRedirect, setSessionCookie, text } from '$lib/accounts/form.server';
+import { accountFailure, limitedPerIp, safeRedirect, setSessionCookie, text } from '$lib/accounts/form.server';
 import { href } from '$lib/i18n';
 import { loginWithPassword } from '$lib/server/auth/login';
 import { getServices } from '$lib/server/runtime/services';
@@ -10,7 +10,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
   return { reset: url.searchParams.has('reinitialise'), redirectTo: safeRedirect(url.searchParams.get('redirectTo'), '') };
 };
 
-export const actions: Actions = {
+export const actions: Actions = limitedPerIp({
   default: async ({ request, cookies, getClientAddress, url }) => {
     const form = await request.formData();
     const email = text(form, 'email');
@@ -27,4 +27,4 @@ export const actions: Actions = {
     }
     redirect(303, href(safeRedirect(text(form, 'redirectTo') || url.searchParams.get('redirectTo'))));
   },
-};
+});

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { accountFailure, setSessionCookie, text } from '$lib/accounts/form.server';
+import { accountFailure, limitedPerIp, setSessionCookie, text } from '$lib/accounts/form.server';
 import { href } from '$lib/i18n';
 import { localizeDomainError } from '$lib/i18n/form-error.server';
 import { COUNTRIES, FOREIGN_AUTHORITY_TYPES, isForeignCountry } from '$lib/reference';
@@ -53,7 +53,7 @@ function person(form: FormData, locale: string) {
   return { email: text(form, 'email'), password: text(form, 'password'), displayName: text(form, 'displayName'), jobTitle: text(form, 'jobTitle') || null, locale };
 }
 
-export const actions: Actions = {
+export const actions: Actions = limitedPerIp({
   french: async (event) => {
     const form = await event.request.formData();
     const p = person(form, event.locals.locale);
@@ -73,4 +73,4 @@ export const actions: Actions = {
     const values = { email: p.email, displayName: p.displayName, jobTitle: p.jobTitle ?? '', ...Object.fromEntries(Object.entries(authority).map(([k, v]) => [`authority.${k}`, v ?? ''])) };
     return create(event, { kind: 'foreign', authority, ...p }, values);
   },
-};
+});

@@ -1,4 +1,4 @@
-import { accountFailure, text } from '$lib/accounts/form.server';
+import { accountFailure, limitedPerIp, text } from '$lib/accounts/form.server';
 import { m } from '$lib/i18n';
 import { sendEmailVerification, verifyEmail } from '$lib/server/auth/email-verification';
 import { findUserById } from '$lib/server/auth/users';
@@ -13,7 +13,7 @@ export const load: PageServerLoad = ({ url, locals }) => ({
   emailVerified: locals.actor?.emailVerified ?? false,
 });
 
-export const actions: Actions = {
+export const actions: Actions = limitedPerIp({
   confirm: async ({ request }) => {
     const form = await request.formData();
     try {
@@ -34,4 +34,4 @@ export const actions: Actions = {
       return accountFailure(error);
     }
   },
-};
+});

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { accountFailure, setSessionCookie, text } from '$lib/accounts/form.server';
+import { accountFailure, limitedPerIp, setSessionCookie, text } from '$lib/accounts/form.server';
 import { href } from '$lib/i18n';
 import { pageError } from '$lib/i18n/form-error.server';
 import { countryName } from '$lib/reference';
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
   };
 };
 
-export const actions: Actions = {
+export const actions: Actions = limitedPerIp({
   default: async ({ request, params, cookies, locals }) => {
     const form = await request.formData();
     const values = { displayName: text(form, 'displayName'), jobTitle: text(form, 'jobTitle') };
@@ -30,4 +30,4 @@ export const actions: Actions = {
     }
     redirect(303, href('/compte'));
   },
-};
+});

@@ -1,12 +1,12 @@
 import { redirect } from '@sveltejs/kit';
-import { accountFailure, text } from '$lib/accounts/form.server';
+import { accountFailure, limitedPerIp, text } from '$lib/accounts/form.server';
 import { href } from '$lib/i18n';
 import { resetPassword } from '$lib/server/auth/password-reset';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { getServices } from '$lib/server/runtime/services';
 import type { Actions } from './$types';
 
-export const actions: Actions = {
+export const actions: Actions = limitedPerIp({
   default: async ({ request, params, cookies }) => {
     const form = await request.formData();
     try {
@@ -18,4 +18,4 @@ export const actions: Actions = {
     cookies.delete(SESSION_COOKIE, { path: '/' });
     redirect(303, href('/connexion?reinitialise=1'));
   },
-};
+});
