@@ -14,16 +14,7 @@ let origin: string;
 beforeAll(async () => {
   smtp = await startSmtpCapture();
   ctx = await createTestServices();
-  app = await startAppProcess({
-    DATABASE_URL: ctx.databaseUrl,
-    MEILI_URL: inject('meiliUrl'),
-    MEILI_MASTER_KEY: inject('meiliMasterKey'),
-    MEILI_INDEX_PREFIX: ctx.services.config.meiliIndexPrefix,
-    SMTP_URL: smtp.url,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-  });
-  await waitForHealth(app);
+  app = await startPagesApp();
   origin = app.url.replace('127.0.0.1', 'localhost');
 }, 120_000);
 afterAll(async () => {
@@ -34,6 +25,22 @@ afterAll(async () => {
   await ctx?.cleanup();
   await smtp?.close();
 });
+
+/** The built app on this file's database and SMTP capture. */
+async function startPagesApp(env: Record<string, string> = {}): Promise<AppProcess> {
+  const started = await startAppProcess({
+    DATABASE_URL: ctx.databaseUrl,
+    MEILI_URL: inject('meiliUrl'),
+    MEILI_MASTER_KEY: inject('meiliMasterKey'),
+    MEILI_INDEX_PREFIX: ctx.services.config.meiliIndexPrefix,
+    SMTP_URL: smtp.url,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
+  await waitForHealth(started);
+  return started;
+}
 
 function post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
   return fetch(`${app.url}${path}`, {
@@ -155,17 +162,7 @@ describe('account pages', () => {
 describe('account pages under a flood of posts', () => {
   let limited: AppProcess;
   beforeAll(async () => {
-    limited = await startAppProcess({
-      DATABASE_URL: ctx.databaseUrl,
-      MEILI_URL: inject('meiliUrl'),
-      MEILI_MASTER_KEY: inject('meiliMasterKey'),
-      MEILI_INDEX_PREFIX: ctx.services.config.meiliIndexPrefix,
-      SMTP_URL: smtp.url,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      AUTH_RATE_LIMIT: '3',
-    });
-    await waitForHealth(limited);
+    limited = await startPagesApp({ AUTH_RATE_LIMIT: '3' });
   }, 120_000);
   afterAll(async () => {
     limited?.child.kill('SIGTERM');
