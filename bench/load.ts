@@ -85,7 +85,12 @@ function startNode(root: string, script: string, env: Record<string, string>, wa
       pending = lines.pop() ?? '';
       for (const line of lines) {
         const match = line.match(/"level":(\d+).*"msg":"([^"]*)"/);
-        if (match && Number(match[1]) >= 40) appWarnings.set(match[2]!, (appWarnings.get(match[2]!) ?? 0) + 1);
+        if (!match || Number(match[1]) < 40) continue;
+        // The error's code and its first words say which failure it was (a timeout, a refused connection…).
+        const code = line.match(/"code":"([^"]*)"/)?.[1];
+        const detail = line.match(/"err":\{[^}]*?"message":"([^"]{0,80})/)?.[1];
+        const key = [match[2], code, detail].filter(Boolean).join(' — ');
+        appWarnings.set(key, (appWarnings.get(key) ?? 0) + 1);
       }
     });
   }

@@ -125,17 +125,13 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
 }
 
-/**
- * Signs in by posting the real sign-in form's action with the browser profile's cookies, then opens `then`. Posting
- * directly keeps the journeys independent of the sign-in page's own client-side navigation (tested with the
- * accounts pages), which stalled here when the whole suite loaded the machine.
- */
+/** Signs in through the sign-in page, as a person would (typing may start before the page is hydrated), then lands on `then`. */
 export async function signIn(page: Page, email: string, password: string, then = '/'): Promise<void> {
-  // SvelteKit checks the Origin of form posts: send the app's own (the context's base URL).
-  const origin = new URL((await page.request.get('/api/health')).url()).origin;
-  const response = await page.request.post('/connexion', { form: { email, password, redirectTo: then }, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
-  if (response.status() !== 303) throw new Error(`sign-in as ${email} answered ${response.status()}`);
-  await page.goto(then);
+  await page.goto(`/connexion?redirectTo=${encodeURIComponent(then)}`);
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+  await page.waitForURL((url) => url.pathname === then.split('?')[0]);
 }
 
 /** The demo accounts (src/lib/server/demo/accounts.ts). */

@@ -1,0 +1,28 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// French is the base locale; English and Spanish must be complete (src/lib/i18n/README.md). A key missing in one
+// language would show its raw name to readers of that language.
+const root = path.resolve(import.meta.dirname, '../src/lib/i18n/messages');
+const areas = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const read = (area: string, locale: string): Record<string, string> => {
+  const { $schema: _schema, ...messages } = JSON.parse(readFileSync(path.join(root, area, `${locale}.json`), 'utf8'));
+  return messages;
+};
+const parameters = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('interface text', () => {
+  it.each(areas)('%s: English and Spanish have every French message, with the same parameters, none empty', (area) => {
+    const fr = read(area, 'fr');
+    expect(Object.keys(fr).length).toBeGreaterThan(0);
+    for (const locale of ['en', 'es']) {
+      const other = read(area, locale);
+      expect(Object.keys(other).sort(), `${area}/${locale}.json keys`).toEqual(Object.keys(fr).sort());
+      for (const [key, text] of Object.entries(fr)) {
+        expect(other[key]!.trim(), `${area}/${locale}.json ${key}`).not.toBe('');
+        expect(parameters(other[key]!), `${area}/${locale}.json ${key} parameters`).toEqual(parameters(text));
+      }
+    }
+  });
+});
