@@ -27,6 +27,21 @@ export function formatNumber(value: number, locale: Locale = getLocale()): strin
   return new Intl.NumberFormat(intlLocale[locale]).format(value);
 }
 
+/**
+ * A count in words, singular or plural by the locale's rules (French says "0 demande", English "0 requests"):
+ * `countText(n, m.search_results_count_one, m.search_results_count_other)`. The count is formatted for the locale.
+ */
+export function countText<P extends object>(
+  count: number,
+  one: (inputs: P & { count: string }) => string,
+  other: (inputs: P & { count: string }) => string,
+  params: P = {} as P,
+): string {
+  const locale = getLocale();
+  const message = new Intl.PluralRules(intlLocale[locale]).select(count) === 'one' ? one : other;
+  return message({ ...params, count: formatNumber(count, locale) });
+}
+
 export function formatDate(value: Date | string | null | undefined, locale: Locale = getLocale()): string {
   if (!value) return '';
   return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date(value));
