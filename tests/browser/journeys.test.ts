@@ -118,6 +118,14 @@ describe.sequential('the three journeys', { timeout: 300_000 }, () => {
     await foreign.locator('#context').fill('Dix écoles (4 200 élèves) des quartiers périphériques n’ont pas d’eau courante.');
     await foreign.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
     await expect.poll(() => foreign.locator('[role=status]').textContent()).toContain('Brouillon enregistré');
+    // Saving a draft in place keeps on screen what was just saved (the form is reset, then refilled from the server).
+    expect(await foreign.locator('#context').inputValue()).toContain('4 200 élèves');
+    await foreign.goto(`/mes-demandes/${listingId}/modifier?etape=3`);
+    await tick(foreign, 'Projet thématique');
+    await foreign.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await expect.poll(() => foreign.locator('[role=status]').textContent()).toContain('Brouillon enregistré');
+    expect(await foreign.getByLabel('Projet thématique', { exact: true }).isChecked()).toBe(true);
+    expect(await foreign.getByLabel("Échange d'expertise et de bonnes pratiques", { exact: true }).isChecked()).toBe(true);
     await foreign.goto(`/mes-demandes/${listingId}/modifier?etape=5`);
     await foreign.getByRole('button', { name: "Envoyer à l'ambassade pour modération" }).click();
     await foreign.waitForURL(/envoyee=1/);
