@@ -218,6 +218,18 @@ describe('search, languages and small screens', { timeout: 240_000 }, () => {
     await page.waitForURL((url) => url.searchParams.get('q') === 'eau' && url.searchParams.get('country') === 'SN');
   });
 
+  it('leaving the search page while the results are about to follow the typing stays on the page chosen', async () => {
+    const page = await open();
+    await page.goto('/recherche');
+    await page.waitForSelector('html[data-hydrated]');
+    // Typing schedules an update of the results (400 ms); a link followed meanwhile must win.
+    await page.locator('#q').pressSequentially('eau');
+    await page.getByRole('link', { name: 'Pays', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/pays');
+    await page.waitForTimeout(1_000);
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/pays');
+  });
+
   it('works with the keyboard alone, with a visible focus: skip link, search box, results', async () => {
     const page = await open();
     await page.goto('/recherche');
