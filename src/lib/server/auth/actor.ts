@@ -23,7 +23,13 @@ export interface Actor {
 
 export async function loadActor(db: Database, userId: string, sessionId: string | null): Promise<Actor | null> {
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
-  if (!user || user.disabledAt) return null;
+  return user ? actorOf(db, user, sessionId) : null;
+}
+
+/** The actor for a user row already read (with its session, for instance); reads a correspondent's countries. */
+export async function actorOf(db: Database, user: typeof users.$inferSelect, sessionId: string | null): Promise<Actor | null> {
+  if (user.disabledAt) return null;
+  const userId = user.id;
   const countries =
     user.role === 'correspondent'
       ? (await db.select({ country: correspondentCountries.country }).from(correspondentCountries).where(eq(correspondentCountries.userId, userId))).map((r) => r.country).sort()

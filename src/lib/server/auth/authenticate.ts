@@ -1,5 +1,5 @@
 import type { Database } from '../db/index.js';
-import { loadActor, type Actor } from './actor.js';
+import { actorOf, type Actor } from './actor.js';
 import { validateSessionToken } from './session.js';
 
 /** Resolves a session token (cookie or bearer) to the acting person, or null. */
@@ -7,6 +7,6 @@ export async function authenticate(db: Database, token: string | undefined | nul
   if (!token) return null;
   const session = await validateSessionToken(db, token);
   if (!session) return null;
-  const actor = await loadActor(db, session.userId, session.id);
+  const actor = await actorOf(db, session.user, session.id);
   return actor ? { actor, expiresAt: session.expiresAt, renewed: session.renewed } : null;
 }
