@@ -1,3 +1,4 @@
+import path from 'node:path';
 import purgeCSSPlugin from '@fullhuman/postcss-purgecss';
 import type { Plugin, PluginCreator } from 'postcss';
 
@@ -23,8 +24,12 @@ export const dsfrUsedOnly: PluginCreator<void> = () => {
   return {
     postcssPlugin: 'bourse-projets:dsfr-used-only',
     async OnceExit(root, helpers) {
-      if (!STYLESHEET.test(root.source?.input.file ?? '')) return;
+      const file = root.source?.input.file ?? '';
+      if (!STYLESHEET.test(file)) return;
       await (purge.OnceExit as NonNullable<Plugin['OnceExit']>)(root, helpers);
+      // In `npm run dev`, a class newly written in a page must reach the stylesheet: Vite re-runs this when a
+      // source changes.
+      helpers.result.messages.push({ type: 'dir-dependency', plugin: 'bourse-projets:dsfr-used-only', dir: path.resolve(path.dirname(file), '../..'), glob: '**/*.{svelte,ts,html}', parent: file });
     },
   };
 };
