@@ -31,6 +31,27 @@ describe('the app process with embedded services', () => {
     expect(await waitUntil(() => processesMentioning(dataDir).length === 0)).toBe(true);
   }, 120_000);
 
+  it('stops cleanly on SIGTERM while answering requests, though their clients keep the connections alive', async () => {
+    const app = await startAppProcess({ DATA_DIR: dataDir });
+    await waitForHealth(app);
+    // Node's fetch keeps each connection open after its answer (71 s here): they must not hold the shutdown.
+    const answers = Array.from({ length: 40 }, (_, i) =>
+      fetch(`${app.url}${i % 2 ? '/api/v1/search?q=eau' : '/recherche?q=eau'}`).then(
+        async (res) => (await res.text(), res.status),
+        () => 'reset',
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    app.child.kill('SIGTERM');
+    const statuses = await Promise.all(answers);
+    const { code } = await app.exited;
+    // 0, not the 1 of the forced exit that follows a shutdown stuck for 25 s.
+    expect(code).toBe(0);
+    expect(app.output()).toContain('http server closed');
+    // Every request got an answer or, arriving as the server closed, a 503 or a reset connection: never a 5xx else.
+    for (const status of statuses) expect([200, 503, 'reset']).toContain(status);
+  }, 120_000);
+
   it('leaves no orphan when the app is killed -9, and the next start recovers the stale pid files', async () => {
     const app = await startAppProcess({ DATA_DIR: dataDir });
     await waitForHealth(app);
