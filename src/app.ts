@@ -37,7 +37,7 @@ export async function createServer(services: Services): Promise<FastifyInstance>
     loggerInstance: services.logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    trustProxy: services.config.trustProxy,
     // A URL Fastify cannot route (bad encoding, a parameter over maxParamLength) is a problem document too.
     frameworkErrors: (error, _request, reply) => {
       const status = (error as { statusCode?: number }).statusCode ?? 400;

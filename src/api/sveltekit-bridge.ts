@@ -1,6 +1,7 @@
 import compression from 'compression';
 import type { FastifyInstance } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { rememberClientAddress } from '../lib/server/http/client-address.js';
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
 
@@ -24,6 +25,7 @@ export function attachSvelteKit(fastify: FastifyInstance, handler: NodeHandler):
     reply.hijack();
     const req = request.raw;
     const res = reply.raw;
+    rememberClientAddress(req, request.ip);
     compress(req, res, () =>
       handler(req, res, () => {
         res.statusCode = 404;

@@ -162,7 +162,7 @@ describe('account pages', () => {
 describe('account pages under a flood of posts', () => {
   let limited: AppProcess;
   beforeAll(async () => {
-    limited = await startPagesApp({ AUTH_RATE_LIMIT: '3' });
+    limited = await startPagesApp({ AUTH_RATE_LIMIT: '3', TRUST_PROXY: 'true' });
   }, 120_000);
   afterAll(async () => {
     limited?.child.kill('SIGTERM');
@@ -194,5 +194,19 @@ describe('account pages under a flood of posts', () => {
     const result = await enhanced.json();
     expect(result).toMatchObject({ type: 'failure', status: 429 });
     expect(result.data).toContain('Trop de tentatives');
+  });
+
+  it('counts each visitor behind a reverse proxy on their own (TRUST_PROXY), not everyone as the proxy', async () => {
+    const from = (address: string) =>
+      fetch(`${limited.url}/mot-de-passe-oublie`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: limited.url.replace('127.0.0.1', 'localhost'), 'x-forwarded-for': address },
+        body: new URLSearchParams({ email: 'personne@example.org' }).toString(),
+      });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await from('203.0.113.7')).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    expect((await from('203.0.113.8')).status).toBe(200);
   });
 });

@@ -3,6 +3,7 @@ import { formFailure } from '$lib/i18n/form-error.server';
 import { m } from '$lib/paraglide/messages';
 import type { LoginResult } from '$lib/server/auth/login';
 import { FixedWindowLimiter } from '$lib/server/auth/rate-limit';
+import { clientAddress } from '$lib/server/http/client-address';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/session';
 import { DomainError, TooManyRequests } from '$lib/server/errors';
 import { getServices } from '$lib/server/runtime/services';
@@ -46,7 +47,7 @@ export function limitedPerIp<A extends Record<string, (event: RequestEvent<any, 
   for (const [name, action] of Object.entries(actions)) {
     wrapped[name] = (event) => {
       limiter ??= new FixedWindowLimiter(getServices().config.rateLimits.auth);
-      const refusal = limiter.consume(event.getClientAddress());
+      const refusal = limiter.consume(clientAddress(event));
       if (refusal) {
         event.setHeaders({ 'retry-after': String(refusal.retryAfterSeconds) });
         return accountFailure(refusal);

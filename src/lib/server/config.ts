@@ -15,6 +15,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Load demo data into an empty database at start-up (default: on with embedded Postgres). */
   demoData: boolean;
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For (API and pages alike). */
+  trustProxy: boolean;
   nodeEnv: 'production' | 'development' | 'test';
   /** `smtp://` or `smtps://` server for outgoing mail; null writes mails to DATA_DIR/outbox instead. */
   smtpUrl: string | null;
@@ -137,6 +139,7 @@ export function loadConfig(env: Env = process.env): Config {
     meiliIndexPrefix,
     logLevel,
     demoData: readBoolean(env, 'DEMO_DATA', databaseUrl === null),
+    trustProxy: readBoolean(env, 'TRUST_PROXY', false),
     nodeEnv: nodeEnvRaw as Config['nodeEnv'],
     smtpUrl,
     mailFrom,

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { accountFailure, limitedPerIp, safeRedirect, setSessionCookie, text } from '$lib/accounts/form.server';
 import { href } from '$lib/i18n';
 import { loginWithPassword } from '$lib/server/auth/login';
+import { clientAddress } from '$lib/server/http/client-address';
 import { getServices } from '$lib/server/runtime/services';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,7 +12,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = limitedPerIp({
-  default: async ({ request, cookies, getClientAddress, url }) => {
+  default: async (event) => {
+    const { request, cookies, url } = event;
     const form = await request.formData();
     const email = text(form, 'email');
     try {
@@ -19,7 +21,7 @@ export const actions: Actions = limitedPerIp({
         email,
         password: text(form, 'password'),
         userAgent: request.headers.get('user-agent'),
-        ip: getClientAddress(),
+        ip: clientAddress(event),
       });
       setSessionCookie(cookies, result);
     } catch (error) {
