@@ -287,6 +287,10 @@ describe('search, languages and small screens', { timeout: 240_000 }, () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     // A request written in French with an English translation: English readers get the translation, labelled.
     await page.goto('/en/recherche?country=SN&theme=waste');
+    // In the results already: the translated title, marked as English and labelled as a translation.
+    const card = page.locator('.results li').filter({ hasText: 'Household waste management in the districts of Ziguinchor' });
+    expect(await card.locator('h3 a').getAttribute('lang')).toBe('en');
+    expect(await card.getByTestId('translated').textContent()).toBe('Translation');
     await page.locator('.results a').filter({ hasText: 'Ziguinchor' }).first().click();
     await page.waitForURL(/\/en\/demandes\//);
     expect(await page.locator('h1').textContent()).toBe('Household waste management in the districts of Ziguinchor');

@@ -50,6 +50,7 @@ beforeAll(async () => {
       authorityId: cuenca.id, country: 'EC', originalLanguage: 'es', title: 'Agua potable y saneamiento para barrios rurales',
       summary: 'Buscamos un socio francés con experiencia en redes de agua.', themes: ['water_sanitation', 'health'],
       forms: ['one_percent'], exchangeLanguages: ['es', 'fr'], publishedAt: new Date('2026-02-01'),
+      translations: { fr: { title: 'Eau potable et assainissement pour les quartiers ruraux', summary: 'Nous cherchons un partenaire français expérimenté en réseaux d’eau.' } },
     },
     {
       authorityId: lviv.id, country: 'UA', originalLanguage: 'en', title: 'School reconstruction after shelling',
@@ -137,6 +138,16 @@ describe('GET /api/v1/search', () => {
     expect(titles((await search('q=escuela')).body)).toEqual(['School reconstruction after shelling']);
   });
 
+  it('carries the authority’s translations of title and summary, for readers of those languages', async () => {
+    const { body } = await search('country=EC');
+    expect(body.hits[0]).toMatchObject({
+      originalLanguage: 'es',
+      title: 'Agua potable y saneamiento para barrios rurales',
+      translations: { fr: { title: 'Eau potable et assainissement pour les quartiers ruraux', summary: 'Nous cherchons un partenaire français expérimenté en réseaux d’eau.' } },
+    });
+    expect((await search('country=MG')).body.hits[0].translations).toEqual({});
+  });
+
   it('highlights matches as escaped HTML', async () => {
     const { body } = await search('q=marche');
     const hit = body.hits.find((h: { id: string }) => h.id === ids['<script>alert("x")</script> marché aux poissons']);
@@ -202,6 +213,8 @@ describe('GET /api/v1/search', () => {
       expect(body).toMatchObject({ degraded: true, total: 1, page: 1, facets: { country: { SN: 1 }, continent: { AF: 1 } } });
       expect(body.hits[0]).toMatchObject({ title: 'Accès à l’eau potable dans les quartiers périphériques', authority: { name: 'Ville de Dakar' } });
       expect(body.hits[0].highlight.title).toContain('<mark>potable</mark>');
+      const ecuador = (await degradedApp.inject({ method: 'GET', url: '/api/v1/search?country=EC' })).json();
+      expect(ecuador.hits[0].translations.fr.title).toBe('Eau potable et assainissement pour les quartiers ruraux');
       const all = (await degradedApp.inject({ method: 'GET', url: '/api/v1/search' })).json();
       expect(all).toMatchObject({ degraded: true, total: 6 });
       expect(all.facets.country).toEqual({ SN: 3, MG: 1, EC: 1, UA: 1 });

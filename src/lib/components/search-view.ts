@@ -10,6 +10,7 @@ import {
   type Label,
   type Locale,
 } from '$lib/reference';
+import { escapeHtml } from '$lib/server/search/highlight';
 import { languageName } from './listing-view';
 import type { SearchHit, SearchResult } from '$lib/server/search/result';
 import type { SearchQuery } from '$lib/server/search/search-query';
@@ -23,12 +24,19 @@ export interface FacetOption {
 
 const typeName = (code: string, locale: Locale) => FOREIGN_AUTHORITY_TYPES.find((t) => t.code === code)?.name[locale] ?? code;
 
-/** A result as the page shows it: labels resolved on the server so the browser never loads the reference data. */
+/**
+ * A result as the page shows it: labels resolved on the server so the browser never loads the reference data. A
+ * reader of another language than the original gets the authority's translation when there is one (labelled; the
+ * highlights only exist for the original).
+ */
 export function hitView(hit: SearchHit, locale: Locale) {
+  const translation = locale !== hit.originalLanguage ? hit.translations[locale] : undefined;
   return {
     id: hit.id,
-    titleHtml: hit.highlight.title,
-    summaryHtml: hit.highlight.summary,
+    titleHtml: translation ? escapeHtml(translation.title) : hit.highlight.title,
+    summaryHtml: translation ? escapeHtml(translation.summary) : hit.highlight.summary,
+    textLanguage: translation ? locale : hit.originalLanguage,
+    translated: translation !== undefined,
     country: countryName(hit.country, locale),
     themes: hit.themes.map((t) => findTheme(t)?.name[locale] ?? t),
     authority: hit.authority.name,

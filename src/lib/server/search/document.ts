@@ -19,6 +19,8 @@ export interface ListingDocument {
   /** Every translated text, flattened: searchable, not displayed as such. */
   translations: string[];
   translationLanguages: string[];
+  /** Title and summary in each language the authority translated them into: shown to readers of that language. */
+  translatedHeadlines: TranslatedHeadlines;
   themes: string[];
   themeLabels: { fr: string[]; en: string[]; es: string[] };
   forms: string[];
@@ -61,6 +63,17 @@ const columns = {
 const selectRows = (db: Database) => db.select(columns).from(listings).innerJoin(authorities, eq(authorities.id, listings.authorityId));
 type Row = Awaited<ReturnType<typeof selectRows>>[number];
 
+export type TranslatedHeadlines = Record<string, { title: string; summary: string }>;
+
+/** The translated titles and summaries of a request (languages without a translated title are left out). */
+export function translatedHeadlines(translations: Record<string, Partial<ListingText>> | null | undefined): TranslatedHeadlines {
+  const headlines: TranslatedHeadlines = {};
+  for (const [language, text] of Object.entries(translations ?? {})) {
+    if (typeof text?.title === 'string' && text.title.trim() !== '') headlines[language] = { title: clean(text.title), summary: clean(text.summary ?? '') };
+  }
+  return headlines;
+}
+
 /** Our highlight markers must never come from the text itself, or escaping could be bypassed. */
 const clean = <T extends string | null>(text: T): T => (text === null ? text : (text.replace(/[\uE000\uE001]/g, '') as T));
 
@@ -80,6 +93,7 @@ export function toDocument(row: Row): ListingDocument {
       Object.values(text ?? {}).filter((v): v is string => typeof v === 'string' && v.length > 0).map(clean),
     ),
     translationLanguages: translations.map(([language]) => language),
+    translatedHeadlines: translatedHeadlines(row.translations as Record<string, Partial<ListingText>>),
     themes: row.themes,
     themeLabels: { fr: themes.map((t) => t.name.fr), en: themes.map((t) => t.name.en), es: themes.map((t) => t.name.es) },
     forms: row.forms,

@@ -16,7 +16,7 @@ const SORT: Record<Sort, string[] | undefined> = {
 
 const RETRIEVED = [
   'id', 'title', 'summary', 'country', 'continent', 'themes', 'forms', 'authorityName', 'authorityType', 'region',
-  'population', 'populationBracket', 'originalLanguage', 'languages', 'publishedAt',
+  'population', 'populationBracket', 'originalLanguage', 'languages', 'publishedAt', 'translatedHeadlines',
 ] satisfies Array<keyof ListingDocument>;
 
 type Retrieved = Pick<ListingDocument, (typeof RETRIEVED)[number]>;
@@ -34,6 +34,8 @@ export function toHit(doc: Retrieved, formatted: { title?: string; summary?: str
     authority: { name: doc.authorityName, type: doc.authorityType, region: doc.region, population: doc.population },
     populationBracket: doc.populationBracket,
     originalLanguage: doc.originalLanguage,
+    // Documents indexed before this field existed have none until the next sync or reindex.
+    translations: doc.translatedHeadlines ?? {},
     languages: doc.languages,
     publishedAt: doc.publishedAt === null ? null : new Date(doc.publishedAt * 1000).toISOString(),
   };

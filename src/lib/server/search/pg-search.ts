@@ -1,6 +1,8 @@
 import { COUNTRIES, findCountry, POPULATION_BRACKETS, populationBracket } from '../../reference/index.js';
 import type { Sql } from '../db/index.js';
+import type { ListingText } from '../db/schema/index.js';
 import { SEARCHABLE_STATUSES } from '../listings/visibility.js';
+import { translatedHeadlines } from './document.js';
 import { markedToHtml } from './highlight.js';
 import { emptyFacets, toHit } from './meili-search.js';
 import type { SearchResult } from './result.js';
@@ -17,6 +19,7 @@ interface Row {
   forms: string[];
   original_language: string;
   exchange_languages: string[];
+  translations: Record<string, Partial<ListingText>> | null;
   published_epoch: number | null;
   authority_name: string;
   authority_type: string;
@@ -66,7 +69,7 @@ export async function searchPostgres(sql: Sql, query: SearchQuery): Promise<Sear
     await tx`set local statement_timeout = 3000`;
     return Promise.all([
     tx<Row[]>`
-      select l.id, l.title, l.summary, l.country, l.themes, l.forms, l.original_language, l.exchange_languages,
+      select l.id, l.title, l.summary, l.country, l.themes, l.forms, l.original_language, l.exchange_languages, l.translations,
              floor(extract(epoch from l.published_at))::float8 as published_epoch,
              a.name as authority_name, a.type as authority_type, a.region, a.population
         from listings l join authorities a on a.id = l.authority_id
@@ -117,6 +120,7 @@ export async function searchPostgres(sql: Sql, query: SearchQuery): Promise<Sear
         originalLanguage: r.original_language,
         languages: [...new Set([r.original_language, ...r.exchange_languages])],
         publishedAt: r.published_epoch,
+        translatedHeadlines: translatedHeadlines(r.translations),
       });
       return {
         ...hit,

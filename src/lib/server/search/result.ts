@@ -14,6 +14,8 @@ export interface SearchHit {
   authority: { name: string; type: string; region: string | null; population: number | null };
   populationBracket: string | null;
   originalLanguage: string;
+  /** Title and summary as translated by the authority, by language (ISO 639-1); plain text. */
+  translations: Record<string, { title: string; summary: string }>;
   languages: string[];
   publishedAt: string | null;
 }

@@ -57,6 +57,9 @@ const SearchResultSchema = Type.Object({
       }),
       populationBracket: Type.Union([Type.String(), Type.Null()]),
       originalLanguage: Type.String(),
+      translations: Type.Record(Type.String(), Type.Object({ title: Type.String(), summary: Type.String() }), {
+        description: 'Title and summary as translated by the authority, by language (ISO 639-1); plain text',
+      }),
       languages: Type.Array(Type.String()),
       publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     }),
