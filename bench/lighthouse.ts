@@ -53,6 +53,7 @@ async function audit(name: string, url: string, port: number): Promise<PageResul
   const runner = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
   if (!runner) throw new Error(`no Lighthouse result for ${url}`);
   const lhr = runner.lhr;
+  if (process.env.LH_DUMP) writeFileSync(`/tmp/lhr-${name}.json`, JSON.stringify(lhr));
   if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]));
   const metrics: Record<string, string> = {};
