@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
+import { chromium, type Browser, type Page, type Route } from 'playwright-core';
 import { startAppProcess, waitForHealth, type AppProcess } from '../helpers/app-process.js';
 import { snapshotBuild } from '../helpers/built-app.js';
 
@@ -14,8 +14,10 @@ export interface BrowserApp {
   url: string;
   app: AppProcess;
   browser: Browser;
-  /** A fresh browser profile (no cookies); `javaScript: false` to check the pages work without it. */
-  context(options?: { javaScript?: boolean; phone?: boolean }): Promise<BrowserContext>;
+  /** A page in a fresh browser profile (no cookies); `javaScript: false` to check the pages work without it. */
+  page(options?: { javaScript?: boolean; phone?: boolean }): Promise<Page>;
+  /** For a failed test: where the last page opened stands, where its focus is, and the app's last log lines. */
+  failureReport(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -47,13 +49,14 @@ export async function startBrowserApp(): Promise<BrowserApp> {
     if (!closing) console.error(`the app exited during the browser tests (code ${code}, signal ${signal}):\n${app.output().slice(-4000)}`);
   });
   const b = browser;
+  let lastPage: Page | undefined;
   // The app's ORIGIN is http://localhost:PORT: SvelteKit refuses form posts from any other origin.
   const url = app.url.replace('127.0.0.1', 'localhost');
   return {
     url,
     app,
     browser: b,
-    context: async ({ javaScript = true, phone = false } = {}) => {
+    page: async ({ javaScript = true, phone = false } = {}) => {
       const context = await b.newContext({
         baseURL: url,
         javaScriptEnabled: javaScript,
@@ -66,10 +69,19 @@ export async function startBrowserApp(): Promise<BrowserApp> {
       // two cores with other suites (the API fuzzer hashes passwords flat out), and pages can take seconds.
       context.setDefaultTimeout(30_000);
       context.setDefaultNavigationTimeout(60_000);
-      return context;
+      const page = await context.newPage();
+      lastPage = page;
+      return page;
+    },
+    async failureReport() {
+      const where = lastPage
+        ? `last page ${lastPage.url()}, focus on ${await lastPage.evaluate(() => document.activeElement?.outerHTML.slice(0, 200)).catch(() => '?')}\n`
+        : '';
+      return `${where}app log, last lines:\n${app.output().slice(-3000)}`;
     },
     async close() {
       closing = true;
+      // Closing the browser closes every profile the tests opened.
       await b.close().catch(() => {});
       app.child.kill('SIGTERM');
       await app.exited;

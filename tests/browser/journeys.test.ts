@@ -1,22 +1,16 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO, holdScripts, screenshot, seriousViolations, signIn, startBrowserApp, type BrowserApp } from './harness.js';
 
 // The three journeys end to end, in Chromium, against the built app with demo data. One app for the file; the
 // journeys follow each other (the request written in the first is moderated in the second, found in the third).
 let app: BrowserApp;
-const contexts: BrowserContext[] = [];
 const title = `Forages solaires pour les écoles de Ziguinchor ${Date.now().toString(36)}`;
 let listingId = '';
 /** Every page the journeys visit, checked with axe-core at the end. */
 const visited = new Map<string, { page: Page; url: string }>();
 
-async function open(options: { javaScript?: boolean; phone?: boolean } = {}): Promise<Page> {
-  const context = await app.context(options);
-  contexts.push(context);
-  return context.newPage();
-}
 function remember(role: string, page: Page) {
   const path = new URL(page.url()).pathname;
   visited.set(`${role} ${path.replace(/[0-9a-f-]{36}/, ':id')}${new URL(page.url()).search.includes('etape') ? new URL(page.url()).search : ''}`, { page, url: page.url() });
@@ -26,12 +20,11 @@ beforeAll(async () => {
   app = await startBrowserApp();
 }, 180_000);
 
-afterEach(({ task }) => {
-  if (task.result?.state === 'fail') console.error(`app log, last lines:\n${app.app.output().slice(-3000)}`);
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') console.error(await app.failureReport());
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
   await app?.close();
 }, 60_000);
 
@@ -40,7 +33,7 @@ describe.sequential('the three journeys', { timeout: 300_000 }, () => {
   let correspondent: Page;
 
   it('a foreign municipality drafts a request step by step, sees errors in its language, previews and submits it', async () => {
-    foreign = await open();
+    foreign = await app.page();
     await signIn(foreign, DEMO.foreign.email, DEMO.foreign.password);
     await foreign.goto('/mes-demandes/nouvelle');
     remember('foreign', foreign);
@@ -89,7 +82,7 @@ describe.sequential('the three journeys', { timeout: 300_000 }, () => {
   });
 
   it('the correspondent of its country asks for a change; the municipality answers; the correspondent sees what changed and approves', async () => {
-    correspondent = await open();
+    correspondent = await app.page();
     await signIn(correspondent, DEMO.correspondent.email, DEMO.correspondent.password);
     await correspondent.goto('/moderation');
     remember('correspondent', correspondent);
@@ -143,7 +136,7 @@ describe.sequential('the three journeys', { timeout: 300_000 }, () => {
     }
 
     // Public now, and anonymous visitors see no contact data.
-    const visitor = await open();
+    const visitor = await app.page();
     await visitor.goto(`/demandes/${listingId}`);
     remember('anonymous', visitor);
     expect(await visitor.locator('h1').textContent()).toBe(title);
@@ -155,7 +148,7 @@ describe.sequential('the three journeys', { timeout: 300_000 }, () => {
   });
 
   it('a French commune finds it by country and theme and expresses interest', async () => {
-    const french = await open();
+    const french = await app.page();
     await signIn(french, DEMO.french.email, DEMO.french.password);
     await french.goto('/recherche');
     await french.waitForSelector('html[data-hydrated]');
@@ -184,7 +177,7 @@ describe.sequential('the three journeys', { timeout: 300_000 }, () => {
 
 describe('search, languages and small screens', { timeout: 240_000 }, () => {
   it('search works without JavaScript: the GET form, the filters and the pagination are plain links and forms', async () => {
-    const page = await open({ javaScript: false });
+    const page = await app.page({ javaScript: false });
     await page.goto('/recherche');
     await page.locator('#q').fill('eau');
     await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
@@ -205,7 +198,7 @@ describe('search, languages and small screens', { timeout: 240_000 }, () => {
   });
 
   it('keeps the words and filters chosen before the page’s JavaScript has arrived (slow connection)', async () => {
-    const page = await open();
+    const page = await app.page();
     const slowLine = await holdScripts(page);
     await page.goto('/recherche', { waitUntil: 'domcontentloaded' });
     expect(await page.locator('html[data-hydrated]').count()).toBe(0);
@@ -219,7 +212,7 @@ describe('search, languages and small screens', { timeout: 240_000 }, () => {
   });
 
   it('leaving the search page while the results are about to follow the typing stays on the page chosen', async () => {
-    const page = await open();
+    const page = await app.page();
     await page.goto('/recherche');
     await page.waitForSelector('html[data-hydrated]');
     // Typing schedules an update of the results (400 ms); a link followed meanwhile must win.
@@ -231,7 +224,7 @@ describe('search, languages and small screens', { timeout: 240_000 }, () => {
   });
 
   it('works with the keyboard alone, with a visible focus: skip link, search box, results', async () => {
-    const page = await open();
+    const page = await app.page();
     await page.goto('/recherche');
     await page.keyboard.press('Tab');
     const skip = await page.evaluate(() => {
@@ -256,7 +249,7 @@ describe('search, languages and small screens', { timeout: 240_000 }, () => {
   });
 
   it('ships little JavaScript with the search page (≤ 60 KB gzipped, for slow connections)', async () => {
-    const page = await open();
+    const page = await app.page();
     const bodies: Promise<Buffer>[] = [];
     page.on('response', (response) => {
       if (response.request().resourceType() === 'script') bodies.push(response.body());
@@ -268,7 +261,7 @@ describe('search, languages and small screens', { timeout: 240_000 }, () => {
   });
 
   it('switches language from any page, keeping the page, and formats for the locale', async () => {
-    const page = await open();
+    const page = await app.page();
     await page.goto('/recherche?theme=health');
     await page.getByRole('link', { name: 'English', exact: true }).click();
     await page.waitForURL(/\/en\/recherche\?theme=health/);
@@ -299,7 +292,7 @@ describe('search, languages and small screens', { timeout: 240_000 }, () => {
   });
 
   it('fits a phone (360 × 740) without horizontal scrolling', async () => {
-    const page = await open({ phone: true });
+    const page = await app.page({ phone: true });
     for (const [path, name] of [
       ['/', 'phone-home'],
       ['/recherche?q=eau', 'phone-search'],
@@ -317,13 +310,13 @@ describe('search, languages and small screens', { timeout: 240_000 }, () => {
 
 describe('accessibility', () => {
   it('axe-core finds no serious or critical violation on any page', async () => {
-    const anonymous = await open();
+    const anonymous = await app.page();
     for (const path of ['/', '/recherche', '/recherche?q=eau&country=SN', '/pays', '/pays/SN', '/connexion', '/inscription', '/en', '/page-qui-n-existe-pas']) {
       await anonymous.goto(path);
       remember('anonymous', anonymous);
       await check(anonymous, `anonymous ${path}`);
     }
-    const admin = await open();
+    const admin = await app.page();
     await signIn(admin, DEMO.admin.email, DEMO.admin.password);
     for (const path of ['/admin', '/admin/correspondants', '/admin/referentiels', '/admin/statistiques', '/moderation']) {
       await admin.goto(path);

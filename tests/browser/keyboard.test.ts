@@ -1,11 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO, startBrowserApp, type BrowserApp } from './harness.js';
 
 // The three journeys again, with the keyboard alone: every field, box, link and button is reached with Tab (in the
 // page's order), operated with typing, Space or Enter, and shows where the focus is. No click anywhere.
 let app: BrowserApp;
-const contexts: BrowserContext[] = [];
 const token = `clavier${Date.now().toString(36)}`;
 const title = `Bibliothèque numérique de quartier ${token}`;
 
@@ -14,14 +13,10 @@ beforeAll(async () => {
 }, 180_000);
 
 afterEach(async ({ task }) => {
-  if (task.result?.state !== 'fail') return;
-  const page = contexts.at(-1)?.pages().at(-1);
-  if (page) console.error(`page ${page.url()}, focus on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200)).catch(() => '?')}`);
-  console.error(`app log, last lines:\n${app.app.output().slice(-3000)}`);
+  if (task.result?.state === 'fail') console.error(await app.failureReport());
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
   await app?.close();
 }, 60_000);
 
@@ -63,17 +58,12 @@ async function signInByKeyboard(page: Page, who: { email: string; password: stri
   await page.waitForURL((url) => url.pathname === then);
 }
 
-async function open(): Promise<Page> {
-  const context = await app.context();
-  contexts.push(context);
-  return context.newPage();
-}
 
 describe.sequential('the three journeys with the keyboard alone', { timeout: 300_000 }, () => {
   let listingId = '';
 
   it('a foreign municipality drafts and submits a request', async () => {
-    const page = await open();
+    const page = await app.page();
     await signInByKeyboard(page, DEMO.foreign, '/mes-demandes/nouvelle');
     await page.waitForSelector('html[data-hydrated]');
     await typeInto(page, 'title', title);
@@ -108,7 +98,7 @@ describe.sequential('the three journeys with the keyboard alone', { timeout: 300
   });
 
   it('the correspondent of its country approves it', async () => {
-    const page = await open();
+    const page = await app.page();
     await signInByKeyboard(page, DEMO.correspondent, '/moderation');
     await tabTo(page, { link: title });
     await page.keyboard.press('Enter');
@@ -125,7 +115,7 @@ describe.sequential('the three journeys with the keyboard alone', { timeout: 300
   });
 
   it('a French commune finds it and expresses interest', async () => {
-    const page = await open();
+    const page = await app.page();
     await signInByKeyboard(page, DEMO.french, '/recherche');
     await page.waitForSelector('html[data-hydrated]');
     // The index follows the database through the outbox: search again until the new request is there.

@@ -28,6 +28,11 @@ export const languageName = (code: string, locale: Locale) => {
   return locale === 'en' ? label : label.toLocaleLowerCase(locale);
 };
 
+/** The translation a reader of `locale` gets instead of the original: theirs, unless they read the original's language. */
+export function translationFor<T>(originalLanguage: string, translations: Record<string, T> | null | undefined, locale: Locale): T | undefined {
+  return originalLanguage === locale ? undefined : translations?.[locale];
+}
+
 /**
  * A request with every code turned into a label of the viewer's locale, and its text in the best language: the
  * translation into the viewer's language when there is one (labelled as such, with the original beside it),
@@ -42,7 +47,7 @@ export function describeListing(l: ListingLike, locale: Locale) {
   const translations: TextVersion[] = Object.entries(l.translations ?? {})
     .filter(([lang]) => lang !== l.originalLanguage)
     .map(([lang, text]) => ({ language: lang, languageName: languageName(lang, locale), text }));
-  const mine = l.originalLanguage === locale ? undefined : translations.find((t) => t.language === locale);
+  const mine = translationFor(l.originalLanguage, Object.fromEntries(translations.map((t) => [t.language, t])), locale);
   return {
     id: l.id,
     status: l.status,

@@ -11,7 +11,7 @@ import {
   type Locale,
 } from '$lib/reference';
 import { escapeHtml } from '$lib/server/search/highlight';
-import { languageName } from './listing-view';
+import { languageName, translationFor } from './listing-view';
 import type { SearchHit, SearchResult } from '$lib/server/search/result';
 import type { SearchQuery } from '$lib/server/search/search-query';
 
@@ -30,7 +30,7 @@ const typeName = (code: string, locale: Locale) => FOREIGN_AUTHORITY_TYPES.find(
  * highlights only exist for the original).
  */
 export function hitView(hit: SearchHit, locale: Locale) {
-  const translation = locale !== hit.originalLanguage ? hit.translations[locale] : undefined;
+  const translation = translationFor(hit.originalLanguage, hit.translations, locale);
   return {
     id: hit.id,
     titleHtml: translation ? escapeHtml(translation.title) : hit.highlight.title,
