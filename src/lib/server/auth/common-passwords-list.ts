@@ -1,7 +1,9 @@
-# Passwords refused at registration, reset and change: the 10,000 most common passwords plus every entry of
-# 12 characters or more from the zxcvbn-ts common dictionary (@zxcvbn-ts/language-common 4.1.3, MIT licence,
-# (c) 2012-2016 Dan Wheeler and Dropbox, Inc., (c) 2021 @zxcvbn-ts), lower-cased, plus a few French ones.
-# One per line; lines starting with # are comments. Compared case-insensitively.
+// Passwords refused at registration, reset and change: the 10,000 most common passwords plus every entry of
+// 12 characters or more from the zxcvbn-ts common dictionary (@zxcvbn-ts/language-common 4.1.3, MIT licence,
+// (c) 2012-2016 Dan Wheeler and Dropbox, Inc., (c) 2021 @zxcvbn-ts), lower-cased, plus a few French ones.
+// One per line, compared case-insensitively. A module rather than a data file so that every bundle (dist/,
+// build/) carries it: the production image copies bundles, not sources.
+export const COMMON_PASSWORDS = `
 123456
 password
 12345678
@@ -10331,3 +10333,4 @@ bourseprojets
 bourse-projets
 cooperation123
 collectivite123
+`;
