@@ -2,6 +2,7 @@
 export * from './i18n-label.js';
 export * from './countries.js';
 export * from './themes.js';
+export * from './dac-codes.js';
 export * from './forms.js';
 export * from './authorities.js';
 export * from './languages.js';
