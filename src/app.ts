@@ -1,5 +1,6 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Services } from './lib/server/runtime/services.js';
+import admission from './api/plugins/admission.js';
 import openapi from './api/plugins/openapi.js';
 import csrf from './api/plugins/csrf.js';
 import problemDetails, { sendProblem } from './api/plugins/problem-details.js';
@@ -54,6 +55,8 @@ export async function createServer(services: Services): Promise<FastifyInstance>
     },
   });
   await fastify.register(requestLog);
+  // At the root, so that pages (handed to SvelteKit by a later root hook) pass the same gates as the API.
+  await fastify.register(admission, { settings: services.config.admission });
   await fastify.register(app, { services });
   return fastify;
 }

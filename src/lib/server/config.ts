@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseAdmissionLimits, type AdmissionSettings } from './http/admission.js';
 
 /** Validated settings, read once at start-up. */
 export interface Config {
@@ -24,6 +25,8 @@ export interface Config {
   mailFrom: string;
   /** Requests per minute and per IP on authentication routes and on search; 0 turns the limit off. */
   rateLimits: { auth: number; search: number };
+  /** Requests of each kind served at once (search, page, read, write), the rest queued fairly or refused with 503. */
+  admission: AdmissionSettings;
 }
 
 export class ConfigError extends Error {
@@ -85,6 +88,12 @@ function readLimit(env: Env, name: string, fallback: number): number {
   return Number(raw);
 }
 
+function readAdmission(env: Env): AdmissionSettings {
+  const settings = parseAdmissionLimits(env.ADMISSION_LIMITS);
+  if (!settings) throw new ConfigError('ADMISSION_LIMITS', 'kind=limit[:queue] pairs separated by commas, like "search=24,page=12:200"', env.ADMISSION_LIMITS);
+  return settings;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = readPort(env);
   const host = env.HOST || '0.0.0.0';
@@ -144,5 +153,6 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl,
     mailFrom,
     rateLimits: { auth: readLimit(env, 'AUTH_RATE_LIMIT', 30), search: readLimit(env, 'SEARCH_RATE_LIMIT', 120) },
+    admission: readAdmission(env),
   };
 }

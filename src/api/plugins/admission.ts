@@ -1,0 +1,66 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { ADMISSION_RETRY_AFTER_SECONDS, AdmissionController, admissionKind, type AdmissionSettings } from '../../lib/server/http/admission.js';
+import { sendProblem } from './problem-details.js';
+
+/** Built assets (hashed JS/CSS, fonts, icons) are served from memory-mapped files: they never wait behind pages. */
+function isStaticAsset(path: string): boolean {
+  return path.startsWith('/_app/') || /\.[a-z0-9]{2,5}$/i.test(path);
+}
+
+const OVERLOADED_PAGE =
+  '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Service très sollicité</title></head>' +
+  '<body><main><h1>Service très sollicité</h1><p>Trop de demandes en ce moment : réessayez dans quelques secondes.</p>' +
+  '<p lang="en">Too many requests right now: please retry in a few seconds.</p></main></body></html>';
+
+/**
+ * Every request — API and pages, which SvelteKit serves after this hook — passes its kind's gate (see
+ * lib/server/http/admission.ts). Registered at the root, first, so that a refused request costs no session lookup,
+ * no body parsing and no rendering. The gate is left when the response is done or the client went away.
+ */
+export default fp(
+  async (fastify: FastifyInstance, opts: { settings: AdmissionSettings }) => {
+    const controller = new AdmissionController(opts.settings);
+    fastify.decorate('admission', controller);
+    // One summary line a second while refusing, not one per refusal: an overloaded server must not also flood its log.
+    let refusedSinceLog = 0;
+    const summary = setInterval(() => {
+      if (refusedSinceLog === 0) return;
+      fastify.log.warn({ refused: refusedSinceLog, gates: controller.snapshot() }, 'requests refused: server overloaded (503)');
+      refusedSinceLog = 0;
+    }, 1_000);
+    summary.unref();
+    fastify.addHook('onClose', async () => clearInterval(summary));
+    fastify.addHook('onRequest', async (request, reply) => {
+      const path = request.url.split('?')[0]!;
+      const isApi = path === '/api' || path.startsWith('/api/');
+      const isPage = request.is404 && !isApi;
+      if (isPage && (request.method === 'GET' || request.method === 'HEAD') && isStaticAsset(path)) return;
+      const kind = admissionKind(request.method, request.routeOptions.url, isPage);
+      if (!kind) return;
+      const admission = await controller.enter(kind, request.ip);
+      if (admission.admitted) {
+        // 'finish' when the answer is sent, 'close' when the client left first; release() counts once.
+        reply.raw.once('finish', admission.release);
+        reply.raw.once('close', admission.release);
+        return;
+      }
+      refusedSinceLog++;
+      reply.header('retry-after', String(ADMISSION_RETRY_AFTER_SECONDS));
+      if (isPage) return reply.code(503).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(OVERLOADED_PAGE);
+      return sendProblem(reply, {
+        type: 'https://bourse-projets.org/problems/overloaded',
+        title: 'Service Unavailable',
+        status: 503,
+        detail: `Too many ${kind} requests in progress; retry in ${ADMISSION_RETRY_AFTER_SECONDS} s.`,
+      });
+    });
+  },
+  { name: 'admission' },
+);
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    admission: AdmissionController;
+  }
+}
