@@ -16,6 +16,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Load demo data into an empty database at start-up (default: on with embedded Postgres). */
   demoData: boolean;
+  /** Load the French authorities and record the country list at start, in the background (default: on). */
+  referenceData: boolean;
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For (API and pages alike). */
   trustProxy: boolean;
   nodeEnv: 'production' | 'development' | 'test';
@@ -148,6 +150,7 @@ export function loadConfig(env: Env = process.env): Config {
     meiliIndexPrefix,
     logLevel,
     demoData: readBoolean(env, 'DEMO_DATA', databaseUrl === null),
+    referenceData: readBoolean(env, 'REFERENCE_DATA', true),
     trustProxy: readBoolean(env, 'TRUST_PROXY', false),
     nodeEnv: nodeEnvRaw as Config['nodeEnv'],
     smtpUrl,

@@ -10,6 +10,8 @@ export interface FrenchAuthorityChoice {
   type: string;
   officialCode: string | null;
   region: string | null;
+  /** Communes: "Seine-Saint-Denis (93)", which tells the four Montreuil apart. */
+  departement: string | null;
   population: number | null;
 }
 
@@ -38,6 +40,7 @@ export async function searchFrenchAuthorities(db: Database, rawQuery: string, li
       type: authorities.type,
       officialCode: authorities.officialCode,
       region: authorities.region,
+      departement: authorities.departement,
       population: authorities.population,
     })
     .from(authorities)

@@ -16,9 +16,17 @@ interface Epci { code: string; nom: string; populationMunicipale?: number; membr
 
 export type FrenchAuthorityRow = typeof authorities.$inferInsert;
 
+function packageDir(): string {
+  return path.dirname(createRequire(import.meta.url).resolve('@etalab/decoupage-administratif/package.json'));
+}
+
+/** The installed version of the official data: a new one is loaded at the next start. */
+export function frenchAuthoritiesVersion(): string {
+  return (JSON.parse(readFileSync(path.join(packageDir(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
 function readData<T>(file: string): T {
-  const require = createRequire(import.meta.url);
-  const dir = path.dirname(require.resolve('@etalab/decoupage-administratif/package.json'));
+  const dir = packageDir();
   return JSON.parse(readFileSync(path.join(dir, 'data', file), 'utf8')) as T;
 }
 
@@ -34,6 +42,7 @@ export function frenchAuthorityRows(options: { communes: 'all' | string[] }): Fr
   const departements = readData<Departement[]>('departements.json');
   const communes = readData<Commune[]>('communes.json').filter((c) => c.type === 'commune-actuelle');
   const regionName = new Map(regions.map((r) => [r.code, r.nom]));
+  const departementLabel = new Map(departements.map((d) => [d.code, `${d.nom} (${d.code})`]));
   const communeByCode = new Map(communes.map((c) => [c.code, c]));
   const sum = (key: 'region' | 'departement') => {
     const totals = new Map<string, number>();
@@ -63,6 +72,7 @@ export function frenchAuthorityRows(options: { communes: 'all' | string[] }): Fr
       name: c.nom,
       officialCode: frenchCode('commune', c.code),
       region: (c.region && regionName.get(c.region)) || null,
+      departement: (c.departement && departementLabel.get(c.departement)) || null,
       population: c.population ?? null,
     })),
   );
@@ -84,7 +94,7 @@ export function frenchAuthorityRows(options: { communes: 'all' | string[] }): Fr
 
 /** Upserts in batches (name and population follow the official data; verification and ids stay). */
 export async function loadFrenchAuthorities(
-  db: Database,
+  db: Pick<Database, 'insert'>,
   options: { communes: 'all' | string[]; batchSize?: number; onProgress?: (done: number, total: number) => void },
 ): Promise<number> {
   const rows = frenchAuthorityRows(options);
@@ -95,7 +105,14 @@ export async function loadFrenchAuthorities(
       .values(rows.slice(i, i + batchSize))
       .onConflictDoUpdate({
         target: [authorities.kind, authorities.officialCode],
-        set: { name: sql`excluded.name`, population: sql`excluded.population`, region: sql`excluded.region`, type: sql`excluded.type`, updatedAt: new Date() },
+        set: {
+          name: sql`excluded.name`,
+          population: sql`excluded.population`,
+          region: sql`excluded.region`,
+          departement: sql`excluded.departement`,
+          type: sql`excluded.type`,
+          updatedAt: new Date(),
+        },
       });
     options.onProgress?.(Math.min(i + batchSize, rows.length), rows.length);
   }

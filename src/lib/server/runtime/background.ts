@@ -2,6 +2,7 @@ import { startSearchRelay } from '../search/relay.js';
 import { JOB_DEFINITIONS } from '../jobs/definitions.js';
 import { startJobQueue } from '../jobs/queue.js';
 import { loadDemoOnStart } from '../demo/on-start.js';
+import { startReferenceDataLoad } from '../reference-data/on-start.js';
 import type { Services } from './services.js';
 
 /**
@@ -11,6 +12,8 @@ import type { Services } from './services.js';
 export async function startBackground(services: Services): Promise<void> {
   // Before the relay starts, so the demo requests reach the index in its first pass.
   await loadDemoOnStart(services);
+  // Not awaited: the 37,000 French authorities load while the server answers.
+  startReferenceDataLoad(services);
   // Ensures the index settings, then keeps Meilisearch in step with the search outbox.
   const searchRelay = startSearchRelay(services);
   services.onClose(() => searchRelay.stop());

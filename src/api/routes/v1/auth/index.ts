@@ -223,6 +223,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
                 type: Type.String(),
                 officialCode: Type.Union([Type.String(), Type.Null()]),
                 region: Type.Union([Type.String(), Type.Null()]),
+                departement: Type.Union([Type.String(), Type.Null()]),
                 population: Type.Union([Type.Integer(), Type.Null()]),
               }),
             ),

@@ -13,6 +13,8 @@ export const authorities = pgTable(
     name: text('name').notNull(),
     country: text('country').notNull(),
     region: text('region'),
+    /** French communes: their département, "Seine-Saint-Denis (93)", to tell homonyms apart (four Montreuil). */
+    departement: text('departement'),
     officialCode: text('official_code'),
     population: integer('population'),
     latitude: doublePrecision('latitude'),

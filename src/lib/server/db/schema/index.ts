@@ -6,3 +6,4 @@ export * from './listings.js';
 export * from './search.js';
 export * from './flags.js';
 export * from './partnerships.js';
+export * from './reference-data.js';
