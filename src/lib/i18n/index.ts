@@ -23,8 +23,28 @@ export const label = (value: Label | undefined, locale: Locale = getLocale()): s
 
 const intlLocale: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
 
+/**
+ * One Intl formatter per locale and kind, built on first use: constructing one costs far more than formatting with it
+ * (a search page formats ~100 numbers; building a NumberFormat each time was 5 % of the server's CPU under load).
+ */
+function cachedPerLocale<T>(build: (intl: string) => T): (locale: Locale) => T {
+  const cache = new Map<Locale, T>();
+  return (locale) => {
+    let formatter = cache.get(locale);
+    if (formatter === undefined) cache.set(locale, (formatter = build(intlLocale[locale])));
+    return formatter;
+  };
+}
+
+const numberFormat = cachedPerLocale((intl) => new Intl.NumberFormat(intl));
+const pluralRules = cachedPerLocale((intl) => new Intl.PluralRules(intl));
+const dateFormat = cachedPerLocale((intl) => new Intl.DateTimeFormat(intl, { dateStyle: 'long', timeZone: 'Europe/Paris' }));
+const dateTimeFormat = cachedPerLocale((intl) => new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' }));
+const euroFormat = cachedPerLocale((intl) => new Intl.NumberFormat(intl, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }));
+const relativeTimeFormat = cachedPerLocale((intl) => new Intl.RelativeTimeFormat(intl, { numeric: 'auto' }));
+
 export function formatNumber(value: number, locale: Locale = getLocale()): string {
-  return new Intl.NumberFormat(intlLocale[locale]).format(value);
+  return numberFormat(locale).format(value);
 }
 
 /**
@@ -38,28 +58,28 @@ export function countText<P extends object>(
   params: P = {} as P,
 ): string {
   const locale = getLocale();
-  const message = new Intl.PluralRules(intlLocale[locale]).select(count) === 'one' ? one : other;
+  const message = pluralRules(locale).select(count) === 'one' ? one : other;
   return message({ ...params, count: formatNumber(count, locale) });
 }
 
 export function formatDate(value: Date | string | null | undefined, locale: Locale = getLocale()): string {
   if (!value) return '';
-  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date(value));
+  return dateFormat(locale).format(new Date(value));
 }
 
 export function formatDateTime(value: Date | string | null | undefined, locale: Locale = getLocale()): string {
   if (!value) return '';
-  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(value));
+  return dateTimeFormat(locale).format(new Date(value));
 }
 
 export function formatEuros(value: number | null | undefined, locale: Locale = getLocale()): string {
   if (value === null || value === undefined) return '';
-  return new Intl.NumberFormat(intlLocale[locale], { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(value);
+  return euroFormat(locale).format(value);
 }
 
 /** "3 days ago" in the current locale. */
 export function formatRelativeDays(days: number, locale: Locale = getLocale()): string {
-  return new Intl.RelativeTimeFormat(intlLocale[locale], { numeric: 'auto' }).format(-days, 'day');
+  return relativeTimeFormat(locale).format(-days, 'day');
 }
 
 export const isLocale = (value: unknown): value is Locale => typeof value === 'string' && (locales as readonly string[]).includes(value);
