@@ -2,6 +2,7 @@ import compression from 'compression';
 import type { FastifyInstance } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { rememberClientAddress } from '../lib/server/http/client-address.js';
+import { isApiPath, normalisedPath } from '../lib/server/http/routed-path.js';
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
 
@@ -20,8 +21,7 @@ const compress = compression({ threshold: 1024 }) as unknown as (req: IncomingMe
 export function attachSvelteKit(fastify: FastifyInstance, handler: NodeHandler): void {
   fastify.addHook('onRequest', async (request, reply) => {
     if (!request.is404) return;
-    const path = request.url.split('?')[0]!;
-    if (path === '/api' || path.startsWith('/api/')) return;
+    if (isApiPath(normalisedPath(request.url))) return;
     reply.hijack();
     const req = request.raw;
     const res = reply.raw;

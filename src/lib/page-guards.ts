@@ -1,9 +1,18 @@
-import { redirect } from '@sveltejs/kit';
-import { href } from '$lib/i18n';
-import type { Actor } from '$lib/server/auth/actor';
+import { error, redirect } from '@sveltejs/kit';
+import { href, m } from '$lib/i18n';
+import type { Actor, Role } from '$lib/server/auth/actor';
 
-/** Pages for signed-in people send anonymous visitors to the sign-in page, and back here afterwards. */
-export function requireSignedIn(actor: Actor | null, url: URL): Actor {
+/**
+ * The one guard of pages for signed-in people: an anonymous visitor is sent to the sign-in page and brought back
+ * to the very page afterwards (path and query: a search, a step of a form); a signed-in person of another role gets
+ * 403. `redirectTo` is checked again when it is used (`safeRedirect`), never trusted as sent.
+ */
+export function requireRole(locals: { actor: Actor | null }, url: URL, roles?: readonly Role[]): Actor {
+  const actor = locals.actor;
   if (!actor) redirect(303, `${href('/connexion')}?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  if (roles && !roles.includes(actor.role)) error(403, m.error_forbidden());
   return actor;
 }
+
+/** Any signed-in person. */
+export const requireSignedIn = (actor: Actor | null, url: URL): Actor => requireRole({ actor }, url);

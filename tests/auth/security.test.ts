@@ -69,7 +69,7 @@ describe('rate limits', () => {
     expect(limitedBucket('GET', '/api/v1/auth/me')).toBeNull();
     expect(limitedBucket('POST', '/connexion')).toBeNull();
     expect(limitedBucket('POST', '/mes-demandes/nouvelle')).toBeNull();
-    expect(limitedBucket('GET', '/api/v1/search?q=eau')).toBe('search');
+    expect(limitedBucket('GET', '/api/v1/search')).toBe('search');
   });
 
   it('limits search per IP', async () => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { Forbidden } from '../../lib/server/errors.js';
+import { isApiPath, routedPath } from '../../lib/server/http/routed-path.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -25,7 +26,8 @@ export default fp(
   async (fastify: FastifyInstance) => {
     const allowedOrigin = fastify.services.config.origin;
     fastify.addHook('onRequest', async (request) => {
-      if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
+      // The routed path: `/%61pi/…` runs an /api route too.
+      if (SAFE_METHODS.has(request.method) || !isApiPath(routedPath(request))) return;
       if (request.headers.authorization?.startsWith('Bearer ')) return;
       const reason = crossSiteReason(request, allowedOrigin);
       if (reason) {

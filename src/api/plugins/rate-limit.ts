@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { TooManyRequests } from '../../lib/server/errors.js';
+import { routedPath } from '../../lib/server/http/routed-path.js';
 
 type Limiter = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
@@ -9,8 +10,7 @@ type Limiter = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
  * API requests limited per IP and per minute: authentication routes (guessing, mail bombing) and search (scraping).
  * The account pages' forms have the same limit in their actions (`limitedPerIp`), which can answer in the page.
  */
-export function limitedBucket(method: string, url: string): 'auth' | 'search' | null {
-  const path = url.split('?')[0]!;
+export function limitedBucket(method: string, path: string): 'auth' | 'search' | null {
   if (method === 'POST' && path.startsWith('/api/v1/auth/')) return 'auth';
   if (method === 'GET' && (path === '/api/v1/search' || path.startsWith('/api/v1/search/'))) return 'search';
   return null;
@@ -33,7 +33,8 @@ export default fp(
       search: limits.search > 0 ? (fastify.rateLimit({ max: limits.search, timeWindow: 60_000, keyGenerator: (r) => `search:${r.ip}` }) as Limiter) : null,
     };
     fastify.addHook('onRequest', async (request, reply) => {
-      const bucket = limitedBucket(request.method, request.url);
+      // The routed path, never the raw URL: `/api/v1/%73earch` runs the search route all the same.
+      const bucket = limitedBucket(request.method, routedPath(request));
       const limiter = bucket ? limiters[bucket] : null;
       if (limiter) await limiter(request, reply);
     });

@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { isApiPath, routedPath } from '../../lib/server/http/routed-path.js';
 
 /**
  * Helmet's headers on every /api answer (pages get theirs from SvelteKit: hijacked replies skip Fastify's hooks).
@@ -29,7 +30,7 @@ export default fp(
       strictTransportSecurity: fastify.services.config.origin.startsWith('https:'),
     });
     fastify.addHook('onRequest', async (request, reply) => {
-      if (request.url.startsWith('/api/') || request.url === '/api') reply.helmet();
+      if (isApiPath(routedPath(request))) reply.helmet();
     });
   },
   { name: 'security-headers', dependencies: ['services'] },

@@ -1,9 +1,11 @@
 import { fail, type Cookies, type RequestEvent } from '@sveltejs/kit';
+import { href } from '$lib/i18n';
 import { formFailure } from '$lib/i18n/form-error.server';
 import { m } from '$lib/paraglide/messages';
 import type { LoginResult } from '$lib/server/auth/login';
 import { FixedWindowLimiter } from '$lib/server/auth/rate-limit';
 import { clientAddress } from '$lib/server/http/client-address';
+import { redirectTarget, sameOriginPath } from '$lib/server/http/redirect-target';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/session';
 import { DomainError, TooManyRequests } from '$lib/server/errors';
 import { getServices } from '$lib/server/runtime/services';
@@ -62,9 +64,17 @@ export function setSessionCookie(cookies: Cookies, result: LoginResult): void {
   cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(getServices().config.origin, result.expiresAt));
 }
 
-/** Only a path of this site: `?redirectTo=//evil.example` must not send anyone away. */
+/**
+ * The localised Location to send someone back to after signing in: `raw` only when it is a path of this site
+ * (`?redirectTo=//evil.example`, `/en/../\t/evil.example` and the like fall back to `fallback`).
+ */
 export function safeRedirect(raw: string | null | undefined, fallback = '/compte'): string {
-  return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\') ? raw : fallback;
+  return redirectTarget(raw, { origin: getServices().config.origin, fallback, localize: (path) => href(path) });
+}
+
+/** The `redirectTo` a sign-in form carries on: the validated path, or nothing. */
+export function redirectToField(raw: string | null | undefined): string {
+  return sameOriginPath(raw, getServices().config.origin) ?? '';
 }
 
 export function text(form: FormData, name: string): string {

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { accountFailure, setSessionCookie, text } from '$lib/accounts/form.server';
 import { href, m } from '$lib/i18n';
+import { requireRole } from '$lib/page-guards';
 import { countryName } from '$lib/reference';
 import { changePassword, deleteMyAccount, getProfile, updateProfile } from '$lib/server/auth/account';
 import type { Actor } from '$lib/server/auth/actor';
@@ -9,10 +10,7 @@ import { invalidateAllSessions, invalidateOtherSessions, invalidateSession, list
 import { getServices } from '$lib/server/runtime/services';
 import type { Actions, PageServerLoad } from './$types';
 
-function signedIn(actor: Actor | null, url: URL): Actor {
-  if (!actor) redirect(303, href(`/connexion?redirectTo=${encodeURIComponent(url.pathname)}`));
-  return actor;
-}
+const signedIn = (actor: Actor | null, url: URL): Actor => requireRole({ actor }, url);
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const actor = signedIn(locals.actor, url);

@@ -1,14 +1,13 @@
 import { redirect } from '@sveltejs/kit';
-import { accountFailure, limitedPerIp, safeRedirect, setSessionCookie, text } from '$lib/accounts/form.server';
-import { href } from '$lib/i18n';
+import { accountFailure, limitedPerIp, redirectToField, safeRedirect, setSessionCookie, text } from '$lib/accounts/form.server';
 import { loginWithPassword } from '$lib/server/auth/login';
 import { clientAddress } from '$lib/server/http/client-address';
 import { getServices } from '$lib/server/runtime/services';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-  if (locals.actor) redirect(303, href(safeRedirect(url.searchParams.get('redirectTo'))));
-  return { reset: url.searchParams.has('reinitialise'), redirectTo: safeRedirect(url.searchParams.get('redirectTo'), '') };
+  if (locals.actor) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+  return { reset: url.searchParams.has('reinitialise'), redirectTo: redirectToField(url.searchParams.get('redirectTo')) };
 };
 
 export const actions: Actions = limitedPerIp({
@@ -27,6 +26,6 @@ export const actions: Actions = limitedPerIp({
     } catch (error) {
       return accountFailure(error, { email });
     }
-    redirect(303, href(safeRedirect(text(form, 'redirectTo') || url.searchParams.get('redirectTo'))));
+    redirect(303, safeRedirect(text(form, 'redirectTo') || url.searchParams.get('redirectTo')));
   },
 });

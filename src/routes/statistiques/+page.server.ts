@@ -1,5 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
-import { href, m } from '$lib/i18n';
+import { requireRole } from '$lib/page-guards';
 import { pageError } from '$lib/i18n/form-error.server';
 import { countryName, findTheme } from '$lib/reference';
 import { getServices } from '$lib/server/runtime/services';
@@ -12,9 +11,8 @@ const sum = (row: StatisticsRow, states: string[]) => states.reduce((n, s) => n 
 
 /** Correspondents see their countries, the delegation everything (the domain service decides). */
 export const load: PageServerLoad = async ({ locals, url }) => {
-  if (!locals.actor) redirect(303, `${href('/connexion')}?redirectTo=${encodeURIComponent(url.pathname)}`);
-  if (locals.actor.role !== 'admin' && locals.actor.role !== 'correspondent') error(403, m.error_forbidden());
-  const stats = await readStatistics(getServices().sql, locals.actor).catch(pageError);
+  const actor = requireRole(locals, url, ['admin', 'correspondent']);
+  const stats = await readStatistics(getServices().sql, actor).catch(pageError);
   const view = (name: (key: string) => string) => (row: StatisticsRow) => ({
     key: row.key,
     name: name(row.key),

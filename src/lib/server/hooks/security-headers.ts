@@ -1,4 +1,5 @@
 import type { Handle } from '@sveltejs/kit';
+import { getServices } from '../runtime/services.js';
 
 /**
  * Headers every page gets on top of the CSP and frame-ancestors that svelte.config.js (kit.csp) writes. Fastify's
@@ -12,9 +13,13 @@ const HEADERS: Record<string, string> = {
   'cross-origin-opener-policy': 'same-origin',
 };
 
+/** What helmet sends on /api (max-age 365 days): HSTS only means something when the site is served over https. */
+const HSTS = 'max-age=31536000; includeSubDomains';
+
 export const securityHeadersHandle: Handle = async ({ event, resolve }) => {
   const response = await resolve(event);
-  for (const [name, value] of Object.entries(HEADERS)) {
+  const headers = getServices().config.origin.startsWith('https:') ? { ...HEADERS, 'strict-transport-security': HSTS } : HEADERS;
+  for (const [name, value] of Object.entries(headers)) {
     // Redirects and some errors come back with immutable headers; they carry no page content to protect.
     try {
       if (!response.headers.has(name)) response.headers.set(name, value);
