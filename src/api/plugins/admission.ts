@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { ADMISSION_RETRY_AFTER_SECONDS, AdmissionController, admissionKind, type AdmissionSettings } from '../../lib/server/http/admission.js';
+import { isApiPath, normalisedPath } from '../../lib/server/http/routed-path.js';
 import { sendProblem } from './problem-details.js';
 
 /** Built assets (hashed JS/CSS, fonts, icons) are served from memory-mapped files: they never wait behind pages. */
@@ -33,7 +34,7 @@ export default fp(
     fastify.addHook('onClose', async () => clearInterval(summary));
     fastify.addHook('onRequest', async (request, reply) => {
       const path = request.url.split('?')[0]!;
-      const isApi = path === '/api' || path.startsWith('/api/');
+      const isApi = isApiPath(normalisedPath(path));
       const isPage = request.is404 && !isApi;
       if (isPage && (request.method === 'GET' || request.method === 'HEAD') && isStaticAsset(path)) return;
       const kind = admissionKind(request.method, request.routeOptions.url, isPage);
