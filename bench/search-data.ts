@@ -128,8 +128,9 @@ export function generateSearches(count: number): SearchInput[] {
 }
 
 /** Inserts `count` requests (and one authority per dozen) straight into Postgres; returns the authorities. */
-export async function seedListings(services: Services, count: number, log: (message: string) => void) {
-  faker.seed(4242);
+/** `seed` varies between calls that add to an already seeded database (the growth runs of bench:search). */
+export async function seedListings(services: Services, count: number, log: (message: string) => void, seed = 4242) {
+  faker.seed(seed);
   const generated = generateAuthorities(Math.ceil(count / 12));
   const rows: Authority[] = [];
   for (let i = 0; i < generated.length; i += 2_000) {

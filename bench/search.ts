@@ -1,6 +1,7 @@
-// `npm run bench:search`: 100,000 synthetic requests on embedded PostgreSQL + Meilisearch in a temporary
-// directory; measures raw Meilisearch against GET /api/v1/search at the same concurrency, publish/unpublish lag,
-// and a full reindex against a raw ingest of the same documents. Prints progress, then a Markdown table.
+// `npm run bench:search`: synthetic requests on embedded PostgreSQL + Meilisearch in a temporary directory, grown
+// in steps (BENCH_SIZES, default 1,000 → 10,000 → 100,000); at each size, raw Meilisearch against GET
+// /api/v1/search at the same concurrency; at the largest, publish/unpublish lag and a full reindex against a raw
+// ingest of the same documents. Prints progress, then Markdown tables.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +27,8 @@ import { generateListing, generateSearches, seedListings } from './search-data.j
 import type { LoadJob, LoadRequest, LoadResult } from './search-load.js';
 
 const LISTINGS = Number(process.env.BENCH_LISTINGS ?? 100_000);
+/** Sizes measured in one run, smallest first, ending at LISTINGS: the cost curve as the catalogue grows. */
+const SIZES = [...new Set([...(process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number).filter((n) => n > 0 && n < LISTINGS), LISTINGS])].sort((a, b) => a - b);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 20) * 1000;
 const LAG_SAMPLES = Number(process.env.BENCH_LAG_SAMPLES ?? 300);
@@ -127,27 +130,6 @@ async function main() {
   const services = await startServices(config, logger);
   const app = await createServer(services);
   try {
-    log(`generating ${LISTINGS} requests with faker`);
-    const seeded = await seedListings(services, LISTINGS, log);
-
-    log('full reindex from PostgreSQL');
-    let lastStep = -1;
-    const reindex = await reindexListings(services, {
-      batchSize: 5_000,
-      onProgress: ({ phase, sent, indexed, total }) => {
-        const step = Math.floor(((sent + indexed) / (2 * Math.max(1, total))) * 10);
-        if (phase === 'fill' && step !== lastStep) log(`  reindex: uploaded ${sent}/${total}, indexed ${indexed}/${total}`);
-        if (phase === 'fill') lastStep = step;
-        else log(`  reindex: ${phase}`);
-      },
-    });
-    log(`  reindexed ${reindex.documents} documents in ${(reindex.ms / 1000).toFixed(1)} s`);
-
-    log('raw Meilisearch ingest of the same documents');
-    const documents = await loadSearchablePage(services.db, null, LISTINGS);
-    const rawIngestMs = await rawIngest(services, documents);
-    log(`  ingested ${documents.length} documents in ${(rawIngestMs / 1000).toFixed(1)} s`);
-
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address() as { port: number };
     const searches = generateSearches(200).map(parseSearchQuery);
@@ -159,22 +141,50 @@ async function main() {
       body: JSON.stringify(meiliSearchParams(query)),
     }));
     const api: LoadRequest[] = searches.map((query) => ({ url: `http://127.0.0.1:${address.port}/api/v1/search?${searchQueryParams(query)}`, method: 'GET' }));
-    // Raw and API alternate in short rounds, so a change in the machine's load (it is shared) hits both sides alike.
-    const rounds: Record<'raw' | 'api', LoadResult[]> = { raw: [], api: [] };
-    log(`queries: raw Meilisearch and GET /api/v1/search alternately, ${CONCURRENCY} concurrent, ${ROUNDS} rounds of ${DURATION_MS / ROUNDS / 1000} s each`);
-    for (let round = 0; round < ROUNDS; round++) {
-      const job = { concurrency: CONCURRENCY, warmupMs: round === 0 ? 3_000 : 500, durationMs: DURATION_MS / ROUNDS };
-      rounds.raw.push(await load({ ...job, requests: raw }));
-      rounds.api.push(await load({ ...job, requests: api }));
-      log(`  round ${round + 1}/${ROUNDS} done`);
-    }
     const merge = (results: LoadResult[]): LoadResult => ({
       latenciesMs: results.flatMap((r) => r.latenciesMs),
       errors: results.reduce((sum, r) => sum + r.errors, 0),
       elapsedMs: results.reduce((sum, r) => sum + r.elapsedMs, 0),
     });
-    const rawResult = summarise(merge(rounds.raw));
-    const apiResult = summarise(merge(rounds.api));
+
+    const growth: Array<{ size: number; raw: ReturnType<typeof summarise>; api: ReturnType<typeof summarise> }> = [];
+    let seeded: Awaited<ReturnType<typeof seedListings>> = [];
+    let reindex = { documents: 0, ms: 0 };
+    for (const [step, size] of SIZES.entries()) {
+      const more = size - (growth.at(-1)?.size ?? 0);
+      log(`size ${size}: generating ${more} more requests with faker`);
+      seeded = [...seeded, ...(await seedListings(services, more, log, 4242 + step))];
+
+      log(`size ${size}: full reindex from PostgreSQL`);
+      let lastStep = -1;
+      reindex = await reindexListings(services, {
+        batchSize: 5_000,
+        onProgress: ({ phase, sent, indexed, total }) => {
+          const tenth = Math.floor(((sent + indexed) / (2 * Math.max(1, total))) * 10);
+          if (phase === 'fill' && tenth !== lastStep) log(`  reindex: uploaded ${sent}/${total}, indexed ${indexed}/${total}`);
+          if (phase === 'fill') lastStep = tenth;
+          else log(`  reindex: ${phase}`);
+        },
+      });
+      log(`  reindexed ${reindex.documents} documents in ${(reindex.ms / 1000).toFixed(1)} s`);
+
+      // Raw and API alternate in short rounds, so a change in the machine's load (it is shared) hits both sides alike.
+      const rounds: Record<'raw' | 'api', LoadResult[]> = { raw: [], api: [] };
+      log(`size ${size}: raw Meilisearch and GET /api/v1/search alternately, ${CONCURRENCY} concurrent, ${ROUNDS} rounds of ${DURATION_MS / ROUNDS / 1000} s each`);
+      for (let round = 0; round < ROUNDS; round++) {
+        const job = { concurrency: CONCURRENCY, warmupMs: round === 0 ? 3_000 : 500, durationMs: DURATION_MS / ROUNDS };
+        rounds.raw.push(await load({ ...job, requests: raw }));
+        rounds.api.push(await load({ ...job, requests: api }));
+        log(`  round ${round + 1}/${ROUNDS} done`);
+      }
+      growth.push({ size, raw: summarise(merge(rounds.raw)), api: summarise(merge(rounds.api)) });
+    }
+    const { raw: rawResult, api: apiResult } = growth.at(-1)!;
+
+    log('raw Meilisearch ingest of the same documents');
+    const documents = await loadSearchablePage(services.db, null, LISTINGS);
+    const rawIngestMs = await rawIngest(services, documents);
+    log(`  ingested ${documents.length} documents in ${(rawIngestMs / 1000).toFixed(1)} s`);
 
     log(`publish/unpublish lag: ${LAG_SAMPLES} samples through the outbox relay`);
     const relay = startSearchRelay(services);
@@ -207,6 +217,13 @@ async function main() {
       `| Publish → searchable (${LAG_SAMPLES}) | ${ms(quantile(lag.publish, 0.5))} | ${ms(quantile(lag.publish, 0.95))} | ${ms(quantile(lag.publish, 0.99))} | ${ms(lag.publish.at(-1)!)} (#${lag.slowest.publish}) |`,
       `| Unpublish → gone (${LAG_SAMPLES}) | ${ms(quantile(lag.unpublish, 0.5))} | ${ms(quantile(lag.unpublish, 0.95))} | ${ms(quantile(lag.unpublish, 0.99))} | ${ms(lag.unpublish.at(-1)!)} (#${lag.slowest.unpublish}) |`,
       `| of which Meilisearch task, enqueued → finished (${taskMs.length}) | ${ms(quantile(taskMs, 0.5))} | ${ms(quantile(taskMs, 0.95))} | ${ms(quantile(taskMs, 0.99))} | ${ms(taskMs.at(-1)!)} |`,
+      '',
+      '| Growth: requests seeded | raw p95 | API p95 | p95 ratio | raw req/s | API req/s | req/s ratio |',
+      '|---|---|---|---|---|---|---|',
+      ...growth.map(
+        (g) =>
+          `| ${g.size.toLocaleString('en')} | ${ms(g.raw.p95)} | ${ms(g.api.p95)} | ${(g.api.p95 / g.raw.p95).toFixed(2)}× | ${g.raw.rps.toFixed(0)} | ${g.api.rps.toFixed(0)} | ${(g.api.rps / g.raw.rps).toFixed(2)}× |`,
+      ),
       '',
       '| Indexing | time | documents/s |',
       '|---|---|---|',
