@@ -22,7 +22,7 @@ function newestMtime(root, relative) {
  */
 export function buildState(root) {
   const stamp = path.join(root, 'dist', '.build-stamp');
-  if (!existsSync(stamp) || !existsSync(path.join(root, 'build', 'handler.js'))) return 'missing';
+  if (!existsSync(stamp) || !existsSync(path.join(root, 'build', 'handler.js')) || !existsSync(path.join(root, 'dist', 'cli.js'))) return 'missing';
   const built = statSync(stamp).mtimeMs;
   return BUILD_INPUTS.some((input) => newestMtime(root, input) > built) ? 'stale' : 'fresh';
 }

@@ -1,9 +1,11 @@
 // Bundles the Node entry (Fastify + services) into dist/server.js; SvelteKit's own build lives in build/.
 import { build } from 'esbuild';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const entries = { server: 'src/server.ts', 'db-migrate': 'scripts/db-migrate.ts' };
+// A clean dist/: the image copies all of it.
+rmSync('dist', { recursive: true, force: true });
+const entries = { server: 'src/server.ts', cli: 'src/cli/index.ts' };
 await build({
   entryPoints: entries,
   outdir: 'dist',

@@ -23,5 +23,5 @@ export const DEMO_ACCOUNTS = [
   { key: 'french', email: 'international@demo-lannion.fr', password: 'tregor-cooperation', displayName: 'Ville de Lannion', role: 'french_authority', frenchCommune: '22113' },
 ] as const;
 
-/** Communes loaded at a demo start (the full list comes with `npm run authorities:load`). */
+/** Communes loaded with the demo, at once (the full list follows in the background: reference-data/on-start.ts). */
 export const DEMO_FRENCH_COMMUNES = ['22113', '35238', '69123', '73065', '81004', '51108', '44109', '75056', '33063', '13055', '31555', '34172', '67482', '59350'];
