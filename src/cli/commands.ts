@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createAdministrator } from '../lib/server/auth/first-admin.js';
 import { loadDemoData } from '../lib/server/demo/load.js';
 import { DomainError } from '../lib/server/errors.js';
@@ -14,9 +14,9 @@ export interface Command {
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-function options<T extends Parameters<typeof parseArgs>[0]['options']>(args: string[], spec: T) {
+function options(args: string[], spec: NonNullable<ParseArgsConfig['options']>): Record<string, string | boolean | undefined> {
   try {
-    return parseArgs({ args, options: spec, allowPositionals: false, strict: true }).values;
+    return parseArgs({ args, options: spec, allowPositionals: false, strict: true }).values as Record<string, string | boolean | undefined>;
   } catch (error) {
     throw new CommandError((error as Error).message, EXIT.usage);
   }

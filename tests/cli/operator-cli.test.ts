@@ -94,7 +94,7 @@ describe('operator commands (node dist/cli.js)', () => {
     const again = await cli(['create-admin', '--email', 'delegation@diplomatie.gouv.fr', '--name', 'Délégation']);
     expect(again.code).toBe(0);
     expect(again.out).toContain('already an administrator');
-    const [{ n }] = await ctx.services.sql<{ n: number }[]>`select count(*)::int as n from users where lower(email) = 'delegation@diplomatie.gouv.fr'`;
+    const [{ n }] = await ctx.services.sql<[{ n: number }]>`select count(*)::int as n from users where lower(email) = 'delegation@diplomatie.gouv.fr'`;
     expect(n).toBe(1);
   });
 

@@ -44,7 +44,7 @@ describe('reference data loaded by the app', () => {
 
     const again = await ensureReferenceData(ctx.services.db, { logger });
     expect(again.find((r) => r.dataset === 'french-authorities')!.loaded).toBe(false);
-    const [{ n }] = await ctx.services.sql<{ n: number }[]>`select count(*)::int as n from authorities where kind = 'french'`;
+    const [{ n }] = await ctx.services.sql<[{ n: number }]>`select count(*)::int as n from authorities where kind = 'french'`;
     expect(n).toBe(french.rows);
   }, 180_000);
 
