@@ -6,3 +6,4 @@ export * from './dac-codes.js';
 export * from './forms.js';
 export * from './authorities.js';
 export * from './languages.js';
+export * from './water-basins.js';

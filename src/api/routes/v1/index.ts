@@ -18,6 +18,7 @@ import recommendationRoutes from './recommendations/index.js';
 import partnershipRoutes from './partnerships/index.js';
 import openDataRoutes from './open-data/index.js';
 import statisticsRoutes from './statistics/index.js';
+import cofinancingRoutes from './cofinancing/index.js';
 
 /** Version 1 of the JSON API: each resource registers its own encapsulated folder here. */
 export default async function v1Routes(fastify: FastifyInstance) {
@@ -40,4 +41,5 @@ export default async function v1Routes(fastify: FastifyInstance) {
   await fastify.register(partnershipRoutes, { prefix: '/partnerships' });
   await fastify.register(openDataRoutes, { prefix: '/open-data' });
   await fastify.register(statisticsRoutes, { prefix: '/statistics' });
+  await fastify.register(cofinancingRoutes, { prefix: '/cofinancing' });
 }

@@ -1,3 +1,6 @@
+import { loadCofinancingReference } from '../cofinancing/catalogue.js';
+import { setDemoCallDates } from '../cofinancing/demo-dates.js';
+import { loadSupportReference } from '../cofinancing/support.js';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { hashPassword } from '../auth/password.js';
 import type { Database } from '../db/index.js';
@@ -103,6 +106,10 @@ export interface DemoResult {
  */
 export async function loadDemoData(db: Database, log: (message: string) => void = () => {}): Promise<DemoResult> {
   const frenchAuthorities = await loadFrenchAuthorities(db, { communes: DEMO_FRENCH_COMMUNES });
+  await loadCofinancingReference(db);
+  await loadSupportReference(db);
+  await setDemoCallDates(db);
+  log('demo: co-financing catalogue with example dates for the ministry\'s calls (to be confirmed)');
   log(`demo: ${frenchAuthorities} French authorities (régions, départements, ${DEMO_FRENCH_COMMUNES.length} communes)`);
 
   await db

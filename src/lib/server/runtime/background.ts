@@ -3,6 +3,8 @@ import { JOB_DEFINITIONS } from '../jobs/definitions.js';
 import { startJobQueue } from '../jobs/queue.js';
 import { loadDemoOnStart } from '../demo/on-start.js';
 import { startReferenceDataLoad } from '../reference-data/on-start.js';
+import { loadCofinancingReference } from '../cofinancing/catalogue.js';
+import { loadSupportReference } from '../cofinancing/support.js';
 import type { Services } from './services.js';
 
 /**
@@ -10,6 +12,9 @@ import type { Services } from './services.js';
  * its own stop hook through services.onClose.
  */
 export async function startBackground(services: Services): Promise<void> {
+  // Co-financing paths and support networks named by the source documents: added when missing, never overwritten.
+  await loadCofinancingReference(services.db);
+  await loadSupportReference(services.db);
   // Before the relay starts, so the demo requests reach the index in its first pass.
   await loadDemoOnStart(services);
   // Not awaited: the 37,000 French authorities load while the server answers.

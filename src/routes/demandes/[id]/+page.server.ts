@@ -1,4 +1,7 @@
 import { describeListing } from '$lib/components/listing-view';
+import { describePath, describeSupport } from '$lib/components/cofinancing-view';
+import { cofinancingFor } from '$lib/server/cofinancing/paths';
+import { supportFor } from '$lib/server/cofinancing/support';
 import { formFailure, pageError } from '$lib/i18n/form-error.server';
 import { getLocale, m } from '$lib/i18n';
 import { isModerator, isAuthor } from '$lib/server/listings/permissions';
@@ -12,8 +15,16 @@ export const load: PageServerLoad = async ({ params, locals }) => {
   const { db } = getServices();
   const { view } = await viewListing(db, locals.actor, params.id).catch(pageError);
   const scope = { authorityId: view.authority.id, country: view.country, status: view.status };
+  const locale = getLocale();
+  const cofinancing = isPublic(view.status) ? await cofinancingFor(db, locals.actor, { country: view.country, themes: view.themes }) : null;
+  const region = cofinancing?.french?.region ?? null;
   return {
-    listing: describeListing(view, getLocale()),
+    cofinancing: cofinancing && {
+      paths: cofinancing.paths.map((p) => describePath(p, locale)),
+      authorityName: cofinancing.french?.name ?? null,
+      support: describeSupport(region, region ? await supportFor(db, region) : []),
+    },
+    listing: describeListing(view, locale),
     isPublic: isPublic(view.status),
     open: isSearchable(view.status),
     canEdit: isAuthor(locals.actor, scope),

@@ -7,3 +7,4 @@ export * from './search.js';
 export * from './flags.js';
 export * from './partnerships.js';
 export * from './reference-data.js';
+export * from './cofinancing.js';

@@ -1,0 +1,130 @@
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.js';
+import type { Database } from '../db/index.js';
+import { cofinancingProgrammeHistory, cofinancingProgrammes } from '../db/schema/index.js';
+import { NotFound, PreconditionFailed, PreconditionRequired } from '../errors.js';
+import { isUuid } from '../ids.js';
+import type { CatalogueEntry } from './fit.js';
+import { assertCanAdministerCatalogue } from './permissions.js';
+import { REFERENCE_PROGRAMMES } from './reference.js';
+import { validateProgramme } from './validation.js';
+
+export type Programme = typeof cofinancingProgrammes.$inferSelect;
+
+/** Today in France (calls close at the end of a French day), as 2026-03-31. */
+export function todayInFrance(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** The whole catalogue, open entries first; closed ones only when asked (the admin list). */
+export async function listProgrammes(db: Database, options: { includeClosed?: boolean } = {}): Promise<Programme[]> {
+  return db
+    .select()
+    .from(cofinancingProgrammes)
+    .where(options.includeClosed ? undefined : isNull(cofinancingProgrammes.closedAt))
+    .orderBy(sql`${cofinancingProgrammes.closedAt} is not null`, asc(cofinancingProgrammes.kind), asc(cofinancingProgrammes.name));
+}
+
+export async function loadCatalogue(db: Database): Promise<CatalogueEntry[]> {
+  return listProgrammes(db);
+}
+
+export async function getProgramme(db: Pick<Database, 'select'>, id: string): Promise<Programme> {
+  if (!isUuid(id)) throw new NotFound('This programme');
+  const [row] = await db.select().from(cofinancingProgrammes).where(eq(cofinancingProgrammes.id, id)).limit(1);
+  if (!row) throw new NotFound('This programme');
+  return row;
+}
+
+export async function programmeHistory(db: Database, actor: Actor | null, id: string) {
+  assertCanAdministerCatalogue(actor);
+  await getProgramme(db, id);
+  return db
+    .select()
+    .from(cofinancingProgrammeHistory)
+    .where(eq(cofinancingProgrammeHistory.programmeId, id))
+    .orderBy(desc(cofinancingProgrammeHistory.version));
+}
+
+const snapshotOf = (row: Programme) => ({ ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(), closedAt: row.closedAt?.toISOString() ?? null });
+
+function slugFor(name: string): string {
+  const base = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+  return `${base || 'programme'}-${Date.now().toString(36)}`;
+}
+
+export async function createProgramme(db: Database, actor: Actor | null, raw: Record<string, unknown>): Promise<Programme> {
+  assertCanAdministerCatalogue(actor);
+  const input = validateProgramme(raw);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(cofinancingProgrammes).values({ ...input, slug: slugFor(input.name), updatedBy: actor.userId }).returning();
+    await tx.insert(cofinancingProgrammeHistory).values({ programmeId: row!.id, version: row!.version, action: 'create', snapshot: snapshotOf(row!), changedBy: actor.userId });
+    return row!;
+  });
+}
+
+/**
+ * Saves an admin's edit made on version `expectedVersion`: if someone saved in between, 409 with the current
+ * entry instead of silently overwriting their change.
+ */
+export async function updateProgramme(
+  db: Database,
+  actor: Actor | null,
+  id: string,
+  raw: Record<string, unknown>,
+  expectedVersion: number | undefined,
+): Promise<Programme> {
+  assertCanAdministerCatalogue(actor);
+  if (expectedVersion === undefined || !Number.isInteger(expectedVersion)) throw new PreconditionRequired('Say which version you edited (If-Match or the form’s version).');
+  const input = validateProgramme(raw);
+  return db.transaction(async (tx) => {
+    const current = await getProgramme(tx, id);
+    const [row] = await tx
+      .update(cofinancingProgrammes)
+      .set({ ...input, version: sql`${cofinancingProgrammes.version} + 1`, updatedBy: actor.userId, updatedAt: new Date() })
+      .where(and(eq(cofinancingProgrammes.id, id), eq(cofinancingProgrammes.version, expectedVersion)))
+      .returning();
+    if (!row) throw new PreconditionFailed('Someone else changed this programme meanwhile: reload it and apply your change again.', { current: snapshotOf(current) });
+    await tx.insert(cofinancingProgrammeHistory).values({ programmeId: id, version: row.version, action: 'edit', snapshot: snapshotOf(row), changedBy: actor.userId });
+    return row;
+  });
+}
+
+/** Closes (or reopens) an entry: it stops being offered as a path; its history stays. */
+export async function setProgrammeClosed(db: Database, actor: Actor | null, id: string, closed: boolean, expectedVersion: number | undefined): Promise<Programme> {
+  assertCanAdministerCatalogue(actor);
+  if (expectedVersion === undefined || !Number.isInteger(expectedVersion)) throw new PreconditionRequired('Say which version you edited (If-Match or the form’s version).');
+  return db.transaction(async (tx) => {
+    const current = await getProgramme(tx, id);
+    const [row] = await tx
+      .update(cofinancingProgrammes)
+      .set({ closedAt: closed ? new Date() : null, version: sql`${cofinancingProgrammes.version} + 1`, updatedBy: actor.userId, updatedAt: new Date() })
+      .where(and(eq(cofinancingProgrammes.id, id), eq(cofinancingProgrammes.version, expectedVersion)))
+      .returning();
+    if (!row) throw new PreconditionFailed('Someone else changed this programme meanwhile: reload it and apply your change again.', { current: snapshotOf(current) });
+    await tx.insert(cofinancingProgrammeHistory).values({ programmeId: id, version: row.version, action: closed ? 'close' : 'reopen', snapshot: snapshotOf(row), changedBy: actor.userId });
+    return row;
+  });
+}
+
+/**
+ * Adds the reference entries that are missing (by slug): never overwrites what an admin changed, never brings back
+ * an entry an admin closed. Returns how many were added.
+ */
+export async function loadCofinancingReference(db: Database): Promise<number> {
+  const added = await db
+    .insert(cofinancingProgrammes)
+    .values(REFERENCE_PROGRAMMES.map((p) => ({ ...p })))
+    .onConflictDoNothing({ target: cofinancingProgrammes.slug })
+    .returning();
+  if (added.length) {
+    await db.insert(cofinancingProgrammeHistory).values(added.map((row) => ({ programmeId: row.id, version: row.version, action: 'reference', snapshot: snapshotOf(row) })));
+  }
+  return added.length;
+}
