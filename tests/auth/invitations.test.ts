@@ -87,7 +87,7 @@ describe('colleagues', () => {
   it('refuses an unapproved member and a correspondent', async () => {
     const authority = await createAuthority(ctx.services, { kind: 'foreign', country: 'MA', verifiedAt: null });
     const member = await createUser(ctx.services, { role: 'foreign_authority', authorityId: authority.id });
-    await ctx.services.db.update(users).set({ approvedAt: null }).where(eq(users.id, member.id));
+    await ctx.services.db.update(users).set({ approvedAt: null, membership: 'pending' }).where(eq(users.id, member.id));
     const res = await app.inject({ method: 'POST', url: '/api/v1/account/invitations', headers: await login(app, member.email), payload: { email: 'y@example.ma' } });
     expect(res.statusCode).toBe(403);
     const correspondent = await createUser(ctx.services, { role: 'correspondent', countries: ['MA'] });

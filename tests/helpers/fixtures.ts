@@ -25,10 +25,10 @@ export async function createAuthority(
   return row!;
 }
 
-/** A user of the given role; correspondents get their countries, authority users their authority. */
+/** A user of the given role; correspondents get their countries, authority users their authority (approved member by default). */
 export async function createUser(
   services: Services,
-  options: { role: Role; authorityId?: string | null; countries?: string[]; email?: string; password?: string },
+  options: { role: Role; authorityId?: string | null; countries?: string[]; email?: string; password?: string; membership?: 'pending' | 'approved' | 'rejected' | 'disabled'; emailVerified?: boolean },
 ) {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const email = options.email ?? `${options.role}-${randomBytes(4).toString('hex')}@example.org`;
@@ -40,8 +40,10 @@ export async function createUser(
       role: options.role,
       authorityId: options.authorityId ?? null,
       passwordHash: options.password ? await hashPassword(options.password) : await cachedHash,
-      emailVerifiedAt: new Date(),
-      approvedAt: new Date(),
+      emailVerifiedAt: options.emailVerified === false ? null : new Date(),
+      // Authority members are approved unless the test says otherwise (membership states: docs/PERMISSIONS.md).
+      membership: options.membership ?? 'approved',
+      approvedAt: (options.membership ?? 'approved') === 'approved' ? new Date() : null,
     })
     .returning();
   if (options.countries?.length) {

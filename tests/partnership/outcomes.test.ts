@@ -62,11 +62,22 @@ describe('outcomes and partnerships', () => {
     expect(await ctx.services.db.select().from(partnerships).where(eq(partnerships.listingId, listing.id))).toEqual([]);
   });
 
-  it('lists the French authorities already active in a country, from matches and declarations', async () => {
+  it('lists the French authorities already active in a country, from matches and declarations both sides confirmed', async () => {
     const lyon = (await createAuthority(ctx.services, { kind: 'french', country: 'FR', name: 'Ville de Lyon' })).id;
     const lyonUser = await createUser(ctx.services, { role: 'french_authority', authorityId: lyon });
     const declared = await app.inject({ method: 'POST', url: '/api/v1/partnerships', headers: await login(app, lyonUser.email), payload: { foreignAuthorityId: foreignId, frenchAuthorityId: lyon, startedOn: '2012-05-01' } });
     expect(declared.statusCode).toBe(201);
+    expect(declared.json()).toMatchObject({ created: true, status: 'pending' });
+    // Claims (Lyon's declaration, the matches the author reported) are not public until the other side confirms.
+    expect((await app.inject({ method: 'GET', url: '/api/v1/partnerships/countries/BJ' })).json().authorities).toEqual([]);
+    const abomey = await login(app, (await createUser(ctx.services, { role: 'foreign_authority', authorityId: foreignId })).email);
+    expect((await app.inject({ method: 'POST', url: `/api/v1/partnerships/${declared.json().id}/confirm`, headers: abomey })).statusCode).toBe(200);
+    for (const partner of [rennes, brest]) {
+      const headers = await login(app, (await createUser(ctx.services, { role: 'french_authority', authorityId: partner })).email);
+      const mine = (await app.inject({ method: 'GET', url: '/api/v1/partnerships/mine', headers })).json().items as Array<{ id: string; canConfirm: boolean }>;
+      expect(mine).toHaveLength(1);
+      expect((await app.inject({ method: 'POST', url: `/api/v1/partnerships/${mine[0]!.id}/confirm`, headers })).statusCode).toBe(200);
+    }
     const res = await app.inject({ method: 'GET', url: '/api/v1/partnerships/countries/BJ' });
     expect(res.statusCode).toBe(200);
     const names = res.json().authorities.map((a: { name: string }) => a.name);

@@ -28,6 +28,9 @@ export function localizeDomainError(error: DomainError): string {
     case 'unauthenticated':
       return m.errors_unauthenticated();
     case 'forbidden':
+      if (error.details.membership === 'pending') return m.errors_membership_pending();
+      if (error.details.membership === 'rejected' || error.details.membership === 'disabled') return m.errors_membership_ended();
+      if (error.details.membership === 'unverified_email') return m.errors_email_unverified();
       return /email/i.test(text) ? m.errors_email_unverified() : m.errors_forbidden();
     case 'not_found':
       return m.errors_not_found();

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { correspondentCountries, users } from '../db/schema/index.js';
+import type { MembershipState } from '../permissions/membership.js';
 
 export type Role = 'foreign_authority' | 'french_authority' | 'correspondent' | 'admin';
 
@@ -16,7 +17,9 @@ export interface Actor {
   authorityId: string | null;
   countries: string[];
   emailVerified: boolean;
-  /** Vouched for (email domain of its authority, an admin, its correspondent, or an invitation). */
+  /** Standing in the authority (null for staff): only `approved` acts or reads in its name. */
+  membership: MembershipState | null;
+  /** membership === 'approved': vouched for by a colleague, the email domain, a moderator or an invitation. */
   approved: boolean;
   sessionId: string | null;
 }
@@ -42,7 +45,9 @@ export async function actorOf(db: Database, user: typeof users.$inferSelect, ses
     authorityId: user.authorityId,
     countries,
     emailVerified: user.emailVerifiedAt !== null,
-    approved: user.approvedAt !== null,
+    membership: user.authorityId ? user.membership : null,
+    // Staff are vouched for by the admin who invited them.
+    approved: user.authorityId ? user.membership === 'approved' : user.approvedAt !== null,
     sessionId,
   };
 }

@@ -12,6 +12,7 @@ import { hashPassword } from './password.js';
 import { assertAcceptablePassword } from './password-policy.js';
 import { coveredCountries } from './staff.js';
 import { assertEmailFree } from './users.js';
+import { assertMaySendFor } from '../permissions/membership.js';
 
 /** What an invitation grants, decided by the inviter and carried in the token's payload. */
 export interface InvitationGrant {
@@ -50,7 +51,7 @@ export async function inviteColleague(services: Services, actor: Actor, input: {
   if ((actor.role !== 'french_authority' && actor.role !== 'foreign_authority') || !actor.authorityId) {
     throw new Forbidden('Only members of an authority can invite colleagues.');
   }
-  if (!actor.approved || !actor.emailVerified) throw new Forbidden('Your own account must be verified and approved before you invite colleagues.');
+  assertMaySendFor(actor, actor.authorityId, 'Inviting a colleague');
   const email = normaliseEmail(input.email);
   const [authority] = await services.db.select({ name: authorities.name }).from(authorities).where(eq(authorities.id, actor.authorityId)).limit(1);
   const grant = { role: actor.role, authorityId: actor.authorityId, countries: [], invitedBy: actor.userId };
@@ -88,7 +89,10 @@ export async function acceptInvitation(
     const now = new Date();
     const [user] = await tx
       .insert(users)
-      .values({ email: row.email!, displayName, jobTitle, locale, passwordHash, role: grant.role, authorityId: grant.authorityId, emailVerifiedAt: now, approvedAt: now })
+      .values({
+        email: row.email!, displayName, jobTitle, locale, passwordHash, role: grant.role, authorityId: grant.authorityId,
+        emailVerifiedAt: now, approvedAt: now, membership: 'approved', membershipDecidedAt: now, membershipDecidedBy: grant.invitedBy,
+      })
       .returning({ id: users.id });
     if (grant.countries.length) await tx.insert(correspondentCountries).values(grant.countries.map((country) => ({ userId: user!.id, country })));
     return { userId: user!.id };

@@ -1,7 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/index.js';
-import { authorities, listings } from '../db/schema/index.js';
+import { authorities, listings, users } from '../db/schema/index.js';
+import { recordTrustEvent } from '../trust/audit.js';
+import { markApproved } from '../trust/approve.js';
 import { NotFound, Unauthenticated } from '../errors.js';
 import { assertCanVerifyAuthority } from '../listings/permissions.js';
 import { enqueueSearchSync } from '../search/outbox.js';
@@ -27,6 +29,13 @@ export async function verifyAuthority(db: Database, actor: Actor | null, authori
     // "Verified" is shown with every request of the authority, search documents included.
     const ids = await tx.select({ id: listings.id }).from(listings).where(eq(listings.authorityId, authorityId));
     await enqueueSearchSync(tx, ids.map((r) => r.id));
+    // Checking the authority is checking the people who registered it: its pending members are approved with it.
+    const founders = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.authorityId, authorityId), eq(users.membership, 'pending'), isNull(users.disabledAt)));
+    for (const founder of founders) await markApproved(tx, founder.id, actor, 'authority_verified');
+    await recordTrustEvent(tx, { actor, action: 'authority.verify', authorityId });
     return verified!;
   });
 }

@@ -153,6 +153,7 @@ export async function loadDemoData(db: Database, log: (message: string) => void 
         passwordHash: await hashPassword(account.password),
         emailVerifiedAt: new Date(),
         approvedAt: new Date(),
+        membership: 'approved',
       })
       .onConflictDoNothing();
     const [user] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${account.email}`);

@@ -5,6 +5,7 @@ import { authorities, listings } from '../db/schema/index.js';
 import { InvalidInput, NotFound, PreconditionRequired, Unauthenticated } from '../errors.js';
 import { enqueueSearchSync } from '../search/outbox.js';
 import { diff, recordEvent } from './events.js';
+import { assertMaySendFor } from '../permissions/membership.js';
 import { assertCanCreateFor, assertCanEdit } from './permissions.js';
 import { applyStep, conflictWithCurrent, type ListingWithAuthority } from './store.js';
 import { describeStatus, DIRECTLY_EDITABLE, REVISABLE } from './transitions.js';
@@ -77,6 +78,8 @@ export async function submitListing(db: Database, actor: Actor | null, id: strin
   if (!actor) throw new Unauthenticated();
   return applyStep(db, actor, id, expectedVersion, ({ listing }) => {
     assertCanEdit(actor, listing);
+    // Submitting speaks for the authority: an approved member with a verified address (or an admin).
+    if (actor.role !== 'admin') assertMaySendFor(actor, listing.authorityId, 'Submitting this request');
     const now = new Date();
     if (DIRECTLY_EDITABLE.includes(listing.status)) {
       return { set: { status: 'submitted', submittedAt: now }, action: 'submit', toStatus: 'submitted' };

@@ -1,5 +1,7 @@
 import type { Actor } from '../auth/actor.js';
 import { Forbidden, NotFound } from '../errors.js';
+import { mayDraftFor, speaksFor } from '../permissions/membership.js';
+import { DIRECTLY_EDITABLE } from './transitions.js';
 import { isPublic } from './visibility.js';
 
 /** What permission checks need to know about a request. */
@@ -7,11 +9,24 @@ export interface ListingScope {
   authorityId: string;
   country: string;
   status: string;
+  /** Who wrote it: a member still waiting for approval keeps access to their own drafts. */
+  createdBy?: string | null;
 }
 
-/** A user of the request's own authority: the people who write and keep it current. */
+/** An approved member of the request's own authority: the people who write and keep it current. */
 export function isAuthor(actor: Actor | null, listing: Pick<ListingScope, 'authorityId'>): boolean {
-  return actor?.role === 'foreign_authority' && actor.authorityId !== null && actor.authorityId === listing.authorityId;
+  return actor?.role === 'foreign_authority' && speaksFor(actor, listing.authorityId);
+}
+
+/** A member still waiting for approval works on the drafts they wrote themselves, and nothing else. */
+export function ownsDraft(actor: Actor | null, listing: ListingScope): boolean {
+  return (
+    actor?.role === 'foreign_authority' &&
+    mayDraftFor(actor, listing.authorityId) &&
+    !!listing.createdBy &&
+    listing.createdBy === actor.userId &&
+    (DIRECTLY_EDITABLE as readonly string[]).includes(listing.status)
+  );
 }
 
 /** Admins everywhere; correspondents only in the countries they cover. */
@@ -25,7 +40,7 @@ export function isModerator(actor: Actor | null, listing: Pick<ListingScope, 'co
 
 /** Authors and the moderators of the country see everything, contact data and audit trail included. */
 export function canSeeFull(actor: Actor | null, listing: ListingScope): boolean {
-  return isAuthor(actor, listing) || isModerator(actor, listing);
+  return isAuthor(actor, listing) || ownsDraft(actor, listing) || isModerator(actor, listing);
 }
 
 export function canView(actor: Actor | null, listing: ListingScope): boolean {
@@ -47,7 +62,7 @@ export function assertCanSeeFull(actor: Actor | null, listing: ListingScope): vo
 /** Content is written by the authority itself; an admin may correct it. Correspondents request changes instead. */
 export function assertCanEdit(actor: Actor | null, listing: ListingScope): void {
   assertCanView(actor, listing);
-  if (!isAuthor(actor, listing) && actor?.role !== 'admin') {
+  if (!isAuthor(actor, listing) && !ownsDraft(actor, listing) && actor?.role !== 'admin') {
     throw new Forbidden('Only the authority that wrote this request may change it.');
   }
 }
@@ -62,7 +77,7 @@ export function assertCanModerate(actor: Actor | null, listing: ListingScope): v
 /** Author-side follow-up (discussion, match, archive, reconfirm) is open to the author and the moderators. */
 export function assertCanFollowUp(actor: Actor | null, listing: ListingScope): void {
   assertCanView(actor, listing);
-  if (!canSeeFull(actor, listing)) {
+  if (!isAuthor(actor, listing) && !isModerator(actor, listing)) {
     throw new Forbidden('Only the authority that wrote this request or the moderators of its country may do this.');
   }
 }
@@ -70,7 +85,7 @@ export function assertCanFollowUp(actor: Actor | null, listing: ListingScope): v
 /** Who may post a request in the name of an authority. */
 export function assertCanCreateFor(actor: Actor | null, authority: { id: string; kind: string; country: string }): void {
   if (authority.kind !== 'foreign') throw new Forbidden('Cooperation requests are posted by foreign local authorities.');
-  if (isAuthor(actor, { authorityId: authority.id }) || coversCountry(actor, authority.country)) return;
+  if ((actor?.role === 'foreign_authority' && mayDraftFor(actor, authority.id)) || coversCountry(actor, authority.country)) return;
   throw new Forbidden('You may only post requests for your own authority.');
 }
 

@@ -57,7 +57,8 @@ export async function listMyListings(db: Database, actor: Actor | null) {
     .select({ listing: listings, authority: authorities })
     .from(listings)
     .innerJoin(authorities, eq(authorities.id, listings.authorityId))
-    .where(eq(listings.authorityId, actor.authorityId))
+    // A member waiting for approval sees only the drafts they wrote; approved members see all of the authority's.
+    .where(actor.approved ? eq(listings.authorityId, actor.authorityId) : and(eq(listings.authorityId, actor.authorityId), eq(listings.createdBy, actor.userId)))
     .orderBy(desc(listings.updatedAt));
   return rows.map((r) => fullListing(r.listing, r.authority));
 }

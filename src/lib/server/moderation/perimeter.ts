@@ -56,7 +56,7 @@ export async function pendingVerifications(db: Database, actor: Actor | null) {
     .limit(200);
   const people = rows.length
     ? await db
-        .select({ id: users.id, authorityId: users.authorityId, displayName: users.displayName, email: users.email, approved: sql<boolean>`${users.approvedAt} is not null`, emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null` })
+        .select({ id: users.id, authorityId: users.authorityId, displayName: users.displayName, email: users.email, approved: sql<boolean>`${users.membership} = 'approved'`, emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null` })
         .from(users)
         .where(inArray(users.authorityId, rows.map((r) => r.id)))
     : [];

@@ -1,9 +1,18 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/index.js';
 import { authorities, partnerships } from '../db/schema/index.js';
-import { Forbidden, InvalidInput, NotFound, Unauthenticated } from '../errors.js';
+import { Conflict, Forbidden, InvalidInput, NotFound, Unauthenticated } from '../errors.js';
 import { isUuid } from '../ids.js';
+import { sendMail } from '../mail/mailer.js';
+import { approvedMembersOf, maySendFor, speaksFor } from '../permissions/membership.js';
+import type { Services } from '../runtime/services.js';
+import { recordTrustEvent } from '../trust/audit.js';
+import { trustMail } from '../trust/mails.js';
+
+export type PartnershipSide = 'french' | 'foreign' | 'staff';
+export type PartnershipStatus = 'pending' | 'confirmed' | 'ended';
 
 async function authority(db: Database, id: string, field: string) {
   if (!isUuid(id)) throw new InvalidInput(field, `${field} must be an authority id`);
@@ -12,16 +21,72 @@ async function authority(db: Database, id: string, field: string) {
   return row;
 }
 
+/** Correspondents of the foreign authority's country and admins record (and confirm) partnerships for both sides. */
+function moderates(actor: Actor, foreignCountry: string): boolean {
+  return actor.role === 'admin' || (actor.role === 'correspondent' && actor.countries.includes(foreignCountry));
+}
+
 /**
- * Records an existing partnership (a twinning signed years ago, say). Either authority may declare it, as may
- * the correspondent of the foreign authority's country or an admin.
+ * Which side the actor speaks for in a partnership between these two authorities: an approved member with a
+ * verified address of either authority, or a moderator ('staff'); null for anyone else.
+ */
+export function partnershipSideOf(actor: Actor | null, pair: { foreignAuthorityId: string; frenchAuthorityId: string; foreignCountry: string }): PartnershipSide | null {
+  if (!actor) return null;
+  if (maySendFor(actor, pair.frenchAuthorityId)) return 'french';
+  if (maySendFor(actor, pair.foreignAuthorityId)) return 'foreign';
+  if (moderates(actor, pair.foreignCountry)) return 'staff';
+  return null;
+}
+
+function refuse(actor: Actor, pair: { foreignAuthorityId: string; frenchAuthorityId: string }): never {
+  if (speaksFor(actor, pair.frenchAuthorityId) || speaksFor(actor, pair.foreignAuthorityId)) {
+    throw new Forbidden('Confirm your email address first: partnerships are declared in your authority’s name.');
+  }
+  throw new Forbidden('Only approved members of the two authorities, the correspondent of the country or an admin may do this.');
+}
+
+const foreignAuthority = alias(authorities, 'foreign_authority');
+const frenchAuthority = alias(authorities, 'french_authority');
+
+async function loadPartnership(db: Database, id: string) {
+  if (!isUuid(id)) throw new NotFound('This partnership');
+  const [row] = await db
+    .select({ partnership: partnerships, foreign: { id: foreignAuthority.id, name: foreignAuthority.name, country: foreignAuthority.country }, french: { id: frenchAuthority.id, name: frenchAuthority.name } })
+    .from(partnerships)
+    .innerJoin(foreignAuthority, eq(foreignAuthority.id, partnerships.foreignAuthorityId))
+    .innerJoin(frenchAuthority, eq(frenchAuthority.id, partnerships.frenchAuthorityId))
+    .where(eq(partnerships.id, id))
+    .limit(1);
+  if (!row) throw new NotFound('This partnership');
+  return row;
+}
+
+/** Mails the approved members of one or both authorities about a partnership (after the change is committed). */
+async function tell(
+  services: Services,
+  kind: 'partnership_claimed' | 'partnership_confirmed' | 'partnership_ended',
+  authorityIds: string[],
+  values: Record<string, string>,
+): Promise<void> {
+  for (const authorityId of authorityIds) {
+    for (const member of await approvedMembersOf(services.db, authorityId)) {
+      await sendMail(services, trustMail(kind, member.locale, member.email, { ...values, name: member.displayName, link: `${services.config.origin}/compte#partenariats` }));
+    }
+  }
+}
+
+/**
+ * Records an existing partnership (a twinning signed years ago, say). Declared by one authority it is a claim,
+ * pending until the other side confirms; recorded by the country's correspondent or an admin it stands confirmed.
+ * A claim matching one the other side already made confirms it.
  */
 export async function declarePartnership(
-  db: Database,
+  services: Services,
   actor: Actor | null,
   input: { foreignAuthorityId: string; frenchAuthorityId: string; startedOn?: string | null },
-): Promise<{ id: string; created: boolean }> {
+): Promise<{ id: string; created: boolean; status: PartnershipStatus }> {
   if (!actor) throw new Unauthenticated();
+  const { db } = services;
   const foreign = await authority(db, input.foreignAuthorityId, 'foreignAuthorityId');
   const french = await authority(db, input.frenchAuthorityId, 'frenchAuthorityId');
   if (foreign.kind !== 'foreign') throw new InvalidInput('foreignAuthorityId', 'foreignAuthorityId must be a foreign authority');
@@ -29,22 +94,149 @@ export async function declarePartnership(
   if (input.startedOn != null && (!/^\d{4}-\d{2}-\d{2}$/.test(input.startedOn) || Number.isNaN(Date.parse(input.startedOn)))) {
     throw new InvalidInput('startedOn', 'startedOn must be a date like 2019-06-21');
   }
-  const allowed =
-    actor.role === 'admin' ||
-    (actor.role === 'correspondent' && actor.countries.includes(foreign.country)) ||
-    actor.authorityId === foreign.id ||
-    actor.authorityId === french.id;
-  if (!allowed) throw new Forbidden('Only the two authorities, the correspondent of the country or an admin may declare this partnership.');
-  const inserted = await db
-    .insert(partnerships)
-    .values({ foreignAuthorityId: foreign.id, frenchAuthorityId: french.id, source: 'declared', startedOn: input.startedOn ?? null, createdBy: actor.userId })
-    .onConflictDoNothing()
-    .returning({ id: partnerships.id });
-  if (inserted[0]) return { id: inserted[0].id, created: true };
-  const [existing] = await db
-    .select({ id: partnerships.id })
+  const pair = { foreignAuthorityId: foreign.id, frenchAuthorityId: french.id, foreignCountry: foreign.country };
+  const side = partnershipSideOf(actor, pair);
+  if (!side) refuse(actor, pair);
+  const confirmedNow = side === 'staff';
+  const outcome = await db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(partnerships)
+      .values({
+        foreignAuthorityId: foreign.id,
+        frenchAuthorityId: french.id,
+        source: 'declared',
+        startedOn: input.startedOn ?? null,
+        createdBy: actor.userId,
+        declaredBySide: side,
+        status: confirmedNow ? 'confirmed' : 'pending',
+        confirmedAt: confirmedNow ? new Date() : null,
+        confirmedBy: confirmedNow ? actor.userId : null,
+      })
+      .onConflictDoNothing()
+      .returning({ id: partnerships.id, status: partnerships.status });
+    if (inserted) {
+      await recordTrustEvent(tx, { actor, action: 'partnership.declare', partnershipId: inserted.id, authorityId: side === 'foreign' ? foreign.id : french.id, details: { side, status: inserted.status, foreignAuthorityId: foreign.id, frenchAuthorityId: french.id } });
+      return { id: inserted.id, created: true, status: inserted.status as PartnershipStatus, confirmedByThis: false };
+    }
+    const [existing] = await tx
+      .select({ id: partnerships.id, status: partnerships.status, declaredBySide: partnerships.declaredBySide })
+      .from(partnerships)
+      .where(and(eq(partnerships.foreignAuthorityId, foreign.id), eq(partnerships.frenchAuthorityId, french.id), isNull(partnerships.listingId), sql`${partnerships.status} <> 'ended'`))
+      .for('update')
+      .limit(1);
+    if (!existing) throw new Conflict('This partnership changed at the same time: try again.');
+    // The other side (or a moderator) declaring a pending claim is its confirmation.
+    if (existing.status === 'pending' && existing.declaredBySide !== side) {
+      await tx.update(partnerships).set({ status: 'confirmed', confirmedAt: new Date(), confirmedBy: actor.userId }).where(eq(partnerships.id, existing.id));
+      await recordTrustEvent(tx, { actor, action: 'partnership.confirm', partnershipId: existing.id, details: { side } });
+      return { id: existing.id, created: false, status: 'confirmed' as const, confirmedByThis: true };
+    }
+    return { id: existing.id, created: false, status: existing.status as PartnershipStatus, confirmedByThis: false };
+  });
+  const names = { french: french.name, foreign: foreign.name };
+  if (outcome.created && outcome.status === 'pending') {
+    const other = side === 'french' ? foreign : french;
+    await tell(services, 'partnership_claimed', [other.id], { from: side === 'french' ? french.name : foreign.name, authority: other.name });
+  } else if (outcome.confirmedByThis || (outcome.created && outcome.status === 'confirmed')) {
+    await tell(services, 'partnership_confirmed', [french.id, foreign.id], names);
+  }
+  return { id: outcome.id, created: outcome.created, status: outcome.status };
+}
+
+/** The other side (an approved member with a verified address) or a moderator confirms a pending claim. */
+export async function confirmPartnership(services: Services, actor: Actor | null, id: string): Promise<{ id: string; status: PartnershipStatus }> {
+  if (!actor) throw new Unauthenticated();
+  const row = await loadPartnership(services.db, id);
+  const pair = { foreignAuthorityId: row.foreign.id, frenchAuthorityId: row.french.id, foreignCountry: row.foreign.country };
+  const side = partnershipSideOf(actor, pair);
+  if (!side) refuse(actor, pair);
+  if (side !== 'staff' && side === row.partnership.declaredBySide) {
+    throw new Forbidden('Your authority made this claim: the other side (or the correspondent of the country) confirms it.');
+  }
+  const updated = await services.db.transaction(async (tx) => {
+    const [changed] = await tx
+      .update(partnerships)
+      .set({ status: 'confirmed', confirmedAt: new Date(), confirmedBy: actor.userId })
+      .where(and(eq(partnerships.id, id), eq(partnerships.status, 'pending')))
+      .returning({ id: partnerships.id });
+    if (!changed) throw new Conflict(`This partnership is ${row.partnership.status === 'pending' ? 'no longer pending' : row.partnership.status}: there is nothing to confirm.`, { status: row.partnership.status });
+    await recordTrustEvent(tx, { actor, action: 'partnership.confirm', partnershipId: id, details: { side } });
+    return changed;
+  });
+  await tell(services, 'partnership_confirmed', [row.french.id, row.foreign.id], { french: row.french.name, foreign: row.foreign.name });
+  return { id: updated.id, status: 'confirmed' };
+}
+
+/**
+ * Either side (or a moderator) withdraws a claim or ends a partnership. The row stays, ended, with who and why:
+ * the audit trail keeps it; only live partnerships are public.
+ */
+export async function endPartnership(services: Services, actor: Actor | null, id: string, reasonInput?: string | null): Promise<{ id: string; status: PartnershipStatus }> {
+  if (!actor) throw new Unauthenticated();
+  const reason = reasonInput?.trim() || null;
+  if (reason && reason.length > 1000) throw new InvalidInput('reason', 'The reason is at most 1000 characters.');
+  const row = await loadPartnership(services.db, id);
+  const pair = { foreignAuthorityId: row.foreign.id, frenchAuthorityId: row.french.id, foreignCountry: row.foreign.country };
+  const side = partnershipSideOf(actor, pair);
+  if (!side) refuse(actor, pair);
+  await services.db.transaction(async (tx) => {
+    const [changed] = await tx
+      .update(partnerships)
+      .set({ status: 'ended', endedAt: new Date(), endedBy: actor.userId, endReason: reason })
+      .where(and(eq(partnerships.id, id), or(eq(partnerships.status, 'pending'), eq(partnerships.status, 'confirmed'))))
+      .returning({ id: partnerships.id });
+    if (!changed) throw new Conflict('This partnership has already ended.', { status: 'ended' });
+    await recordTrustEvent(tx, { actor, action: row.partnership.status === 'pending' ? 'partnership.withdraw' : 'partnership.end', partnershipId: id, reason, details: { side } });
+  });
+  const by = side === 'french' ? row.french.name : side === 'foreign' ? row.foreign.name : actor.displayName;
+  const others = side === 'french' ? [row.foreign.id] : side === 'foreign' ? [row.french.id] : [row.french.id, row.foreign.id];
+  await tell(services, 'partnership_ended', others, { french: row.french.name, foreign: row.foreign.name, by, reason: reason ?? '' });
+  return { id, status: 'ended' };
+}
+
+export interface PartnershipView {
+  id: string;
+  status: PartnershipStatus;
+  source: string;
+  declaredBySide: string;
+  startedOn: string | null;
+  foreignAuthority: { id: string; name: string; country: string };
+  frenchAuthority: { id: string; name: string };
+  createdAt: string;
+  confirmedAt: string | null;
+  endedAt: string | null;
+  /** What the reader may do with it now. */
+  canConfirm: boolean;
+  canEnd: boolean;
+}
+
+/** The partnerships of the actor's own authority, live ones first: what /compte and GET /partnerships/mine show. */
+export async function partnershipsOfMyAuthority(db: Database, actor: Actor | null): Promise<PartnershipView[]> {
+  if (!actor) throw new Unauthenticated();
+  if (!actor.authorityId || !speaksFor(actor, actor.authorityId)) return [];
+  const rows = await db
+    .select({ partnership: partnerships, foreign: { id: foreignAuthority.id, name: foreignAuthority.name, country: foreignAuthority.country }, french: { id: frenchAuthority.id, name: frenchAuthority.name } })
     .from(partnerships)
-    .where(and(eq(partnerships.foreignAuthorityId, foreign.id), eq(partnerships.frenchAuthorityId, french.id), isNull(partnerships.listingId)))
-    .limit(1);
-  return { id: existing!.id, created: false };
+    .innerJoin(foreignAuthority, eq(foreignAuthority.id, partnerships.foreignAuthorityId))
+    .innerJoin(frenchAuthority, eq(frenchAuthority.id, partnerships.frenchAuthorityId))
+    .where(or(eq(partnerships.foreignAuthorityId, actor.authorityId), eq(partnerships.frenchAuthorityId, actor.authorityId)))
+    .orderBy(sql`case ${partnerships.status} when 'pending' then 0 when 'confirmed' then 1 else 2 end`, sql`${partnerships.createdAt} desc`)
+    .limit(500);
+  return rows.map(({ partnership: p, foreign, french }) => {
+    const side = partnershipSideOf(actor, { foreignAuthorityId: foreign.id, frenchAuthorityId: french.id, foreignCountry: foreign.country });
+    return {
+      id: p.id,
+      status: p.status,
+      source: p.source,
+      declaredBySide: p.declaredBySide,
+      startedOn: p.startedOn,
+      foreignAuthority: foreign,
+      frenchAuthority: french,
+      createdAt: p.createdAt.toISOString(),
+      confirmedAt: p.confirmedAt?.toISOString() ?? null,
+      endedAt: p.endedAt?.toISOString() ?? null,
+      canConfirm: p.status === 'pending' && !!side && side !== p.declaredBySide,
+      canEnd: p.status !== 'ended' && !!side,
+    };
+  });
 }

@@ -26,6 +26,7 @@ export async function markMatched(
   }
   const found = await db.select({ id: authorities.id }).from(authorities).where(and(inArray(authorities.id, ids), eq(authorities.kind, 'french')));
   if (found.length !== ids.length) throw new InvalidInput('frenchAuthorityIds', 'Every partner must be a French local authority of the platform.');
+  const byModerator = actor.role === 'admin' || actor.role === 'correspondent';
   return applyStep(db, actor, listingId, expectedVersion, (current) => {
     assertCanFollowUp(actor, current.listing);
     const reason = refusal('match', current.listing.status);
@@ -39,7 +40,21 @@ export async function markMatched(
       alsoWrite: async (tx, updated) => {
         await tx
           .insert(partnerships)
-          .values(ids.map((frenchAuthorityId) => ({ foreignAuthorityId: updated.authorityId, frenchAuthorityId, listingId: updated.id, source: 'match', startedOn: input.startedOn ?? null, createdBy: actor.userId })))
+          .values(
+            ids.map((frenchAuthorityId) => ({
+              foreignAuthorityId: updated.authorityId,
+              frenchAuthorityId,
+              listingId: updated.id,
+              source: 'match',
+              startedOn: input.startedOn ?? null,
+              createdBy: actor.userId,
+              // Reported by the foreign author, a match is its claim until each French partner confirms it.
+              declaredBySide: byModerator ? 'staff' : 'foreign',
+              status: byModerator ? ('confirmed' as const) : ('pending' as const),
+              confirmedAt: byModerator ? new Date() : null,
+              confirmedBy: byModerator ? actor.userId : null,
+            })),
+          )
           .onConflictDoNothing();
         await tx
           .update(conversations)

@@ -16,7 +16,8 @@ export interface FrenchPresence {
 const foreign = alias(authorities, 'foreign_authority');
 
 /**
- * French authorities already active in a country, from matches made here and partnerships declared: public,
+ * French authorities already active in a country, from confirmed partnerships (matches and declarations both sides
+ * agreed to): public,
  * so correspondents can coordinate and French authorities see who is present.
  */
 export async function frenchPresenceIn(db: Database, country: string): Promise<FrenchPresence[]> {
@@ -32,7 +33,7 @@ export async function frenchPresenceIn(db: Database, country: string): Promise<F
     .from(partnerships)
     .innerJoin(authorities, eq(authorities.id, partnerships.frenchAuthorityId))
     .innerJoin(foreign, eq(foreign.id, partnerships.foreignAuthorityId))
-    .where(and(eq(foreign.country, country)))
+    .where(and(eq(foreign.country, country), eq(partnerships.status, 'confirmed')))
     .groupBy(authorities.id)
     .orderBy(desc(count(partnerships.id)), authorities.name);
   return rows.map((r) => ({ ...r, partnerships: Number(r.partnerships) }));
@@ -44,6 +45,6 @@ export async function tiesOf(db: Database, frenchAuthorityId: string): Promise<{
     .select({ id: foreign.id, country: foreign.country })
     .from(partnerships)
     .innerJoin(foreign, eq(foreign.id, partnerships.foreignAuthorityId))
-    .where(eq(partnerships.frenchAuthorityId, frenchAuthorityId));
+    .where(and(eq(partnerships.frenchAuthorityId, frenchAuthorityId), eq(partnerships.status, 'confirmed')));
   return { countries: [...new Set(rows.map((r) => r.country))], authorityIds: [...new Set(rows.map((r) => r.id))] };
 }

@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/index.js';
 import { authorities, listings, users } from '../db/schema/index.js';
 import { Forbidden, Unauthenticated } from '../errors.js';
+import { assertSpeaksFor } from '../permissions/membership.js';
 import { SEARCHABLE_STATUSES } from '../listings/visibility.js';
 import { getListing } from '../listings/store.js';
 import { assertCanModerate } from '../listings/permissions.js';
@@ -38,6 +39,8 @@ function listingProfile(l: typeof listings.$inferSelect, population: number | nu
 export async function suggestListings(db: Database, actor: Actor | null, limit = 20): Promise<ListingSuggestion[]> {
   if (!actor) throw new Unauthenticated();
   if (actor.role !== 'french_authority' || !actor.authorityId) throw new Forbidden('Suggestions are made for French local authorities.');
+  // Scored against the authority's own interests and ties: read in its name.
+  assertSpeaksFor(actor, actor.authorityId, 'Suggestions for your authority');
   const profile = await frenchProfile(db, actor.authorityId);
   const rows = await db
     .select({ listing: listings, authorityName: authorities.name, population: authorities.population })
@@ -72,7 +75,7 @@ export async function suggestFrenchAuthorities(db: Database, actor: Actor | null
     .selectDistinct({ id: authorities.id, name: authorities.name, type: authorities.type, region: authorities.region, population: authorities.population })
     .from(authorities)
     .innerJoin(users, eq(users.authorityId, authorities.id))
-    .where(and(eq(authorities.kind, 'french'), isNotNull(users.emailVerifiedAt)));
+    .where(and(eq(authorities.kind, 'french'), isNotNull(users.emailVerifiedAt), eq(users.membership, 'approved')));
   const target = listingProfile(listing, authority.population);
   const scored: AuthoritySuggestion[] = [];
   for (const a of registered) scored.push({ ...scoreMatch(await frenchProfile(db, a.id), target), authority: a });

@@ -7,6 +7,7 @@ import { followUpListing } from '../listings/lifecycle.js';
 import { isSearchable } from '../listings/visibility.js';
 import { getListing } from '../listings/store.js';
 import { assertCanView } from '../listings/permissions.js';
+import { assertMaySendFor, assertSpeaksFor } from '../permissions/membership.js';
 import { notifyNewMessage } from './notifications.js';
 import { assertCanRead, assertCanWrite, loadConversation, membersOf, sideOf, type Side } from './participants.js';
 
@@ -33,7 +34,7 @@ export async function expressInterest(db: Database, actor: Actor | null, listing
   if (actor.role !== 'french_authority' || !actor.authorityId) {
     throw new Forbidden('Only French local authorities can express interest in a request.');
   }
-  if (!actor.emailVerified) throw new Forbidden('Confirm your email address before contacting a foreign authority.');
+  assertMaySendFor(actor, actor.authorityId, 'Contacting a foreign authority');
   const body = checkBody(message);
   const { listing } = await getListing(db, listingId);
   assertCanView(actor, listing);
@@ -149,6 +150,9 @@ export interface ConversationSummary {
 /** The conversations an authority takes part in, or those of a correspondent's countries, newest first. */
 export async function listConversations(db: Database, actor: Actor | null): Promise<ConversationSummary[]> {
   if (!actor) throw new Unauthenticated();
+  if (actor.role === 'french_authority' || actor.role === 'foreign_authority') {
+    assertSpeaksFor(actor, actor.authorityId, 'Reading the conversations of your authority');
+  }
   const scope =
     actor.role === 'admin'
       ? sql`true`

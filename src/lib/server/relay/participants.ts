@@ -1,7 +1,8 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { approvedMembersOf, assertMaySendFor, assertSpeaksFor, belongsTo, speaksFor } from '../permissions/membership.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/index.js';
-import { authorities, conversations, listings, users } from '../db/schema/index.js';
+import { authorities, conversations, listings } from '../db/schema/index.js';
 import { Forbidden, NotFound, Unauthenticated } from '../errors.js';
 import { isUuid } from '../ids.js';
 
@@ -39,10 +40,13 @@ export async function loadConversation(db: Database, id: string): Promise<Conver
   };
 }
 
-/** Which side of the conversation the actor speaks for, or null if they only read it (correspondent, admin). */
+/**
+ * Which side of the conversation the actor speaks for, or null if they only read it (correspondent, admin) or
+ * may not (a member not approved by their authority is a stranger to its conversations).
+ */
 export function sideOf(actor: Actor, ctx: ConversationContext): Side | null {
-  if (actor.role === 'french_authority' && actor.authorityId === ctx.conversation.frenchAuthorityId) return 'french';
-  if (actor.role === 'foreign_authority' && actor.authorityId === ctx.listing.authorityId) return 'foreign';
+  if (actor.role === 'french_authority' && speaksFor(actor, ctx.conversation.frenchAuthorityId)) return 'french';
+  if (actor.role === 'foreign_authority' && speaksFor(actor, ctx.listing.authorityId)) return 'foreign';
   return null;
 }
 
@@ -52,6 +56,9 @@ export function assertCanRead(actor: Actor | null, ctx: ConversationContext): Ac
   if (sideOf(actor, ctx)) return actor;
   if (actor.role === 'admin') return actor;
   if (actor.role === 'correspondent' && actor.countries.includes(ctx.listing.country)) return actor;
+  if (belongsTo(actor, ctx.conversation.frenchAuthorityId) || belongsTo(actor, ctx.listing.authorityId)) {
+    assertSpeaksFor(actor, actor.authorityId, 'Reading this conversation');
+  }
   throw new Forbidden('Only the two authorities and the correspondent of the country may read this conversation.');
 }
 
@@ -59,13 +66,9 @@ export function assertCanWrite(actor: Actor | null, ctx: ConversationContext): S
   assertCanRead(actor, ctx);
   const side = sideOf(actor!, ctx);
   if (!side) throw new Forbidden('Correspondents and administrators read conversations; only the two authorities write in them.');
+  assertMaySendFor(actor, actor!.authorityId, 'Writing in this conversation');
   return side;
 }
 
-/** The active users of an authority: who gets notified for that side. */
-export async function membersOf(db: Database, authorityId: string) {
-  return db
-    .select({ id: users.id, email: users.email, displayName: users.displayName, locale: users.locale })
-    .from(users)
-    .where(and(eq(users.authorityId, authorityId), isNull(users.disabledAt)));
-}
+/** Who gets notified for a side: the authority's approved members (the permissions module decides). */
+export const membersOf = approvedMembersOf;

@@ -123,8 +123,8 @@ export async function readKeyFigures(sql: Sql): Promise<KeyFigures> {
       (select count(*)::int from listings where status::text = any(${[...SEARCHABLE_STATUSES]}::text[])) as "openListings",
       (select count(distinct authority_id)::int from listings where status::text = any(${[...SEARCHABLE_STATUSES]}::text[])) as "foreignAuthorities",
       (select count(distinct country)::int from listings where status::text = any(${[...SEARCHABLE_STATUSES]}::text[])) as "countries",
-      (select count(distinct u.authority_id)::int from users u where u.role = 'french_authority' and u.authority_id is not null) as "frenchAuthorities",
-      (select count(*)::int from partnerships) as "partnerships"`;
+      (select count(distinct u.authority_id)::int from users u where u.role = 'french_authority' and u.authority_id is not null and u.membership = 'approved') as "frenchAuthorities",
+      (select count(*)::int from partnerships where status = 'confirmed') as "partnerships"`;
   const [median] = await sql<{ hours: number | null }[]>`
     select percentile_cont(0.5) within group (order by hours)::float8 as hours from (${decisionDurations(sql, sql`true`)}) x`;
   return { ...row!, medianModerationHours: median?.hours == null ? null : Math.round(median.hours * 10) / 10 };

@@ -1,7 +1,7 @@
 import { m } from '$lib/i18n';
 import { formFailure, pageError } from '$lib/i18n/form-error.server';
 import { countryName } from '$lib/reference';
-import { approveUser } from '$lib/server/auth/trust';
+import { decideMembership } from '$lib/server/trust/membership';
 import { Unauthenticated } from '$lib/server/errors';
 import { pendingVerifications } from '$lib/server/moderation/perimeter';
 import { getServices } from '$lib/server/runtime/services';
@@ -19,7 +19,7 @@ export const actions: Actions = {
     const form = await request.formData();
     try {
       if (!locals.actor) throw new Unauthenticated();
-      await approveUser(getServices().db, locals.actor, String(form.get('userId') ?? ''));
+      await decideMembership(getServices(), locals.actor, String(form.get('userId') ?? ''), 'approve');
     } catch (error) {
       return formFailure(error);
     }

@@ -19,6 +19,8 @@ const Profile = Type.Object({
   role: Type.String(),
   emailVerified: Type.Boolean(),
   approved: Type.Boolean(),
+  membership: Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected'), Type.Literal('disabled'), Type.Null()]),
+  membershipReason: Nullable(Type.String()),
   countries: Type.Array(Type.String()),
   authority: Type.Union([
     Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String(), country: Type.String(), verified: Type.Boolean() }),

@@ -62,7 +62,7 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
               }),
             ),
           }),
-          ...problems(401),
+          ...problems(401, 403),
         },
       },
     },

@@ -1,11 +1,28 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { declarePartnership } from '../../../../lib/server/partnerships/declare.js';
+import { confirmPartnership, declarePartnership, endPartnership, partnershipsOfMyAuthority } from '../../../../lib/server/partnerships/declare.js';
 import { markMatched } from '../../../../lib/server/partnerships/match.js';
 import { frenchPresenceIn } from '../../../../lib/server/partnerships/presence.js';
 import { isCountryCode } from '../../../../lib/reference/index.js';
 import { InvalidInput } from '../../../../lib/server/errors.js';
 import { problems } from '../../../schemas/problem.js';
+
+const PartnershipStatus = Type.Union([Type.Literal('pending'), Type.Literal('confirmed'), Type.Literal('ended')]);
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const PartnershipItem = Type.Object({
+  id: Type.String(),
+  status: PartnershipStatus,
+  source: Type.String(),
+  declaredBySide: Type.String(),
+  startedOn: Type.Union([Type.String(), Type.Null()]),
+  foreignAuthority: Type.Object({ id: Type.String(), name: Type.String(), country: Type.String() }),
+  frenchAuthority: Type.Object({ id: Type.String(), name: Type.String() }),
+  createdAt: Type.String(),
+  confirmedAt: Type.Union([Type.String(), Type.Null()]),
+  endedAt: Type.Union([Type.String(), Type.Null()]),
+  canConfirm: Type.Boolean(),
+  canEnd: Type.Boolean(),
+});
 
 const partnershipRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify.services;
@@ -14,7 +31,8 @@ const partnershipRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     '/',
     {
       schema: {
-        summary: 'Declare an existing partnership between a foreign and a French authority',
+        summary:
+          'Declare an existing partnership: pending until the other side (or the country’s correspondent) confirms it; recorded by a moderator, confirmed at once',
         tags: ['partnerships'],
         body: Type.Object(
           {
@@ -24,10 +42,49 @@ const partnershipRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
           },
           { additionalProperties: false },
         ),
-        response: { 201: Type.Object({ id: Type.String(), created: Type.Boolean() }), ...problems(400, 401, 403, 404, 415) },
+        response: { 201: Type.Object({ id: Type.String(), created: Type.Boolean(), status: PartnershipStatus }), ...problems(400, 401, 403, 404, 409, 415) },
       },
     },
-    async (request, reply) => reply.code(201).send(await declarePartnership(db, request.actor, request.body)),
+    async (request, reply) => reply.code(201).send(await declarePartnership(fastify.services, request.actor, request.body)),
+  );
+
+  fastify.get(
+    '/mine',
+    {
+      schema: {
+        summary: 'The partnerships of my authority (pending claims to confirm first), with what I may do with each',
+        tags: ['partnerships'],
+        response: { 200: Type.Object({ items: Type.Array(PartnershipItem) }), ...problems(401) },
+      },
+    },
+    async (request) => ({ items: await partnershipsOfMyAuthority(db, request.requireActor()) }),
+  );
+
+  fastify.post(
+    '/:id/confirm',
+    {
+      schema: {
+        summary: 'Confirm a partnership the other side declared (approved member with a verified address, or the country’s correspondent)',
+        tags: ['partnerships'],
+        params: IdParams,
+        response: { 200: Type.Object({ id: Type.String(), status: PartnershipStatus }), ...problems(401, 403, 404, 409) },
+      },
+    },
+    async (request) => confirmPartnership(fastify.services, request.requireActor(), request.params.id),
+  );
+
+  fastify.post(
+    '/:id/end',
+    {
+      schema: {
+        summary: 'Withdraw a claim or end a partnership (either side or a moderator); it stays in the audit trail',
+        tags: ['partnerships'],
+        params: IdParams,
+        body: Type.Optional(Type.Object({ reason: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false })),
+        response: { 200: Type.Object({ id: Type.String(), status: PartnershipStatus }), ...problems(400, 401, 403, 404, 409, 415) },
+      },
+    },
+    async (request) => endPartnership(fastify.services, request.requireActor(), request.params.id, request.body?.reason),
   );
 
   fastify.post(

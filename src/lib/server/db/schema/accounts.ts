@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { userRole } from './enums.js';
+import { membershipState, userRole } from './enums.js';
 import { authorities } from './authorities.js';
 import { bytea, createdAt, updatedAt } from './columns.js';
 
@@ -19,10 +19,20 @@ export const users = pgTable(
     /** Set by an admin or correspondent when a person was checked by other means (phone, embassy). */
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    /** Standing in the authority (authorityId): pending until a member, the email domain or a moderator vouches. */
+    membership: membershipState('membership').notNull().default('pending'),
+    membershipDecidedAt: timestamp('membership_decided_at', { withTimezone: true }),
+    membershipDecidedBy: uuid('membership_decided_by'),
+    /** Why a membership was rejected or disabled: told to the person. */
+    membershipReason: text('membership_reason'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('users_email_uq').on(sql`lower(${t.email})`), index('users_authority_idx').on(t.authorityId)],
+  (t) => [
+    uniqueIndex('users_email_uq').on(sql`lower(${t.email})`),
+    index('users_authority_idx').on(t.authorityId),
+    index('users_membership_created_idx').on(t.membership, t.createdAt),
+  ],
 );
 
 /** Countries an embassy correspondent covers: the perimeter of everything they may see and decide. */

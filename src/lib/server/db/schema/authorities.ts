@@ -25,6 +25,8 @@ export const authorities = pgTable(
     existingPartners: text('existing_partners'),
     /** Themes a (French) authority declares an interest in: feeds recommendations. */
     themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
+    /** Mail domains known to be the authority's own (recorded by an admin): members on them are approved at once. */
+    emailDomains: text('email_domains').array().notNull().default(sql`'{}'::text[]`),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
     verifiedBy: uuid('verified_by'),
     createdAt: createdAt(),
@@ -34,6 +36,8 @@ export const authorities = pgTable(
     uniqueIndex('authorities_kind_official_code_uq').on(t.kind, t.officialCode),
     index('authorities_country_idx').on(t.country),
     index('authorities_name_idx').on(t.name),
+    // Similar names in a country (duplicate detection): pg_trgm, created by the migration.
+    index('authorities_name_trgm_idx').using('gin', sql`lower(${t.name}) gin_trgm_ops`),
     check('authorities_country_iso2', sql`${t.country} ~ '^[A-Z]{2}$'`),
     check('authorities_population_positive', sql`${t.population} is null or ${t.population} >= 0`),
   ],

@@ -8,3 +8,4 @@ export * from './flags.js';
 export * from './partnerships.js';
 export * from './reference-data.js';
 export * from './cofinancing.js';
+export * from './trust.js';

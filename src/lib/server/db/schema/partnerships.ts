@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { partnershipStatus } from './enums.js';
 import { authorities } from './authorities.js';
 import { users } from './accounts.js';
 import { listings } from './listings.js';
@@ -66,7 +67,11 @@ export const savedSearches = pgTable(
   (t) => [index('saved_searches_user_idx').on(t.userId), uniqueIndex('saved_searches_unsubscribe_uq').on(t.unsubscribeTokenHash)],
 );
 
-/** Who works with whom: from matches made here and partnerships declared by the authorities. */
+/**
+ * Who works with whom: from matches made here and partnerships declared by the authorities. A partnership belongs
+ * to the two authorities; it is a claim (pending) until the other side or the country's correspondent confirms it,
+ * and only confirmed ones are public, counted, exported or used by recommendations.
+ */
 export const partnerships = pgTable(
   'partnerships',
   {
@@ -81,10 +86,22 @@ export const partnerships = pgTable(
     source: text('source').notNull(),
     startedOn: date('started_on'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    status: partnershipStatus('status').notNull().default('pending'),
+    /** Which side claimed it ('french', 'foreign', or 'staff' for a correspondent or admin): the other side confirms. */
+    declaredBySide: text('declared_by_side').notNull().default('staff'),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    confirmedBy: uuid('confirmed_by').references(() => users.id, { onDelete: 'set null' }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endedBy: uuid('ended_by').references(() => users.id, { onDelete: 'set null' }),
+    endReason: text('end_reason'),
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex('partnerships_pair_listing_uq').on(t.foreignAuthorityId, t.frenchAuthorityId, sql`coalesce(${t.listingId}, '00000000-0000-0000-0000-000000000000'::uuid)`),
+    // One live partnership per pair (and request); an ended one may be declared again.
+    uniqueIndex('partnerships_pair_listing_uq')
+      .on(t.foreignAuthorityId, t.frenchAuthorityId, sql`coalesce(${t.listingId}, '00000000-0000-0000-0000-000000000000'::uuid)`)
+      .where(sql`${t.status} <> 'ended'`),
+    index('partnerships_foreign_idx').on(t.foreignAuthorityId),
     index('partnerships_french_idx').on(t.frenchAuthorityId),
   ],
 );
