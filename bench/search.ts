@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { faker } from '@faker-js/faker';
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
-import { createServer } from '../src/app.js';
+import { createServer } from '../src/api/app.js';
 import { loadConfig } from '../src/lib/server/config.js';
 import { listings } from '../src/lib/server/db/schema/index.js';
 import { createLogger } from '../src/lib/server/logger.js';

@@ -22,7 +22,7 @@ export function apiDevPlugin(): Plugin {
         if (!req.url?.startsWith('/api')) return next();
         try {
           const services = await servicesReady;
-          const appModule = await server.ssrLoadModule('/src/app.ts');
+          const appModule = await server.ssrLoadModule('/src/api/app.ts');
           if (!current || current.module !== appModule) {
             await current?.fastify.close();
             const fastify = await appModule.createServer(services);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createServer } from './app.js';
+import { createServer } from './api/app.js';
 import { attachSvelteKit, type NodeHandler } from './api/sveltekit-bridge.js';
 import { ConfigError, loadConfig } from './lib/server/config.js';
 import { createLogger } from './lib/server/logger.js';

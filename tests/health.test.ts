@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Meilisearch } from 'meilisearch';
 import postgres from 'postgres';
-import { createServer } from '../src/app.js';
+import { createServer } from '../src/api/app.js';
 import { createTestServices, type TestContext } from './helpers/services.js';
 
 let ctx: TestContext;

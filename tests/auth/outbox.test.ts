@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createServer } from '../../src/app.js';
+import { createServer } from '../../src/api/app.js';
 import { loadConfig } from '../../src/lib/server/config.js';
 import { listOutbox, outboxVisible } from '../../src/lib/server/mail/outbox.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { eq, sql } from 'drizzle-orm';
-import { createServer } from '../../src/app.js';
+import { createServer } from '../../src/api/app.js';
 import { oneTimeTokens } from '../../src/lib/server/db/schema/index.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';
 import { createUser, login, TEST_PASSWORD } from '../helpers/fixtures.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createServer } from '../../src/app.js';
+import { createServer } from '../../src/api/app.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';
 import { createUser, login, TEST_PASSWORD } from '../helpers/fixtures.js';
 import { sessions } from '../../src/lib/server/db/schema/index.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
-import { createServer } from '../../src/app.js';
+import { createServer } from '../../src/api/app.js';
 import { delaySeconds } from '../../src/lib/server/auth/throttle.js';
 import { authThrottle } from '../../src/lib/server/db/schema/index.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';

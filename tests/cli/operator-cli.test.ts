@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from '../../src/app.js';
+import { createServer } from '../../src/api/app.js';
 import { snapshotBuild } from '../helpers/built-app.js';
 import { createUser } from '../helpers/fixtures.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createServer } from '../../src/app.js';
+import { createServer } from '../../src/api/app.js';
 import { loadCofinancingReference, todayInFrance } from '../../src/lib/server/cofinancing/catalogue.js';
 import { loadSupportReference } from '../../src/lib/server/cofinancing/support.js';
 import { REFERENCE_PROGRAMMES } from '../../src/lib/server/cofinancing/reference.js';

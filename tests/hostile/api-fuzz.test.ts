@@ -1,6 +1,6 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BODY_LIMIT, createServer } from '../../src/app.js';
+import { BODY_LIMIT, createServer } from '../../src/api/app.js';
 import { createAuthority, createUser, insertListing, login } from '../helpers/fixtures.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createServer } from '../../src/app.js';
+import { createServer } from '../../src/api/app.js';
 import { startAppProcess, waitForHealth, type AppProcess } from '../helpers/app-process.js';
 import { snapshotBuild } from '../helpers/built-app.js';
 import { createAuthority, createUser, login } from '../helpers/fixtures.js';

@@ -1,7 +1,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from '../../src/app.js';
+import { createServer } from '../../src/api/app.js';
 import { findCountry } from '../../src/lib/reference/index.js';
 import { frenchAuthorityRows, frenchCode } from '../../src/lib/server/authorities/french-loader.js';
 import { authorities, listingStatus, listings, moderationEvents, searchOutbox, users } from '../../src/lib/server/db/schema/index.js';

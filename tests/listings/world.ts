@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { createServer } from '../../src/app.js';
+import { createServer } from '../../src/api/app.js';
 import { createAuthority, createUser, login } from '../helpers/fixtures.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
-import { createServer } from '../../src/app.js';
+import { createServer } from '../../src/api/app.js';
 import { sendDigests } from '../../src/lib/server/alerts/digest.js';
 import { unsubscribeToken } from '../../src/lib/server/alerts/saved-searches.js';
 import { savedSearches } from '../../src/lib/server/db/schema/index.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createServer } from '../../src/app.js';
+import { createServer } from '../../src/api/app.js';
 import { JOB_DEFINITIONS } from '../../src/lib/server/jobs/definitions.js';
 import { startJobQueue, type JobQueue } from '../../src/lib/server/jobs/queue.js';
 import { listOutbox } from '../../src/lib/server/mail/outbox.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createServer } from '../../src/app.js';
+import { createServer } from '../../src/api/app.js';
 import { moderationEvents } from '../../src/lib/server/db/schema/index.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';
 import { createAuthority, createUser, insertListing, login } from '../helpers/fixtures.js';

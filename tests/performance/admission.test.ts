@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from '../../src/app.js';
+import { createServer } from '../../src/api/app.js';
 import { loadConfig } from '../../src/lib/server/config.js';
 import { AdmissionGate, admissionKind, parseAdmissionLimits, type Admission } from '../../src/lib/server/http/admission.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';

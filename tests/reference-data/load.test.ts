@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/lib/server/logger.js';
-import { createServer } from '../../src/app.js';
+import { createServer } from '../../src/api/app.js';
 import { ensureReferenceData, referenceDataState } from '../../src/lib/server/reference-data/load.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';
 

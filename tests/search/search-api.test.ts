@@ -2,7 +2,7 @@ import net from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { Meilisearch } from 'meilisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from '../../src/app.js';
+import { createServer } from '../../src/api/app.js';
 import { InvalidInput } from '../../src/lib/server/errors.js';
 import { listingsIndexUid } from '../../src/lib/server/search/index-name.js';
 import { searchListings } from '../../src/lib/server/search/search-listings.js';

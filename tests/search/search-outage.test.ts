@@ -4,7 +4,7 @@ import path from 'node:path';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from '../../src/app.js';
+import { createServer } from '../../src/api/app.js';
 import { listings, moderationEvents, searchOutbox } from '../../src/lib/server/db/schema/index.js';
 import { freePort } from '../../src/lib/server/embedded/child-process.js';
 import { startEmbeddedMeilisearch } from '../../src/lib/server/embedded/meilisearch.js';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from '../../src/app.js';
+import { createServer } from '../../src/api/app.js';
 import { listingsIndexUid } from '../../src/lib/server/search/index-name.js';
 import { reindexListings, type ReindexProgress } from '../../src/lib/server/search/reindex.js';
 import { startSearchRelay, type SearchRelay } from '../../src/lib/server/search/relay.js';

@@ -1,6 +1,6 @@
 import { pageError } from '$lib/i18n/form-error.server';
 import { requireSignedIn } from '$lib/page-guards';
-import { listConversations } from '$lib/server/relay/conversations';
+import { listConversations } from '$lib/server/conversations/conversations';
 import { getServices } from '$lib/server/runtime/services';
 import type { PageServerLoad } from './$types';
 

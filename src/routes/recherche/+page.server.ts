@@ -4,7 +4,7 @@ import { getServices } from '$lib/server/runtime/services';
 import { searchListings } from '$lib/server/search/search-listings';
 import { parseSearchQuery, searchQueryFromUrl, searchQueryParams, type SearchInput, type SearchQuery } from '$lib/server/search/search-query';
 import type { PageServerLoad } from './$types';
-import { facetOptions, hitView } from '$lib/components/search-view';
+import { facetOptions, hitView } from '$lib/server/views/search-view';
 
 export const load: PageServerLoad = async ({ url }) => {
   let query: SearchQuery;

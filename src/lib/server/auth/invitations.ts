@@ -10,7 +10,7 @@ import { links } from './links.js';
 import { consumeToken, issueToken, peekToken } from './one-time-token.js';
 import { hashPassword } from './password.js';
 import { assertAcceptablePassword } from './password-policy.js';
-import { coveredCountries } from './staff.js';
+import { coveredCountries } from '../staff/staff.js';
 import { assertEmailFree } from './users.js';
 import { assertMaySendFor } from '../permissions/membership.js';
 

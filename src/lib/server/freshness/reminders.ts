@@ -4,7 +4,7 @@ import type { JobDefinition } from '../jobs/queue.js';
 import { TRANSITIONS } from '../listings/transitions.js';
 import { deliver } from '../notifications/deliver.js';
 import { sendOnce } from '../notifications/once.js';
-import { membersOf } from '../relay/participants.js';
+import { membersOf } from '../conversations/participants.js';
 import type { Services } from '../runtime/services.js';
 import { expiryMail } from './mails.js';
 import { reconfirmToken, reconfirmUrl } from './reconfirm-link.js';

@@ -3,7 +3,7 @@ import { formFailure, pageError } from '$lib/i18n/form-error.server';
 import { countryName } from '$lib/reference';
 import { inviteStaff } from '$lib/server/auth/invitations';
 import { Unauthenticated } from '$lib/server/errors';
-import { listStaff } from '$lib/server/moderation/staff';
+import { listStaff } from '$lib/server/staff/staff';
 import { getServices } from '$lib/server/runtime/services';
 import type { Actions, PageServerLoad } from './$types';
 

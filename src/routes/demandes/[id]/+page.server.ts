@@ -1,5 +1,5 @@
-import { describeListing } from '$lib/components/listing-view';
-import { describePath, describeSupport } from '$lib/components/cofinancing-view';
+import { describeListing } from '$lib/server/views/listing-view';
+import { describePath, describeSupport } from '$lib/server/views/cofinancing-view';
 import { cofinancingFor } from '$lib/server/cofinancing/paths';
 import { supportFor } from '$lib/server/cofinancing/support';
 import { formFailure, pageError } from '$lib/i18n/form-error.server';
@@ -7,7 +7,7 @@ import { getLocale, m } from '$lib/i18n';
 import { isModerator, isAuthor } from '$lib/server/listings/permissions';
 import { viewListing } from '$lib/server/listings/queries';
 import { isPublic, isSearchable } from '$lib/server/listings/visibility';
-import { expressInterest } from '$lib/server/relay/conversations';
+import { expressInterest } from '$lib/server/conversations/conversations';
 import { getServices } from '$lib/server/runtime/services';
 import type { Actions, PageServerLoad } from './$types';
 

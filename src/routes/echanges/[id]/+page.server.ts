@@ -1,7 +1,7 @@
 import { formFailure, pageError } from '$lib/i18n/form-error.server';
 import { m } from '$lib/i18n';
 import { requireSignedIn } from '$lib/page-guards';
-import { postMessage, readConversation, setContactSharing } from '$lib/server/relay/conversations';
+import { postMessage, readConversation, setContactSharing } from '$lib/server/conversations/conversations';
 import { getServices } from '$lib/server/runtime/services';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -6,7 +6,7 @@ import { listingEvents, viewListing } from '$lib/server/listings/queries';
 import { DIRECTLY_EDITABLE, RECONFIRMABLE, REVISABLE, TRANSITIONS, type ListingStatus } from '$lib/server/listings/transitions';
 import { getServices } from '$lib/server/runtime/services';
 import { markMatched } from '$lib/server/partnerships/match';
-import { interlocutorsOf } from '$lib/server/relay/conversations';
+import { interlocutorsOf } from '$lib/server/conversations/conversations';
 import { requireForeignAuthority } from '../guard';
 import type { Actions, PageServerLoad } from './$types';
 

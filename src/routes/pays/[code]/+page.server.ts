@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { hitView } from '$lib/components/search-view';
+import { hitView } from '$lib/server/views/search-view';
 import { getLocale, m } from '$lib/i18n';
 import { CONTINENTS, countryName, findCountry, findTheme } from '$lib/reference';
 import { getServices } from '$lib/server/runtime/services';

@@ -7,7 +7,7 @@ import {
   postMessage,
   readConversation,
   setContactSharing,
-} from '../../../../lib/server/relay/conversations.js';
+} from '../../../../lib/server/conversations/conversations.js';
 import { problems } from '../../../schemas/problem.js';
 
 const Side = Type.Union([Type.Literal('french'), Type.Literal('foreign')]);
@@ -27,7 +27,7 @@ const ConversationSchema = Type.Object({
   messages: Type.Array(Type.Object({ id: Type.Integer(), side: Side, body: Type.String(), createdAt: Type.String() })),
 });
 
-/** The contact relay: French and foreign authorities talk through the platform, addresses hidden by default. */
+/** Conversations (the contact relay): French and foreign authorities talk through the platform, addresses hidden by default. */
 const conversationRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify.services;
 
@@ -36,7 +36,7 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     {
       schema: {
         summary: 'Express interest in a published request (French authorities): opens or continues the conversation',
-        tags: ['relay'],
+        tags: ['conversations'],
         body: Type.Object(
           { listingId: Type.String({ format: 'uuid' }), message: Type.String({ minLength: 2, maxLength: MESSAGE_MAX }) },
           { additionalProperties: false },
@@ -52,7 +52,7 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     {
       schema: {
         summary: 'My conversations (correspondents: those about their countries)',
-        tags: ['relay'],
+        tags: ['conversations'],
         response: {
           200: Type.Object({
             conversations: Type.Array(
@@ -71,7 +71,7 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get(
     '/:id',
-    { schema: { summary: 'A conversation and its messages', tags: ['relay'], params: IdParams, response: { 200: ConversationSchema, ...problems(400, 401, 403, 404) } } },
+    { schema: { summary: 'A conversation and its messages', tags: ['conversations'], params: IdParams, response: { 200: ConversationSchema, ...problems(400, 401, 403, 404) } } },
     async (request) => readConversation(db, request.actor, request.params.id),
   );
 
@@ -80,7 +80,7 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     {
       schema: {
         summary: 'Write in a conversation (the first reply of the foreign authority moves the request to "in discussion")',
-        tags: ['relay'],
+        tags: ['conversations'],
         params: IdParams,
         body: Type.Object({ message: Type.String({ minLength: 2, maxLength: MESSAGE_MAX }) }, { additionalProperties: false }),
         response: { 201: Posted, ...problems(400, 401, 403, 404, 413, 415) },
@@ -94,7 +94,7 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     {
       schema: {
         summary: 'Agree (or stop agreeing) to share my contact; addresses are shown once both sides agree',
-        tags: ['relay'],
+        tags: ['conversations'],
         params: IdParams,
         body: Type.Object({ share: Type.Boolean() }, { additionalProperties: false }),
         response: { 204: Type.Null(), ...problems(400, 401, 403, 404, 415) },

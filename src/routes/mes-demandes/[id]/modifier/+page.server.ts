@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { describeListing, type ListingLike } from '$lib/components/listing-view';
+import { describeListing, type ListingLike } from '$lib/server/views/listing-view';
 import { getLocale, href, m } from '$lib/i18n';
 import { formFailure, pageError } from '$lib/i18n/form-error.server';
 import { submitListing, updateListing } from '$lib/server/listings/editing';

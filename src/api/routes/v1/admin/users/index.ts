@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { setAccountDisabled, setCorrespondentCountries } from '../../../../../lib/server/auth/staff.js';
+import { setAccountDisabled, setCorrespondentCountries } from '../../../../../lib/server/staff/staff.js';
 import { problems } from '../../../../schemas/problem.js';
 
 const Params = Type.Object({ id: Type.String({ format: 'uuid' }) });

@@ -37,7 +37,7 @@ const TEXTS: Record<'fr' | 'en' | 'es', Texts> = {
   },
 };
 
-export function relayMail(kind: Kind, locale: string | null | undefined, to: string, values: Record<string, string>): OutgoingMail {
+export function conversationMail(kind: Kind, locale: string | null | undefined, to: string, values: Record<string, string>): OutgoingMail {
   const { subject, body } = TEXTS[mailLocale(locale)][kind](values);
   return { to, subject, text: body };
 }

@@ -1,16 +1,16 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import type { Services } from './lib/server/runtime/services.js';
-import admission from './api/plugins/admission.js';
-import openapi from './api/plugins/openapi.js';
-import csrf from './api/plugins/csrf.js';
-import problemDetails, { sendProblem } from './api/plugins/problem-details.js';
-import rateLimit from './api/plugins/rate-limit.js';
-import securityHeaders from './api/plugins/security-headers.js';
-import requestLog from './api/plugins/request-log.js';
-import servicesPlugin from './api/plugins/services.js';
-import { ProblemSchema } from './api/schemas/problem.js';
-import healthRoutes from './api/routes/health/index.js';
-import v1Routes from './api/routes/v1/index.js';
+import type { Services } from '../lib/server/runtime/services.js';
+import admission from './plugins/admission.js';
+import openapi from './plugins/openapi.js';
+import csrf from './plugins/csrf.js';
+import problemDetails, { sendProblem } from './plugins/problem-details.js';
+import rateLimit from './plugins/rate-limit.js';
+import securityHeaders from './plugins/security-headers.js';
+import requestLog from './plugins/request-log.js';
+import servicesPlugin from './plugins/services.js';
+import { ProblemSchema } from './schemas/problem.js';
+import healthRoutes from './routes/health/index.js';
+import v1Routes from './routes/v1/index.js';
 
 export interface AppOptions {
   services: Services;

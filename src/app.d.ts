@@ -1,4 +1,4 @@
-// SvelteKit's App namespace (named kit.d.ts: src/app.ts is the Fastify app). See https://svelte.dev/docs/kit/types#app.d.ts
+// SvelteKit's App namespace. See https://svelte.dev/docs/kit/types#app.d.ts
 declare global {
   namespace App {
     interface Error {

@@ -5,7 +5,7 @@ import { jobQueue } from '../jobs/queue.js';
 import { deliver } from '../notifications/deliver.js';
 import { sendOnce } from '../notifications/once.js';
 import type { Services } from '../runtime/services.js';
-import { relayMail } from './mails.js';
+import { conversationMail } from './mails.js';
 import { loadConversation, membersOf } from './participants.js';
 
 export const UNANSWERED_AFTER_DAYS = 14;
@@ -24,7 +24,7 @@ export async function sendMessageNotification(services: Services, data: { messag
   let sent = 0;
   for (const member of await membersOf(services.db, recipientsAuthority)) {
     const delivered = await sendOnce(services.db, `message:${message.id}:${member.id}`, () =>
-      deliver(services, relayMail('new_message', member.locale, member.email, {
+      deliver(services, conversationMail('new_message', member.locale, member.email, {
         name: member.displayName,
         from: senderName,
         listing: ctx.listing.title,
@@ -53,7 +53,7 @@ export async function sendUnansweredReminders(services: Services, now = new Date
     const writer = row.lastMessageSide === 'french' ? ctx.frenchAuthority.name : ctx.foreignAuthority.name;
     for (const member of await membersOf(services.db, waitingAuthority)) {
       const delivered = await sendOnce(services.db, `reminder:${row.id}:${row.lastMessageAt.toISOString()}:${member.id}`, () =>
-        deliver(services, relayMail('reminder', member.locale, member.email, {
+        deliver(services, conversationMail('reminder', member.locale, member.email, {
           name: member.displayName,
           from: writer,
           listing: ctx.listing.title,
@@ -78,7 +78,8 @@ export async function sweepRecentMessages(services: Services, now = new Date()):
   return sent;
 }
 
-export const relayJobs: JobDefinition<never>[] = [
+// Queue names keep their original `relay.` prefix: they are stored in pg-boss (queued jobs, schedules).
+export const conversationJobs: JobDefinition<never>[] = [
   { name: 'relay.message', handler: async (services, data: { messageId: number }) => void (await sendMessageNotification(services, data)) } as JobDefinition<never>,
   { name: 'relay.sweep', cron: '*/5 * * * *', handler: async (services) => void (await sweepRecentMessages(services)) },
   { name: 'relay.reminders', cron: '0 8 * * *', handler: async (services) => void (await sendUnansweredReminders(services)) },

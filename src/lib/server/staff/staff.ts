@@ -1,9 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { isForeignCountry } from '../../reference/countries.js';
 import type { Database } from '../db/index.js';
 import { correspondentCountries, sessions, users } from '../db/schema/index.js';
-import { Conflict, Forbidden, InvalidInput, NotFound } from '../errors.js';
-import type { Actor } from './actor.js';
+import { Conflict, Forbidden, InvalidInput, NotFound, Unauthenticated } from '../errors.js';
+import type { Actor } from '../auth/actor.js';
 
 /** Upper-cased, deduplicated, sorted; France and its overseas territories are nobody's "country covered". */
 export function coveredCountries(raw: string[], field = 'countries'): string[] {
@@ -46,3 +46,17 @@ export async function setAccountDisabled(db: Database, actor: Actor, userId: str
     if (disabled) await tx.delete(sessions).where(eq(sessions.userId, userId));
   });
 }
+
+/** The delegation's view of its staff: correspondents with the countries they cover, and administrators. */
+export async function listStaff(db: Database, actor: Actor | null) {
+  if (!actor) throw new Unauthenticated();
+  if (actor.role !== 'admin') throw new Forbidden('Only administrators see the staff list.');
+  const staff = await db
+    .select({ id: users.id, displayName: users.displayName, email: users.email, role: users.role, disabledAt: users.disabledAt })
+    .from(users)
+    .where(inArray(users.role, ['correspondent', 'admin']))
+    .orderBy(asc(users.role), asc(users.displayName));
+  const countries = await db.select().from(correspondentCountries).orderBy(asc(correspondentCountries.country));
+  return staff.map((s) => ({ ...s, active: s.disabledAt === null, countries: countries.filter((c) => c.userId === s.id).map((c) => c.country) }));
+}
+
