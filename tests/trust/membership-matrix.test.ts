@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createServer } from '../../src/app.js';
+import { createServer } from '../../src/api/app.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';
 import { createAuthority, createUser, insertListing, login } from '../helpers/fixtures.js';
 import { draftBody } from '../listings/world.js';

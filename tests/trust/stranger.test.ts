@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
-import { createServer } from '../../src/app.js';
+import { createServer } from '../../src/api/app.js';
 import { authorities, conversationMessages, partnerships, users } from '../../src/lib/server/db/schema/index.js';
 import { listOutbox } from '../../src/lib/server/mail/outbox.js';
-import { sendMessageNotification, sweepRecentMessages } from '../../src/lib/server/relay/notifications.js';
+import { sendMessageNotification, sweepRecentMessages } from '../../src/lib/server/conversations/notifications.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';
 import { createAuthority, createUser, insertListing, login } from '../helpers/fixtures.js';
 
