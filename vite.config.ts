@@ -33,7 +33,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     // Kill/restart tests on real processes: `npm run test:faults` (vitest.faults.config.ts).
-    exclude: ['tests/faults/**', '**/node_modules/**'],
+    exclude: ['tests/faults/**', 'tests/production/**', '**/node_modules/**'],
     globalSetup: ['tests/setup/global-services.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 // on its own private services. Kept out of `npm test` (vite.config.ts excludes tests/faults/**).
 export default defineConfig({
   test: {
-    include: ['tests/faults/**/*.test.ts'],
+    // tests/production/: the Dockerfile replayed (npm ci + build in a scratch copy: minutes, hence here).
+    include: ['tests/faults/**/*.test.ts', 'tests/production/**/*.test.ts'],
     globalSetup: ['tests/faults/ensure-build.ts'],
     testTimeout: 180_000,
     hookTimeout: 180_000,

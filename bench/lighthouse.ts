@@ -1,6 +1,7 @@
 // `npm run bench:lighthouse` — Lighthouse (mobile defaults: Moto G Power emulation, simulated slow 4G) on the
 // home page, the search page and a request page of the BUILT app (embedded services, demo data, temp dir),
-// driven through Debian's Chromium (/usr/bin/chromium, or CHROME_PATH). Reports performance, accessibility
+// driven through the Chromium of tests/helpers/chromium.ts (CHROMIUM_PATH, /usr/bin/chromium, or the one packaged in
+// @sparticuz/chromium). Reports performance, accessibility
 // and best-practices scores, the audits that cost points, and the JavaScript each page loads (gzip size).
 // Writes bench/results/lighthouse-<time>.json. Stops the app and Chromium it started.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -12,8 +13,10 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { freePort } from '../src/lib/server/embedded/child-process.js';
 import { ensureBuild, snapshotBuild } from '../tests/helpers/built-app.js';
+import { resolveChromium } from '../tests/helpers/chromium.js';
 
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const browserChoice = await resolveChromium();
+const CHROME = browserChoice.executablePath;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
 const TARGET = 95;
 const JS_BUDGET_KB = 60;
@@ -119,7 +122,7 @@ async function main() {
   log(`launching ${CHROME}`);
   chrome = await chromeLauncher.launch({
     chromePath: CHROME,
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    chromeFlags: ['--headless=new', ...browserChoice.args],
   });
   const pages: PageResult[] = [];
   for (const [name, url] of [

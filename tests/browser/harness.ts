@@ -5,6 +5,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page, type Route } from 'playwright-core';
 import { startAppProcess, waitForHealth, type AppProcess } from '../helpers/app-process.js';
 import { snapshotBuild } from '../helpers/built-app.js';
+import { resolveChromium } from '../helpers/chromium.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = path.join(root, 'tests/screenshots');
@@ -31,10 +32,8 @@ export async function startBrowserApp(): Promise<BrowserApp> {
   let browser: Browser | undefined;
   try {
     await waitForHealth(app);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    const { executablePath, args } = await resolveChromium();
+    browser = await chromium.launch({ executablePath, args });
   } catch (error) {
     app.child.kill('SIGTERM');
     await app.exited;

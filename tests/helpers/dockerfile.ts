@@ -3,7 +3,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+export type BuildStep = { op: 'COPY'; sources: string[]; to: string } | { op: 'RUN'; command: string };
+
 export interface DockerfilePlan {
+  /** The build stage's COPY (from the build context) and RUN instructions, in order; paths relative to its WORKDIR. */
+  buildSteps: BuildStep[];
   /** Shell commands of the build stage's RUN instructions, in order. */
   buildRuns: string[];
   /** Paths (relative to the build stage's WORKDIR) the runtime stage copies from the build stage. */
@@ -51,6 +55,16 @@ export function readDockerfile(file: string): DockerfilePlan {
   if (!build || !runtime || build === runtime) throw new Error(`${file}: expected a "build" stage and a runtime stage after it`);
 
   const buildRuns = build.items.filter((i) => i.op === 'RUN').map((i) => i.args);
+  const buildSteps: BuildStep[] = [];
+  for (const item of build.items) {
+    if (item.op === 'RUN') buildSteps.push({ op: 'RUN', command: item.args });
+    if (item.op === 'COPY') {
+      const words = item.args.split(/\s+/).filter((w) => !w.startsWith('--'));
+      const to = words.pop()!;
+      buildSteps.push({ op: 'COPY', sources: words, to: path.posix.relative(build.workdir, path.posix.resolve(build.workdir, to)) || '.' });
+    }
+    if (!['RUN', 'COPY', 'WORKDIR'].includes(item.op)) throw new Error(`${file}: the build stage's ${item.op} is not replayed by the tests: teach tests/helpers/dockerfile.ts`);
+  }
   const runtimeCopies: DockerfilePlan['runtimeCopies'] = [];
   let env: Record<string, string> = {};
   let cmd: string[] = [];
@@ -74,5 +88,5 @@ export function readDockerfile(file: string): DockerfilePlan {
     }
   }
   if (!cmd.length) throw new Error(`${file}: the runtime stage has no CMD`);
-  return { buildRuns, runtimeCopies, env, cmd };
+  return { buildSteps, buildRuns, runtimeCopies, env, cmd };
 }
