@@ -56,7 +56,9 @@ export function describePath(path: FitPath, locale: Locale): PathView {
       ? m.cofinancing_opens({ date: formatDate(p.opensOn, locale) })
       : p.closesOn && path.closesInDays !== null
         ? m.cofinancing_closes({ date: formatDate(p.closesOn, locale), relative: formatRelativeDays(-path.closesInDays, locale) })
-        : m.cofinancing_no_deadline();
+        : p.kind === 'one_percent'
+          ? m.cofinancing_no_deadline()
+          : m.cofinancing_calendar_see_site();
   return {
     id: p.id,
     name: p.name,
