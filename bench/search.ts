@@ -17,7 +17,7 @@ import { startServices, type Services } from '../src/lib/server/runtime/services
 import { loadSearchablePage, type ListingDocument } from '../src/lib/server/search/document.js';
 import { ensureListingsIndex } from '../src/lib/server/search/ensure-index.js';
 import { listingsIndexUid } from '../src/lib/server/search/index-name.js';
-import { meiliSearchParams } from '../src/lib/server/search/meili-search.js';
+import { meiliSearchRequest } from '../src/lib/server/search/meili-search.js';
 import { enqueueSearchSync } from '../src/lib/server/search/outbox.js';
 import { bulkClient, reindexListings } from '../src/lib/server/search/reindex.js';
 import { startSearchRelay } from '../src/lib/server/search/relay.js';
@@ -133,13 +133,16 @@ async function main() {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address() as { port: number };
     const searches = generateSearches(200).map(parseSearchQuery);
-    const meiliUrl = `${services.meili.config.host}/indexes/${listingsIndexUid(services.indexPrefix)}/search`;
-    const raw: LoadRequest[] = searches.map((query) => ({
-      url: meiliUrl,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${services.meili.config.apiKey}` },
-      body: JSON.stringify(meiliSearchParams(query)),
-    }));
+    // The very request the service sends (a multi-search when the search filters: one count query per filtered facet).
+    const raw: LoadRequest[] = searches.map((query) => {
+      const request = meiliSearchRequest(listingsIndexUid(services.indexPrefix), query);
+      return {
+        url: new URL(request.path, `${services.meili.config.host.replace(/\/$/, '')}/`).href,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${services.meili.config.apiKey}` },
+        body: JSON.stringify(request.body),
+      };
+    });
     const api: LoadRequest[] = searches.map((query) => ({ url: `http://127.0.0.1:${address.port}/api/v1/search?${searchQueryParams(query)}`, method: 'GET' }));
     const merge = (results: LoadResult[]): LoadResult => ({
       latenciesMs: results.flatMap((r) => r.latenciesMs),

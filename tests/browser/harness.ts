@@ -15,8 +15,11 @@ export interface BrowserApp {
   url: string;
   app: AppProcess;
   browser: Browser;
-  /** A page in a fresh browser profile (no cookies); `javaScript: false` to check the pages work without it. */
-  page(options?: { javaScript?: boolean; phone?: boolean }): Promise<Page>;
+  /**
+   * A page in a fresh browser profile (no cookies); `javaScript: false` to check the pages work without it; `phone`
+   * a small touch screen (360 × 740, or the size given); `locale` the browser's language (its Accept-Language).
+   */
+  page(options?: { javaScript?: boolean; phone?: boolean | { width: number; height: number }; locale?: string }): Promise<Page>;
   /** For a failed test: where the last page opened stands, where its focus is, and the app's last log lines. */
   failureReport(): Promise<string>;
   close(): Promise<void>;
@@ -55,14 +58,15 @@ export async function startBrowserApp(): Promise<BrowserApp> {
     url,
     app,
     browser: b,
-    page: async ({ javaScript = true, phone = false } = {}) => {
+    page: async ({ javaScript = true, phone = false, locale } = {}) => {
       const context = await b.newContext({
         baseURL: url,
         javaScriptEnabled: javaScript,
-        viewport: phone ? { width: 360, height: 740 } : { width: 1280, height: 900 },
+        viewport: phone ? (phone === true ? { width: 360, height: 740 } : phone) : { width: 1280, height: 900 },
         deviceScaleFactor: 1,
-        isMobile: phone,
-        hasTouch: phone,
+        isMobile: Boolean(phone),
+        hasTouch: Boolean(phone),
+        ...(locale ? { locale } : {}),
       });
       // Fail a step with its own message before the test's time limit. Generous: under \`npm test\` this file shares
       // two cores with other suites (the API fuzzer hashes passwords flat out), and pages can take seconds.

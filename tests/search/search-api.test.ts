@@ -102,8 +102,26 @@ describe('GET /api/v1/search', () => {
     expect((await search('continent=AF&theme=health')).body.total).toBe(1);
     expect((await search('population=lt5k')).body.total).toBe(2);
     expect(titles((await search('language=uk')).body)).toEqual(['School reconstruction after shelling']);
-    const facets = (await search('country=SN')).body.facets;
-    expect(facets.country).toEqual({ SN: 3 });
+  });
+
+  it('ORs values within a facet, ANDs facets, and counts each facet with every filter but its own', async () => {
+    // Ticking Senegal keeps the other countries on offer, with what each would add.
+    const senegal = (await search('country=SN')).body;
+    expect(senegal.facets.country).toEqual({ SN: 3, MG: 1, EC: 1, UA: 1 });
+    expect(senegal.facets.themes).toEqual({ water_sanitation: 1, health: 1, local_economy: 1 });
+    const both = (await search('country=SN&country=MG')).body;
+    expect(both.total).toBe(both.facets.country.SN + both.facets.country.MG);
+    // Across facets the filters narrow: the theme counts read within the countries, the country counts within the theme.
+    const narrowed = (await search('country=SN&theme=health')).body;
+    expect(titles(narrowed)).toEqual(['Centre de santé communal']);
+    expect(narrowed.facets.country).toEqual({ SN: 1, EC: 1 });
+    expect(narrowed.facets.themes).toEqual({ water_sanitation: 1, health: 1, local_economy: 1 });
+    expect(narrowed.facets.continent).toEqual({ AF: 1 });
+    expect(narrowed.totalWithout).toEqual({ country: 2, themes: 3 });
+    // A search with no result still has facets to widen it with.
+    const none = (await search('country=UA&theme=health')).body;
+    expect(none).toMatchObject({ total: 0, totalWithout: { country: 2, themes: 1 } });
+    expect(none.facets.country).toEqual({ SN: 1, EC: 1 });
   });
 
   it('gives the pages (which call the service directly, with a checked or a raw query) the same answer', async () => {
@@ -215,6 +233,14 @@ describe('GET /api/v1/search', () => {
       expect(body.hits[0].highlight.title).toContain('<mark>potable</mark>');
       const ecuador = (await degradedApp.inject({ method: 'GET', url: '/api/v1/search?country=EC' })).json();
       expect(ecuador.hits[0].translations.fr.title).toBe('Eau potable et assainissement pour les quartiers ruraux');
+      // Disjunctive facets come out the same as Meilisearch's.
+      for (const query of ['country=SN', 'country=SN&theme=health', 'country=UA&theme=health', 'continent=AF&population=lt5k&language=fr']) {
+        const fromPostgres = (await degradedApp.inject({ method: 'GET', url: `/api/v1/search?${query}` })).json();
+        const fromMeili = (await search(query)).body;
+        expect({ query, facets: fromPostgres.facets, total: fromPostgres.total, totalWithout: fromPostgres.totalWithout }).toEqual({
+          query, facets: fromMeili.facets, total: fromMeili.total, totalWithout: fromMeili.totalWithout,
+        });
+      }
       const all = (await degradedApp.inject({ method: 'GET', url: '/api/v1/search' })).json();
       expect(all).toMatchObject({ degraded: true, total: 6 });
       expect(all.facets.country).toEqual({ SN: 3, MG: 1, EC: 1, UA: 1 });

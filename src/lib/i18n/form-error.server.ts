@@ -1,6 +1,6 @@
 import { error as kitError, fail, type ActionFailure } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { DomainError } from '$lib/server/errors';
+import { DomainError, InvalidInput } from '$lib/server/errors';
 
 export interface FormFailure {
   /** The message for the top of the form, in the user's language. */
@@ -51,7 +51,11 @@ export function formFailure<V extends Record<string, unknown>>(error: unknown, v
   if (!(error instanceof DomainError)) throw error;
   const message = localizeDomainError(error);
   const field = typeof error.details.field === 'string' ? error.details.field : null;
-  return fail(error.status, { message, field, fieldErrors: field ? { [field]: message } : {}, values });
+  const fieldErrors: Record<string, string> = field ? { [field]: message } : {};
+  // Several fields refused at once: each gets its own message.
+  const all = Array.isArray(error.details.errors) ? (error.details.errors as Array<{ field: string; message: string }>) : [];
+  for (const each of all) fieldErrors[each.field] = localizeDomainError(new InvalidInput(each.field, each.message));
+  return fail(error.status, { message: all.length > 1 ? m.form_errors_count({ count: String(all.length) }) : message, field, fieldErrors, values });
 }
 
 /** For loads: a domain refusal becomes SvelteKit's error page with the right status. */

@@ -1,4 +1,5 @@
-import { m } from '$lib/i18n';
+import { parseWholeNumber } from '$lib/forms/whole-number';
+import { m, type Locale } from '$lib/i18n';
 
 /** The request form, one step per page so each save is small (slow connections) and a draft is never lost. */
 export const STEPS = [
@@ -17,12 +18,8 @@ export function stepNumber(raw: string | null | undefined): number {
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 const optionalText = (form: FormData, name: string) => text(form, name) || null;
-/** A number field: empty is null; anything else goes to the domain as typed, which says what is wrong with it. */
-function optionalNumber(form: FormData, name: string): number | string | null {
-  const raw = text(form, name).replace(/[\s\u202f\u00a0]/g, '');
-  if (raw === '') return null;
-  return /^\d+$/.test(raw) ? Number(raw) : raw;
-}
+/** A number field, read as written in the reader's language ("120 000 €", "120.000"); what is not one goes to the domain as typed, which says what is wrong with it. */
+const optionalNumber = (form: FormData, name: string, locale: Locale) => parseWholeNumber(text(form, name), locale);
 const list = (form: FormData, name: string) => form.getAll(name).map(String);
 
 function contact(form: FormData, prefix: string, withPhone: boolean) {
@@ -37,7 +34,7 @@ function contact(form: FormData, prefix: string, withPhone: boolean) {
 }
 
 /** The fields of one step, read from its form, shaped as the listings service takes them. */
-export function readStep(step: number, form: FormData): Record<string, unknown> {
+export function readStep(step: number, form: FormData, locale: Locale): Record<string, unknown> {
   switch (step) {
     case 1:
       return { originalLanguage: text(form, 'originalLanguage'), title: text(form, 'title'), summary: text(form, 'summary'), themes: list(form, 'themes') };
@@ -52,14 +49,14 @@ export function readStep(step: number, form: FormData): Record<string, unknown> 
       return {
         forms: list(form, 'forms'),
         contributionTypes: list(form, 'contributionTypes'),
-        durationMonths: optionalNumber(form, 'durationMonths'),
-        budgetEur: optionalNumber(form, 'budgetEur'),
-        localContributionEur: optionalNumber(form, 'localContributionEur'),
+        durationMonths: optionalNumber(form, 'durationMonths', locale),
+        budgetEur: optionalNumber(form, 'budgetEur', locale),
+        localContributionEur: optionalNumber(form, 'localContributionEur', locale),
         exchangeLanguages: list(form, 'exchangeLanguages'),
         desiredPartner: {
           types: list(form, 'desiredPartner.types'),
-          populationMin: optionalNumber(form, 'desiredPartner.populationMin'),
-          populationMax: optionalNumber(form, 'desiredPartner.populationMax'),
+          populationMin: optionalNumber(form, 'desiredPartner.populationMin', locale),
+          populationMax: optionalNumber(form, 'desiredPartner.populationMax', locale),
           expertise: optionalText(form, 'desiredPartner.expertise'),
         },
       };
@@ -68,4 +65,34 @@ export function readStep(step: number, form: FormData): Record<string, unknown> 
     default:
       return {};
   }
+}
+
+/** The labels of the form's fields, for the error summary's links. */
+const FIELD_LABELS: Record<string, () => string> = {
+  originalLanguage: () => m.my_field_language(),
+  title: () => m.my_field_title(),
+  summary: () => m.my_field_summary(),
+  themes: () => m.my_field_themes(),
+  context: () => m.my_field_context(),
+  difficulties: () => m.my_field_difficulties(),
+  objectives: () => m.my_field_objectives(),
+  expectedFromFrance: () => m.my_field_expected(),
+  forms: () => m.my_field_forms(),
+  contributionTypes: () => m.my_field_contributions(),
+  durationMonths: () => m.my_field_duration(),
+  budgetEur: () => m.my_field_budget(),
+  localContributionEur: () => m.my_field_local_contribution(),
+  exchangeLanguages: () => m.my_field_exchange_languages(),
+  'desiredPartner.types': () => m.my_field_partner_types(),
+  'desiredPartner.populationMin': () => m.my_field_partner_min(),
+  'desiredPartner.populationMax': () => m.my_field_partner_max(),
+  'desiredPartner.expertise': () => m.my_field_partner_expertise(),
+};
+
+/** Every refused field as a link to it, labelled, for the error summary. */
+export function errorLinks(fieldErrors: Record<string, string> | undefined): Array<{ href: string; text: string }> {
+  return Object.entries(fieldErrors ?? {}).map(([field, message]) => {
+    const label = FIELD_LABELS[field]?.();
+    return { href: `#${field.replaceAll('.', '-')}`, text: label ? m.form_error_link({ label, message }) : message };
+  });
 }

@@ -1,10 +1,11 @@
+import { redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/i18n';
 import { DomainError } from '$lib/server/errors';
 import { getServices } from '$lib/server/runtime/services';
 import { searchListings } from '$lib/server/search/search-listings';
 import { parseSearchQuery, searchQueryFromUrl, searchQueryParams, type SearchInput, type SearchQuery } from '$lib/server/search/search-query';
 import type { PageServerLoad } from './$types';
-import { facetOptions, hitView } from '$lib/server/views/search-view';
+import { activeFilters, facetOptions, hitView } from '$lib/server/views/search-view';
 
 export const load: PageServerLoad = async ({ url }) => {
   let query: SearchQuery;
@@ -21,7 +22,15 @@ export const load: PageServerLoad = async ({ url }) => {
   const params = searchQueryParams(query);
   const input = Object.fromEntries([...new Set(params.keys())].map((k) => [k, params.getAll(k)])) as SearchInput;
   const result = await searchListings(getServices(), input);
+  if (query.page > 1 && query.page > result.totalPages) {
+    // A page past the last (an old link, fewer results since): the last page, rather than a count above an empty list.
+    const last = new URLSearchParams(url.searchParams);
+    if (result.totalPages > 1) last.set('page', String(result.totalPages));
+    else last.delete('page');
+    redirect(303, `${url.pathname}${last.size ? `?${last}` : ''}`);
+  }
   const locale = getLocale();
+  const facets = facetOptions(result.facets, query, locale);
   return {
     query,
     invalid,
@@ -30,6 +39,7 @@ export const load: PageServerLoad = async ({ url }) => {
     page: result.page,
     totalPages: result.totalPages,
     hits: result.hits.map((hit) => hitView(hit, locale)),
-    facets: facetOptions(result.facets, query, locale),
+    facets,
+    filters: activeFilters(facets, result.totalWithout, url),
   };
 };

@@ -168,7 +168,7 @@ const PARSERS: { [K in ListingField]: (value: unknown) => ListingContent[K] } = 
 
 /**
  * Checks and normalises what an author sent. `create` requires the essentials; `update` takes any subset.
- * Throws InvalidInput naming the first failing field.
+ * Throws InvalidInput naming the first failing field, and every failing field in `details.errors` when several fail.
  */
 export function validateListingContent(input: unknown, mode: 'create'): ListingContent;
 export function validateListingContent(input: unknown, mode: 'update'): Partial<ListingContent>;
@@ -181,9 +181,23 @@ export function validateListingContent(input: unknown, mode: 'create' | 'update'
     }
   }
   const out: Partial<Record<ListingField, unknown>> = {};
+  // Every field is checked, so a form can show all its mistakes at once rather than one per round trip.
+  const refused: InvalidInput[] = [];
   for (const field of LISTING_FIELDS) {
-    if (input[field] !== undefined) out[field] = PARSERS[field](input[field]);
-    else if (mode === 'create') out[field] = PARSERS[field](null);
+    try {
+      if (input[field] !== undefined) out[field] = PARSERS[field](input[field]);
+      else if (mode === 'create') out[field] = PARSERS[field](null);
+    } catch (error) {
+      if (!(error instanceof InvalidInput)) throw error;
+      refused.push(error);
+    }
+  }
+  if (refused.length === 1) throw refused[0];
+  if (refused.length > 1) {
+    const [first] = refused;
+    throw new InvalidInput(String(first!.details.field), first!.message, {
+      errors: refused.map((e) => ({ field: e.details.field, message: e.message })),
+    });
   }
   return out as Partial<ListingContent>;
 }

@@ -1,4 +1,5 @@
 import type { SearchQuery } from './search-query.js';
+import type { Facet } from './settings.js';
 
 /** Reference codes are letters, digits, "_" and "-": anything else means a value skipped validation. */
 const SAFE = /^[A-Za-z0-9_-]+$/;
@@ -10,19 +11,32 @@ function quoted(value: string): string {
 
 const anyOf = (attribute: string, values: string[]) => `${attribute} IN [${values.map(quoted).join(', ')}]`;
 
+/** The values a search filters each facet by (empty: that facet does not filter). */
+export function facetSelections(query: SearchQuery): Record<Facet, string[]> {
+  const one = (value: string | null) => (value ? [value] : []);
+  return {
+    country: query.countries,
+    continent: one(query.continent),
+    themes: query.themes,
+    forms: one(query.form),
+    authorityType: one(query.authorityType),
+    populationBracket: one(query.population),
+    languages: one(query.language),
+  };
+}
+
+/** The facets a search filters by, in facet order. */
+export const activeFacets = (query: SearchQuery): Facet[] =>
+  (Object.entries(facetSelections(query)) as Array<[Facet, string[]]>).filter(([, values]) => values.length > 0).map(([facet]) => facet);
+
 /**
- * The Meilisearch filter of a checked search: one clause per criterion, all required; the values repeated within
- * a criterion (several countries, several themes) are alternatives. Built only from values
- * parseSearchQuery accepted, and re-checked here so a future caller cannot smuggle text into it.
+ * The Meilisearch filter of a checked search: one clause per facet, all required (AND across facets); the values
+ * chosen within a facet are alternatives (OR). `except` leaves one facet's clause out: that facet's counts are
+ * computed with every filter but its own, so its other values say how many results ticking them would add.
+ * Built only from values parseSearchQuery accepted, and re-checked here so a future caller cannot smuggle text in.
  */
-export function meiliFilter(query: SearchQuery): string[] {
-  const clauses: string[] = [];
-  if (query.countries.length) clauses.push(anyOf('country', query.countries));
-  if (query.continent) clauses.push(anyOf('continent', [query.continent]));
-  if (query.themes.length) clauses.push(anyOf('themes', query.themes));
-  if (query.form) clauses.push(anyOf('forms', [query.form]));
-  if (query.authorityType) clauses.push(anyOf('authorityType', [query.authorityType]));
-  if (query.population) clauses.push(anyOf('populationBracket', [query.population]));
-  if (query.language) clauses.push(anyOf('languages', [query.language]));
-  return clauses;
+export function meiliFilter(query: SearchQuery, except?: Facet): string[] {
+  return (Object.entries(facetSelections(query)) as Array<[Facet, string[]]>)
+    .filter(([facet, values]) => values.length > 0 && facet !== except)
+    .map(([facet, values]) => anyOf(facet, values));
 }

@@ -1,5 +1,6 @@
 import { COUNTRIES, findCountry, POPULATION_BRACKETS, populationBracket } from '../../reference/index.js';
 import type { Sql } from '../db/index.js';
+import type postgres from 'postgres';
 import type { ListingText } from '../db/schema/index.js';
 import { SEARCHABLE_STATUSES } from '../listings/visibility.js';
 import { translatedHeadlines } from './document.js';
@@ -7,7 +8,8 @@ import { markedToHtml } from './highlight.js';
 import { emptyFacets, toHit } from './meili-search.js';
 import type { SearchResult } from './result.js';
 import type { SearchQuery } from './search-query.js';
-import { MAX_TOTAL_HITS } from './settings.js';
+import { FACETS, MAX_TOTAL_HITS, type Facet } from './settings.js';
+import { activeFacets } from './filter.js';
 import { markTerms, queryTerms } from './snippet.js';
 
 interface Row {
@@ -39,17 +41,27 @@ export async function searchPostgres(sql: Sql, query: SearchQuery): Promise<Sear
   const continentCountries = query.continent ? COUNTRIES.filter((c) => c.continent === query.continent).map((c) => c.code) : [];
   const bracket = POPULATION_BRACKETS.find((b) => b.code === query.population);
 
-  const where = sql`
-    l.status::text = any(${[...SEARCHABLE_STATUSES]}::text[])
-    ${query.q ? sql`and (${vector('simple')} @@ ${tsquery('simple')} or ${vector('french')} @@ ${tsquery('french')}
-      or public.immutable_unaccent(a.name) ilike '%' || public.immutable_unaccent(${query.q}) || '%')` : sql``}
-    ${query.countries.length ? sql`and l.country = any(${query.countries}::text[])` : sql``}
-    ${query.continent ? sql`and l.country = any(${continentCountries}::text[])` : sql``}
-    ${query.themes.length ? sql`and l.themes && ${query.themes}::text[]` : sql``}
-    ${query.form ? sql`and ${query.form} = any(l.forms)` : sql``}
-    ${query.authorityType ? sql`and a.type = ${query.authorityType}` : sql``}
-    ${bracket ? sql`and a.population >= ${bracket.min} ${bracket.max === null ? sql`` : sql`and a.population <= ${bracket.max}`}` : sql``}
-    ${query.language ? sql`and (l.original_language = ${query.language} or ${query.language} = any(l.exchange_languages))` : sql``}`;
+  // One condition per facet (true when the search does not filter by it): the hits need them all, each facet's
+  // counts every one but its own (disjunctive faceting, as Meilisearch answers it).
+  const byFacet: Record<Facet, postgres.Fragment | null> = {
+    country: query.countries.length ? sql`l.country = any(${query.countries}::text[])` : null,
+    continent: query.continent ? sql`l.country = any(${continentCountries}::text[])` : null,
+    themes: query.themes.length ? sql`l.themes && ${query.themes}::text[]` : null,
+    forms: query.form ? sql`${query.form} = any(l.forms)` : null,
+    authorityType: query.authorityType ? sql`a.type = ${query.authorityType}` : null,
+    populationBracket: bracket ? sql`a.population >= ${bracket.min} ${bracket.max === null ? sql`` : sql`and a.population <= ${bracket.max}`}` : null,
+    languages: query.language ? sql`(l.original_language = ${query.language} or ${query.language} = any(l.exchange_languages))` : null,
+  };
+  const active = activeFacets(query);
+  const flag = (facet: Facet) => sql.unsafe(`f_${FACETS.indexOf(facet)}`);
+  const allBut = (except?: Facet) =>
+    active.filter((f) => f !== except).reduce((all, f) => sql`${all} and ${flag(f)}`, sql`true`);
+  const matchesWords = query.q
+    ? sql`(${vector('simple')} @@ ${tsquery('simple')} or ${vector('french')} @@ ${tsquery('french')}
+      or public.immutable_unaccent(a.name) ilike '%' || public.immutable_unaccent(${query.q}) || '%')`
+    : sql`true`;
+  const where = sql`l.status::text = any(${[...SEARCHABLE_STATUSES]}::text[]) and ${matchesWords}
+    ${active.map((f) => sql`and ${byFacet[f]!}`).reduce((all, next) => sql`${all} ${next}`, sql``)}`;
 
   const order = {
     relevance: query.q
@@ -80,27 +92,37 @@ export async function searchPostgres(sql: Sql, query: SearchQuery): Promise<Sear
       with matched as (
         select l.country, l.themes, l.forms, a.type, ${bracketCase} as bracket,
                array(select distinct unnest(array[l.original_language] || l.exchange_languages)) as languages
+               ${active.map((f) => sql`, ${byFacet[f]!} as ${flag(f)}`).reduce((all, next) => sql`${all} ${next}`, sql``)}
           from listings l join authorities a on a.id = l.authority_id
-         where ${where})
-      select 'country' as facet, country as value, count(*)::int as count from matched group by country
-      union all select 'themes', t, count(*)::int from matched, unnest(themes) t group by t
-      union all select 'forms', f, count(*)::int from matched, unnest(forms) f group by f
-      union all select 'authorityType', type, count(*)::int from matched group by type
-      union all select 'populationBracket', bracket, count(*)::int from matched where bracket is not null group by bracket
-      union all select 'languages', lang, count(*)::int from matched, unnest(languages) lang group by lang`,
+         where l.status::text = any(${[...SEARCHABLE_STATUSES]}::text[]) and ${matchesWords})
+      select 'total' as facet, null as value, count(*)::int as count from matched where ${allBut()}
+      ${active
+        .map((f) => sql`union all select ${sql.unsafe(`'without:${f}'`)}, null, count(*)::int from matched where ${allBut(f)}`)
+        .reduce((all, next) => sql`${all} ${next}`, sql``)}
+      union all select 'country', country, count(*)::int from matched where ${allBut('country')} group by country
+      union all select 'continent', country, count(*)::int from matched where ${allBut('continent')} group by country
+      union all select 'themes', t, count(*)::int from matched, unnest(themes) t where ${allBut('themes')} group by t
+      union all select 'forms', f, count(*)::int from matched, unnest(forms) f where ${allBut('forms')} group by f
+      union all select 'authorityType', type, count(*)::int from matched where ${allBut('authorityType')} group by type
+      union all select 'populationBracket', bracket, count(*)::int from matched where bracket is not null and ${allBut('populationBracket')} group by bracket
+      union all select 'languages', lang, count(*)::int from matched, unnest(languages) lang where ${allBut('languages')} group by lang`,
     ]);
   });
 
   const facets = emptyFacets();
+  const totalWithout: Partial<Record<Facet, number>> = {};
+  let matched = 0;
   for (const { facet, value, count } of facetRows) {
-    if (value === null) continue;
-    (facets[facet as keyof typeof facets] ??= {})[value] = count;
-    if (facet === 'country') {
+    if (facet === 'total') matched = count;
+    else if (facet.startsWith('without:')) totalWithout[facet.slice('without:'.length) as Facet] = Math.min(MAX_TOTAL_HITS, count);
+    else if (value === null) continue;
+    else if (facet === 'continent') {
+      // Counted by country, summed up by continent here (the continents live in the reference data, not the database).
       const continent = findCountry(value)?.continent;
       if (continent) facets.continent[continent] = (facets.continent[continent] ?? 0) + count;
-    }
+    } else (facets[facet as Facet] ??= {})[value] = count;
   }
-  const total = Math.min(MAX_TOTAL_HITS, Object.values(facets.country).reduce((a, b) => a + b, 0));
+  const total = Math.min(MAX_TOTAL_HITS, matched);
   const terms = queryTerms(query.q);
   return {
     hits: rows.map((r) => {
@@ -129,6 +151,7 @@ export async function searchPostgres(sql: Sql, query: SearchQuery): Promise<Sear
     }),
     facets,
     total,
+    totalWithout,
     page: query.page,
     hitsPerPage: query.hitsPerPage,
     totalPages: Math.ceil(total / query.hitsPerPage),

@@ -22,9 +22,14 @@ export interface SearchHit {
 
 export interface SearchResult {
   hits: SearchHit[];
-  /** Facet → value → number of matching requests. */
+  /**
+   * Facet → value → number of matching requests. A facet the search filters by is counted with every other filter
+   * but not its own, so its values read as "how many with this value too".
+   */
   facets: Record<Facet, Record<string, number>>;
   total: number;
+  /** For each facet the search filters by: how many results there would be without that filter. */
+  totalWithout: Partial<Record<Facet, number>>;
   page: number;
   hitsPerPage: number;
   totalPages: number;

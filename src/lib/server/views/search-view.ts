@@ -14,6 +14,7 @@ import { escapeHtml } from '$lib/server/search/highlight';
 import { languageName, translationFor } from './listing-view';
 import type { SearchHit, SearchResult } from '$lib/server/search/result';
 import type { SearchQuery } from '$lib/server/search/search-query';
+import type { Facet } from '$lib/server/search/settings';
 
 export interface FacetOption {
   value: string;
@@ -74,4 +75,37 @@ export function facetOptions(facets: SearchResult['facets'], query: SearchQuery,
     language: options(LANGUAGES, facets.languages, [query.language], locale, true),
   };
 }
+/** The page's facet names (also its query-string keys) and the search facet each filters. */
+const FACET_OF = {
+  country: 'country',
+  theme: 'themes',
+  continent: 'continent',
+  form: 'forms',
+  authorityType: 'authorityType',
+  population: 'populationBracket',
+  language: 'languages',
+} as const satisfies Record<keyof ReturnType<typeof facetOptions>, Facet>;
+
+/**
+ * The filters a search applies, one chip per chosen value with the link that removes it, and per facet the link
+ * that removes the whole facet with how many results that would give (to widen a search that found nothing).
+ */
+export function activeFilters(facets: ReturnType<typeof facetOptions>, totalWithout: SearchResult['totalWithout'], url: URL) {
+  const without = (name: string, value?: string) => {
+    const params = new URLSearchParams(url.searchParams);
+    params.delete('page');
+    params.delete(name, value);
+    return `${url.pathname}${params.size ? `?${params}` : ''}`;
+  };
+  return (Object.keys(FACET_OF) as Array<keyof typeof FACET_OF>)
+    .map((name) => ({ name, chosen: facets[name].filter((o) => o.selected) }))
+    .filter(({ chosen }) => chosen.length > 0)
+    .map(({ name, chosen }) => ({
+      name,
+      values: chosen.map((o) => ({ value: o.value, label: o.label, removeHref: without(name, o.value) })),
+      removeHref: without(name),
+      totalWithout: totalWithout[FACET_OF[name]] ?? null,
+    }));
+}
+export type ActiveFilter = ReturnType<typeof activeFilters>[number];
 export type HitView = ReturnType<typeof hitView>;

@@ -3,7 +3,8 @@ import { describePath, describeSupport } from '$lib/server/views/cofinancing-vie
 import { cofinancingFor } from '$lib/server/cofinancing/paths';
 import { supportFor } from '$lib/server/cofinancing/support';
 import { formFailure, pageError } from '$lib/i18n/form-error.server';
-import { getLocale, m } from '$lib/i18n';
+import { redirect } from '@sveltejs/kit';
+import { getLocale } from '$lib/i18n';
 import { isModerator, isAuthor } from '$lib/server/listings/permissions';
 import { viewListing } from '$lib/server/listings/queries';
 import { isPublic, isSearchable } from '$lib/server/listings/visibility';
@@ -11,7 +12,7 @@ import { expressInterest } from '$lib/server/conversations/conversations';
 import { getServices } from '$lib/server/runtime/services';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, locals }) => {
+export const load: PageServerLoad = async ({ params, locals, url }) => {
   const { db } = getServices();
   const { view } = await viewListing(db, locals.actor, params.id).catch(pageError);
   const scope = { authorityId: view.authority.id, country: view.country, status: view.status };
@@ -30,17 +31,19 @@ export const load: PageServerLoad = async ({ params, locals }) => {
     canEdit: isAuthor(locals.actor, scope),
     canModerate: isModerator(locals.actor, scope),
     canExpressInterest: locals.actor?.role === 'french_authority',
+    interestSent: url.searchParams.get('message') === 'envoye',
   };
 };
 
 export const actions: Actions = {
-  interest: async ({ params, request, locals }) => {
+  interest: async ({ params, request, locals, url }) => {
     const message = String((await request.formData()).get('message') ?? '');
     try {
       await expressInterest(getServices().db, locals.actor, params.id, message);
     } catch (error) {
       return formFailure(error, { message });
     }
-    return { sent: true, notice: m.listing_interest_sent() };
+    // Post/redirect/get: reloading the page that says "sent" must not send the message again.
+    redirect(303, `${url.pathname}?message=envoye#interet`);
   },
 };

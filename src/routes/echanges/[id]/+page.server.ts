@@ -1,5 +1,5 @@
 import { formFailure, pageError } from '$lib/i18n/form-error.server';
-import { m } from '$lib/i18n';
+import { redirect } from '@sveltejs/kit';
 import { requireSignedIn } from '$lib/page-guards';
 import { postMessage, readConversation, setContactSharing } from '$lib/server/conversations/conversations';
 import { getServices } from '$lib/server/runtime/services';
@@ -7,18 +7,19 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const actor = requireSignedIn(locals.actor, url);
-  return { conversation: await readConversation(getServices().db, actor, params.id).catch(pageError) };
+  return { conversation: await readConversation(getServices().db, actor, params.id).catch(pageError), sent: url.searchParams.has('envoye') };
 };
 
 export const actions: Actions = {
-  reply: async ({ locals, params, request }) => {
+  reply: async ({ locals, params, request, url }) => {
     const message = String((await request.formData()).get('message') ?? '');
     try {
       await postMessage(getServices().db, locals.actor, params.id, message);
-      return { sent: true, notice: m.partnership_reply_sent() };
     } catch (error) {
       return formFailure(error, { message });
     }
+    // Post/redirect/get: reloading after sending does not send the message twice.
+    redirect(303, `${url.pathname}?envoye=1`);
   },
   share: async ({ locals, params, request }) => {
     const share = (await request.formData()).get('share') === 'true';

@@ -15,7 +15,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
   default: async ({ request, locals, url }) => {
     requireForeignAuthority(locals.actor, url);
-    const values = readStep(1, await request.formData());
+    const values = readStep(1, await request.formData(), locals.locale);
     let id: string;
     try {
       id = (await createListing(getServices().db, locals.actor, values)).listing.id;

@@ -64,8 +64,13 @@ const SearchResultSchema = Type.Object({
       publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     }),
   ),
-  facets: Type.Object(Object.fromEntries(FACETS.map((f) => [f, Counts])) as Record<(typeof FACETS)[number], typeof Counts>),
+  facets: Type.Object(Object.fromEntries(FACETS.map((f) => [f, Counts])) as Record<(typeof FACETS)[number], typeof Counts>, {
+    description: 'Facet → value → number of requests. Values within a facet are alternatives (OR), facets combine (AND); a facet the search filters by is counted with every other filter but its own',
+  }),
   total: Type.Integer(),
+  totalWithout: Type.Record(Type.String(), Type.Integer(), {
+    description: 'For each facet the search filters by: how many results there would be without that filter (facets are counted the same way: every filter but their own)',
+  }),
   page: Type.Integer(),
   hitsPerPage: Type.Integer(),
   totalPages: Type.Integer(),

@@ -28,6 +28,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
     status: view.status,
     values: content,
     preview: step === 5 ? describeListing(content as ListingLike, getLocale()) : null,
+    saved: url.searchParams.has('enregistre'),
   };
 };
 
@@ -38,14 +39,15 @@ export const actions: Actions = {
     requireForeignAuthority(locals.actor, url);
     const form = await request.formData();
     const step = stepNumber(String(form.get('step')));
-    const values = readStep(step, form);
+    const values = readStep(step, form, getLocale());
     try {
       await updateListing(getServices().db, locals.actor, params.id, values, version(form));
     } catch (error) {
       return formFailure(error, values);
     }
+    // Post/redirect/get: reloading the page after saving does not post the form again.
     if (form.get('intent') === 'next') redirect(303, href(`/mes-demandes/${params.id}/modifier?etape=${Math.min(step + 1, LAST_EDIT_STEP + 1)}`));
-    return { saved: true, notice: m.my_draft_saved() };
+    redirect(303, href(`/mes-demandes/${params.id}/modifier?etape=${step}&enregistre=1`));
   },
   submit: async ({ params, request, locals, url }) => {
     requireForeignAuthority(locals.actor, url);

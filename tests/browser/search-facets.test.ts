@@ -1,0 +1,108 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot, seriousViolations, startBrowserApp, type BrowserApp } from './harness.js';
+
+// The search page's filters as people combine them, in Chromium against the built app with demo data.
+let app: BrowserApp;
+
+beforeAll(async () => {
+  app = await startBrowserApp();
+}, 180_000);
+
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') console.error(await app.failureReport());
+});
+
+afterAll(async () => {
+  await app?.close();
+}, 60_000);
+
+const countryBox = (page: Page, name: string) => page.locator('#facet-country label.fr-label').filter({ hasText: new RegExp(`^\\s*${name} \\(\\d+\\)\\s*$`) });
+const countOf = async (page: Page, name: string) => Number((await countryBox(page, name).textContent())!.match(/\((\d+)\)/)![1]);
+const total = async (page: Page) => Number((await page.locator('#result-count').textContent())!.match(/\d+/)![0]);
+
+describe('combinable filters', { timeout: 240_000 }, () => {
+  it('ticks Peru then Ecuador: both stay on offer and the results add up to their counts', async () => {
+    const page = await app.page();
+    await page.goto('/recherche');
+    await page.waitForSelector('html[data-hydrated]');
+    expect(await page.getByText(/valeurs cochées s'additionnent \(l'une ou l'autre\)/).count()).toBe(1);
+    const peru = await countOf(page, 'Pérou');
+    const ecuador = await countOf(page, 'Équateur');
+    expect(peru).toBeGreaterThan(0);
+    expect(ecuador).toBeGreaterThan(0);
+    await countryBox(page, 'Pérou').click();
+    await page.waitForURL(/country=PE/);
+    // Ticking a country keeps the others, with what each would add.
+    await expect.poll(() => total(page)).toBe(peru);
+    expect(await countOf(page, 'Équateur')).toBe(ecuador);
+    await countryBox(page, 'Équateur').click();
+    await page.waitForURL((url) => url.searchParams.getAll('country').sort().join() === 'EC,PE');
+    await expect.poll(() => total(page)).toBe(peru + ecuador);
+    expect(await page.locator('.results > li').count()).toBe(peru + ecuador);
+    // The chosen values as chips that remove them.
+    const chips = page.locator('.chips a.fr-tag');
+    expect((await chips.allTextContents()).map((text) => text.replace('×', '').trim()).sort()).toEqual(['Pérou', 'Équateur'].sort());
+    await screenshot(page, 'search-two-countries');
+    await page.getByRole('link', { name: 'Retirer le filtre Pays : Pérou' }).click();
+    await page.waitForURL((url) => url.searchParams.getAll('country').join() === 'EC');
+    await expect.poll(() => total(page)).toBe(ecuador);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('keeps the filters on a page with no result and offers to remove each one, with what that would give (no JavaScript)', async () => {
+    const page = await app.page({ javaScript: false });
+    await page.goto('/recherche?country=PE&theme=gender_equality');
+    expect(await total(page)).toBe(0);
+    expect(await countryBox(page, 'Mexique').count()).toBe(1);
+    const widen = page.getByRole('link', { name: /^retirer le filtre « Pays » : \d+ demandes?$/ });
+    await widen.click();
+    await page.waitForURL((url) => url.search === '?theme=gender_equality');
+    expect(await total(page)).toBeGreaterThan(0);
+    await screenshot(page, 'search-widen');
+  });
+
+  it('sends a page past the last to the last page', async () => {
+    const page = await app.page({ javaScript: false });
+    const response = await page.goto('/recherche?q=eau&page=40');
+    expect(response?.status()).toBe(200);
+    expect(new URL(page.url()).searchParams.get('page')).toBeNull();
+    expect(await page.locator('.results > li').count()).toBe(await total(page));
+  });
+});
+
+describe('phone first', { timeout: 240_000 }, () => {
+  const phone = { width: 390, height: 844 };
+
+  it('shows the first result on the first screen, the filters behind a "Filtrer (n)" button', async () => {
+    const page = await app.page({ phone });
+    await page.goto('/recherche?theme=water_sanitation');
+    await page.waitForSelector('html[data-hydrated]');
+    const first = await page.locator('.results > li').first().boundingBox();
+    expect(first!.y).toBeLessThan(phone.height);
+    expect(await page.locator('#filtres').isVisible()).toBe(false);
+    await screenshot(page, 'phone-search-first-screen');
+    const button = page.getByRole('button', { name: 'Filtrer (1)' });
+    await button.click();
+    const dialog = page.getByRole('dialog', { name: 'Filtres' });
+    await dialog.waitFor();
+    await countryBox(page, 'Pérou').click();
+    await page.waitForURL(/country=PE/);
+    await screenshot(page, 'phone-search-filters-open');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#filtres').isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Filtrer (2)');
+  });
+
+  it('without JavaScript, puts the results first and links to the filters after them', async () => {
+    const page = await app.page({ phone, javaScript: false });
+    await page.goto('/recherche?theme=water_sanitation');
+    const first = await page.locator('.results > li').first().boundingBox();
+    expect(first!.y).toBeLessThan(phone.height);
+    const top = (selector: string) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    expect(await top('#filtres')).toBeGreaterThan(await top('.results > li'));
+    await page.getByRole('link', { name: 'Aller aux filtres (1)' }).click();
+    expect(new URL(page.url()).hash).toBe('#filtres');
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  });
+});
