@@ -3,6 +3,7 @@ import { dev } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
 import { authenticateHandle } from '$lib/server/hooks/authenticate';
 import { localeHandle } from '$lib/server/hooks/locale';
+import { localePreferenceHandle } from '$lib/server/hooks/locale-preference';
 import { securityHeadersHandle } from '$lib/server/hooks/security-headers';
 import { handleUnavailableError, unavailableHandle } from '$lib/server/hooks/unavailable';
 
@@ -15,7 +16,7 @@ const ensureServices: Handle = async ({ event, resolve }) => {
   return resolve(event);
 };
 
-export const handle = sequence(ensureServices, securityHeadersHandle, unavailableHandle, authenticateHandle, localeHandle);
+export const handle = sequence(ensureServices, securityHeadersHandle, unavailableHandle, authenticateHandle, localePreferenceHandle, localeHandle);
 
 /** PostgreSQL unreachable: 503 (see unavailableHandle); anything else keeps SvelteKit's generic 500. */
 export const handleError: HandleServerError = (input) => handleUnavailableError(input);

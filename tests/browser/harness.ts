@@ -66,7 +66,8 @@ export async function startBrowserApp(): Promise<BrowserApp> {
         deviceScaleFactor: 1,
         isMobile: Boolean(phone),
         hasTouch: Boolean(phone),
-        ...(locale ? { locale } : {}),
+        // A French browser unless told otherwise: a first visit follows the browser's language (Accept-Language).
+        locale: locale ?? 'fr-FR',
       });
       // Fail a step with its own message before the test's time limit. Generous: under \`npm test\` this file shares
       // two cores with other suites (the API fuzzer hashes passwords flat out), and pages can take seconds.

@@ -106,3 +106,23 @@ describe('phone first', { timeout: 240_000 }, () => {
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
   });
 });
+
+describe('language of a first visit', { timeout: 240_000 }, () => {
+  it('an es-CO browser arriving on the home page lands in Spanish, and the choice of French is kept', async () => {
+    const page = await app.page({ locale: 'es-CO' });
+    await page.goto('/');
+    expect(new URL(page.url()).pathname).toBe('/es');
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+    // Choosing French from the switcher is obeyed, and remembered for the next arrival.
+    await page.getByRole('link', { name: 'Français', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.goto('/recherche');
+    expect(new URL(page.url()).pathname).toBe('/recherche');
+    expect(await page.locator('h1').textContent()).toBe('Rechercher une demande de coopération');
+    await screenshot(page, 'search-fr');
+    await page.goto('/es/recherche');
+    await screenshot(page, 'search-es');
+    await page.goto('/en/recherche');
+    await screenshot(page, 'search-en');
+  });
+});

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { createServer } from '../../src/api/app.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';
 import { createAuthority, insertListing } from '../helpers/fixtures.js';
+import { OPEN_LISTING_COLUMNS } from '../../src/lib/server/opendata/listings-export.js';
+import { OPEN_LISTING_SCHEMA } from '../../src/lib/opendata/listings-schema.js';
 
 let ctx: TestContext;
 let app: FastifyInstance;
@@ -43,4 +45,32 @@ describe('open data', () => {
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(res.body).not.toContain('@example.sn');
   });
+
+  it('serves a semicolon CSV with a BOM for French spreadsheets, the same rows and columns', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/open-data/listings.semicolon.csv' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain('.csv');
+    expect(res.body.startsWith('\uFEFF')).toBe(true);
+    const [header, row] = res.body.slice(1).trim().split('\r\n');
+    expect(header!.split(';')).toEqual([...OPEN_LISTING_COLUMNS]);
+    expect(row!.split(';')[OPEN_LISTING_COLUMNS.indexOf('countryName')]).toBe('Sénégal');
+    expect(row!.split(';')[OPEN_LISTING_COLUMNS.indexOf('themes')]).toBe('water_sanitation|health');
+  });
+
+  it('describes every column in a Table Schema, in the order of the files', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/open-data/listings.schema.json' });
+    expect(res.statusCode).toBe(200);
+    const schema = res.json();
+    expect(schema.fields.map((f: { name: string }) => f.name)).toEqual([...OPEN_LISTING_COLUMNS]);
+    expect(schema.fields.find((f: { name: string }) => f.name === 'population')).toMatchObject({ type: 'integer' });
+    expect(schema.primaryKey).toBe('id');
+    for (const column of OPEN_LISTING_SCHEMA) expect(Object.values(column.description).every((text) => text.length > 5), column.name).toBe(true);
+  });
+
+  it('lists the public endpoints first in the API documentation', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.tags.slice(0, 2).map((t: { name: string }) => t.name)).toEqual(['search', 'open data']);
+    expect(doc.tags.at(-1).name).toBe('auth');
+  });
 });
+

@@ -16,6 +16,23 @@ export default fp(
           description:
             'JSON API of Bourse-projets, the partnership marketplace of French decentralised cooperation. Errors are RFC 9457 problem documents.',
         },
+        // Swagger UI lists the tags in this order: what anyone may use without an account first.
+        tags: [
+          { name: 'search', description: 'Public: search published cooperation requests' },
+          { name: 'open data', description: 'Public: published requests as open data (Licence Ouverte 2.0), see /donnees-ouvertes' },
+          { name: 'reference', description: 'Public: countries, themes and other reference lists' },
+          { name: 'statistics', description: 'Public figures' },
+          { name: 'listings' },
+          { name: 'cofinancing' },
+          { name: 'partnerships' },
+          { name: 'recommendations' },
+          { name: 'alerts' },
+          { name: 'relay' },
+          { name: 'authorities' },
+          { name: 'moderation' },
+          { name: 'admin' },
+          { name: 'auth', description: 'Accounts and sessions' },
+        ],
         components: {
           securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'session' } },
         },

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { toCsv } from '../../../../lib/server/opendata/csv.js';
 import { exportOpenListings, OPEN_DATA_LICENCE, OPEN_LISTING_COLUMNS } from '../../../../lib/server/opendata/listings-export.js';
 import { problems } from '../../../schemas/problem.js';
+import { openListingTableSchema } from '../../../../lib/opendata/listings-schema.js';
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 const NullableInt = Type.Union([Type.Integer(), Type.Null()]);
@@ -44,24 +45,50 @@ const openDataRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   );
 
+  const csvRoute = (path: string, separator: ',' | ';', summary: string, fileName: string) =>
+    fastify.get(
+      path,
+      {
+        schema: { summary, tags: ['open data'], response: { 200: Type.String({ description: 'text/csv' }), ...problems(503) } },
+      },
+      async (_request, reply) => {
+        const listings = await exportOpenListings(fastify.services.db, fastify.services.config.origin);
+        reply.headers({
+          ...cacheHeaders,
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="${fileName}"`,
+          link: `<${OPEN_DATA_LICENCE.url}>; rel="license", </api/v1/open-data/listings.schema.json>; rel="describedby"`,
+        });
+        // The byte order mark makes spreadsheets read UTF-8 (accents) instead of guessing a legacy encoding.
+        return `\uFEFF${toCsv(listings, OPEN_LISTING_COLUMNS, separator)}`;
+      },
+    );
+  csvRoute('/listings.csv', ',', 'Published cooperation requests as open data (CSV, commas, UTF-8 with BOM, lists separated by "|")', 'bourse-projets-demandes.csv');
+  csvRoute(
+    '/listings.semicolon.csv',
+    ';',
+    'The same CSV separated by semicolons, as French and Spanish spreadsheet settings expect (UTF-8 with BOM)',
+    'bourse-projets-demandes-points-virgules.csv',
+  );
+
   fastify.get(
-    '/listings.csv',
+    '/listings.schema.json',
     {
       schema: {
-        summary: 'Published cooperation requests as open data (CSV, UTF-8, lists separated by "|")',
+        summary: 'The columns of the open data as a Table Schema (frictionlessdata.io)',
         tags: ['open data'],
-        response: { 200: Type.String({ description: 'text/csv' }), ...problems(503) },
+        response: {
+          200: Type.Object({
+            fields: Type.Array(Type.Object({ name: Type.String(), type: Type.String(), format: Type.Optional(Type.String()), description: Type.String(), constraints: Type.Optional(Type.Object({ required: Type.Boolean() })) })),
+            primaryKey: Type.String(),
+            missingValues: Type.Array(Type.String()),
+          }),
+        },
       },
     },
     async (_request, reply) => {
-      const listings = await exportOpenListings(fastify.services.db, fastify.services.config.origin);
-      reply.headers({
-        ...cacheHeaders,
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': 'attachment; filename="bourse-projets-demandes.csv"',
-        link: `<${OPEN_DATA_LICENCE.url}>; rel="license"`,
-      });
-      return `\uFEFF${toCsv(listings, OPEN_LISTING_COLUMNS)}`;
+      reply.headers(cacheHeaders);
+      return openListingTableSchema();
     },
   );
 };
