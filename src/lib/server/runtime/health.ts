@@ -3,8 +3,9 @@ import type { Services } from './services.js';
 
 export interface Health {
   status: 'ok' | 'degraded';
-  postgres: 'ok' | 'down';
-  meilisearch: 'ok' | 'down';
+  /** "restarting": the embedded service exited and its supervisor is starting it again. */
+  postgres: 'ok' | 'down' | 'restarting';
+  meilisearch: 'ok' | 'down' | 'restarting';
   version: string;
   down?: string[];
 }
@@ -21,14 +22,15 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   }
 }
 
-export async function checkHealth(services: Pick<Services, 'sql' | 'meili' | 'logger'>): Promise<Health> {
+export async function checkHealth(services: Pick<Services, 'sql' | 'meili' | 'logger'> & Partial<Pick<Services, 'embedded'>>): Promise<Health> {
   const [pg, meili] = await Promise.allSettled([
     within(services.sql`select 1`, 2_000),
     within(services.meili.health(), 2_000),
   ]);
-  const postgres = pg.status === 'fulfilled' ? 'ok' : 'down';
-  const meilisearch = meili.status === 'fulfilled' ? 'ok' : 'down';
-  const down = [postgres === 'down' ? 'postgres' : null, meilisearch === 'down' ? 'meilisearch' : null].filter(
+  const restarting = (service: 'postgres' | 'meilisearch') => services.embedded?.[service]?.state() === 'restarting';
+  const postgres = pg.status === 'fulfilled' ? 'ok' : restarting('postgres') ? 'restarting' : 'down';
+  const meilisearch = meili.status === 'fulfilled' ? 'ok' : restarting('meilisearch') ? 'restarting' : 'down';
+  const down = [postgres !== 'ok' ? 'postgres' : null, meilisearch !== 'ok' ? 'meilisearch' : null].filter(
     (x): x is string => x !== null,
   );
   if (down.length) {

@@ -4,7 +4,9 @@ import type { Config } from '../config.js';
 import { connectDatabase, type Database, type Sql } from '../db/index.js';
 import { runMigrations } from '../db/migrate.js';
 import { startEmbeddedMeilisearch } from '../embedded/meilisearch.js';
-import { startEmbeddedPostgres, type EmbeddedService } from '../embedded/postgres.js';
+import { startEmbeddedPostgres } from '../embedded/postgres.js';
+import { freePort } from '../embedded/child-process.js';
+import { supervise, type SupervisedService } from '../embedded/supervisor.js';
 
 /** Everything the domain needs at run time, created once per process and shared by Fastify and SvelteKit. */
 export interface Services {
@@ -17,7 +19,8 @@ export interface Services {
   meili: Meilisearch;
   /** Prefix every Meilisearch index name with this (tests give each file its own). */
   indexPrefix: string;
-  embedded: { postgres: EmbeddedService | null; meilisearch: EmbeddedService | null };
+  /** Embedded services, restarted when they exit (null when DATABASE_URL / MEILI_URL name external ones). */
+  embedded: { postgres: SupervisedService | null; meilisearch: SupervisedService | null };
   /** Hooks run at close(), last registered first (background workers, relays). */
   onClose(hook: () => Promise<void>): void;
   close(): Promise<void>;
@@ -44,17 +47,25 @@ export async function startServices(config: Config, logger: Logger): Promise<Ser
   const closeHooks: Array<() => Promise<void>> = [];
   const embedded: Services['embedded'] = { postgres: null, meilisearch: null };
   try {
-    const [pg, meili] = await Promise.all([
-      config.databaseUrl ? null : startEmbeddedPostgres({ dataDir: config.dataDir, logger: logger.child({ component: 'embedded-postgres' }) }),
-      config.meiliUrl ? null : startEmbeddedMeilisearch({ dataDir: config.dataDir, logger: logger.child({ component: 'embedded-meilisearch' }) }),
-    ]);
+    // Each restart reuses the first port: clients keep their URL.
+    const startPostgres = async () => {
+      const log = logger.child({ component: 'embedded-postgres' });
+      const port = await freePort();
+      return supervise('PostgreSQL', () => startEmbeddedPostgres({ dataDir: config.dataDir, logger: log, port }), log);
+    };
+    const startMeilisearch = async () => {
+      const log = logger.child({ component: 'embedded-meilisearch' });
+      const port = await freePort();
+      return supervise('Meilisearch', () => startEmbeddedMeilisearch({ dataDir: config.dataDir, logger: log, port }), log);
+    };
+    const [pg, meili] = await Promise.all([config.databaseUrl ? null : startPostgres(), config.meiliUrl ? null : startMeilisearch()]);
     embedded.postgres = pg;
     embedded.meilisearch = meili;
     const databaseUrl = config.databaseUrl ?? pg!.url;
     const { sql, db } = connectDatabase(databaseUrl);
     const meiliClient = new Meilisearch({
       host: config.meiliUrl ?? meili!.url,
-      apiKey: config.meiliMasterKey ?? (meili as { masterKey: string }).masterKey,
+      apiKey: config.meiliMasterKey ?? meili!.current().masterKey,
       timeout: 5_000,
     });
     await runMigrations(databaseUrl);
