@@ -1,13 +1,12 @@
 import { requireRole } from '$lib/page-guards';
 import { pageError } from '$lib/i18n/form-error.server';
 import { countryName, findTheme } from '$lib/reference';
+import { MATCHED_STATUSES, SEARCHABLE_STATUSES } from '$lib/server/db/schema';
 import { getServices } from '$lib/server/runtime/services';
 import { readStatistics, type StatisticsRow } from '$lib/server/statistics/statistics';
 import type { PageServerLoad } from './$types';
 
-const OPEN = ['published', 'in_discussion'];
-const MATCHED = ['matched', 'closed'];
-const sum = (row: StatisticsRow, states: string[]) => states.reduce((n, s) => n + (row.byStatus[s] ?? 0), 0);
+const sum = (row: StatisticsRow, states: readonly string[]) => states.reduce((n, s) => n + (row.byStatus[s] ?? 0), 0);
 
 /** Correspondents see their countries, the delegation everything (the domain service decides). */
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -17,9 +16,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     key: row.key,
     name: name(row.key),
     total: row.total,
-    open: sum(row, OPEN),
+    open: sum(row, SEARCHABLE_STATUSES),
     waiting: row.byStatus.submitted ?? 0,
-    matched: sum(row, MATCHED),
+    matched: sum(row, MATCHED_STATUSES),
     median: row.medianModerationHours,
     matchRate: row.matchRate,
   });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/index.js';
 import { authorities, conversationMessages, conversations, listings } from '../db/schema/index.js';
@@ -8,6 +8,7 @@ import { isSearchable } from '../listings/visibility.js';
 import { getListing } from '../listings/store.js';
 import { assertCanView } from '../listings/permissions.js';
 import { assertMaySendFor, assertSpeaksFor } from '../permissions/membership.js';
+import { inPerimeter, perimeter } from '../permissions/perimeter.js';
 import { notifyNewMessage } from './notifications.js';
 import { assertCanRead, assertCanWrite, loadConversation, membersOf, sideOf, type Side } from './participants.js';
 
@@ -153,16 +154,12 @@ export async function listConversations(db: Database, actor: Actor | null): Prom
   if (actor.role === 'french_authority' || actor.role === 'foreign_authority') {
     assertSpeaksFor(actor, actor.authorityId, 'Reading the conversations of your authority');
   }
-  const scope =
-    actor.role === 'admin'
-      ? sql`true`
-      : actor.role === 'correspondent'
-        ? actor.countries.length
-          ? inArray(listings.country, actor.countries)
-          : sql`false`
-        : actor.authorityId
-          ? or(eq(conversations.frenchAuthorityId, actor.authorityId), eq(listings.authorityId, actor.authorityId))
-          : sql`false`;
+  const moderated = perimeter(actor);
+  const scope = moderated
+    ? inPerimeter(listings.country, moderated)
+    : actor.authorityId
+      ? or(eq(conversations.frenchAuthorityId, actor.authorityId), eq(listings.authorityId, actor.authorityId))
+      : sql`false`;
   const rows = await db
     .select({
       id: conversations.id,

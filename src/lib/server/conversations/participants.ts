@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { approvedMembersOf, assertMaySendFor, assertSpeaksFor, belongsTo, speaksFor } from '../permissions/membership.js';
+import { coversCountry } from '../permissions/perimeter.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/index.js';
 import { authorities, conversations, listings } from '../db/schema/index.js';
@@ -54,8 +55,7 @@ export function sideOf(actor: Actor, ctx: ConversationContext): Side | null {
 export function assertCanRead(actor: Actor | null, ctx: ConversationContext): Actor {
   if (!actor) throw new Unauthenticated('Sign in to read this conversation.');
   if (sideOf(actor, ctx)) return actor;
-  if (actor.role === 'admin') return actor;
-  if (actor.role === 'correspondent' && actor.countries.includes(ctx.listing.country)) return actor;
+  if (coversCountry(actor, ctx.listing.country)) return actor;
   if (belongsTo(actor, ctx.conversation.frenchAuthorityId) || belongsTo(actor, ctx.listing.authorityId)) {
     assertSpeaksFor(actor, actor.authorityId, 'Reading this conversation');
   }

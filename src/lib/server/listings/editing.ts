@@ -6,7 +6,7 @@ import { InvalidInput, NotFound, PreconditionRequired, Unauthenticated } from '.
 import { enqueueSearchSync } from '../search/outbox.js';
 import { diff, recordEvent } from './events.js';
 import { assertMaySendFor } from '../permissions/membership.js';
-import { assertCanCreateFor, assertCanEdit } from './permissions.js';
+import { assertCanCreateFor, assertCanEdit, availableSteps } from './permissions.js';
 import { applyStep, conflictWithCurrent, type ListingWithAuthority } from './store.js';
 import { describeStatus, DIRECTLY_EDITABLE, REVISABLE } from './transitions.js';
 import { validateListingContent } from './validation.js';
@@ -59,17 +59,19 @@ export async function updateListing(
         currentVersion: listing.version,
       });
     }
+    if (!availableSteps(actor, listing).edit) {
+      throw conflictWithCurrent(
+        REVISABLE.includes(listing.status)
+          ? 'Your previous changes are waiting for moderation: wait for the decision before changing it again.'
+          : `This request is ${describeStatus(listing.status)}: it can no longer be changed.`,
+        listing,
+      );
+    }
     if (DIRECTLY_EDITABLE.includes(listing.status)) {
       return { set: patch, action: 'edit', changes: diff(listing, patch) };
     }
-    if (REVISABLE.includes(listing.status)) {
-      if (listing.revisionStatus === 'submitted') {
-        throw conflictWithCurrent('Your previous changes are waiting for moderation: wait for the decision before changing it again.', listing);
-      }
-      const revision = { ...(listing.revision ?? {}), ...patch };
-      return { set: { revision, revisionStatus: 'draft' }, action: 'edit_revision', changes: diff(listing, patch) };
-    }
-    throw conflictWithCurrent(`This request is ${describeStatus(listing.status)}: it can no longer be changed.`, listing);
+    const revision = { ...(listing.revision ?? {}), ...patch };
+    return { set: { revision, revisionStatus: 'draft' }, action: 'edit_revision', changes: diff(listing, patch) };
   });
 }
 
@@ -81,11 +83,10 @@ export async function submitListing(db: Database, actor: Actor | null, id: strin
     // Submitting speaks for the authority: an approved member with a verified address (or an admin).
     if (actor.role !== 'admin') assertMaySendFor(actor, listing.authorityId, 'Submitting this request');
     const now = new Date();
-    if (DIRECTLY_EDITABLE.includes(listing.status)) {
-      return { set: { status: 'submitted', submittedAt: now }, action: 'submit', toStatus: 'submitted' };
-    }
-    if (REVISABLE.includes(listing.status) && listing.revision && listing.revisionStatus !== 'submitted') {
-      return { set: { revisionStatus: 'submitted', submittedAt: now }, action: 'submit_revision' };
+    if (availableSteps(actor, listing).submit) {
+      return DIRECTLY_EDITABLE.includes(listing.status)
+        ? { set: { status: 'submitted', submittedAt: now }, action: 'submit', toStatus: 'submitted' }
+        : { set: { revisionStatus: 'submitted', submittedAt: now }, action: 'submit_revision' };
     }
     if (listing.revisionStatus === 'submitted' || listing.status === 'submitted') {
       throw conflictWithCurrent('This request is already waiting for moderation.', listing);

@@ -6,7 +6,7 @@ import { InvalidInput, Unauthenticated } from '../errors.js';
 import { enqueueSearchSync } from '../search/outbox.js';
 import { diff, recordEvent } from './events.js';
 import type { ListingContent } from './fields.js';
-import { assertCanFollowUp, assertCanModerate } from './permissions.js';
+import { assertCanFollowUp, assertCanModerate, availableSteps } from './permissions.js';
 import { applyStep, conflictWithCurrent, type ListingWithAuthority, type Step } from './store.js';
 import { describeStatus, FOLLOW_UP, publicationEnd, RECONFIRMABLE, refusal, TRANSITIONS, type FollowUpStatus, type TransitionAction } from './transitions.js';
 
@@ -40,6 +40,9 @@ export async function decideListing(
   return applyStep(db, actor, id, expectedVersion, (current) => {
     const { listing, authority } = current;
     assertCanModerate(actor, listing);
+    if (!availableSteps(actor, listing).decide) {
+      throw conflictWithCurrent(`There is nothing to decide: this request is ${describeStatus(listing.status)} and no change awaits moderation.`, listing);
+    }
     const now = new Date();
     if (listing.status === 'submitted') {
       if (input.decision === 'approve') {
@@ -54,21 +57,20 @@ export async function decideListing(
       }
       return transition(current, input.decision, comment);
     }
-    if (listing.revisionStatus === 'submitted' && listing.revision) {
-      if (input.decision === 'approve') {
-        return {
-          set: { ...(listing.revision as Partial<ListingContent>), revision: null, revisionStatus: null },
-          action: 'approve_revision',
-          comment,
-          changes: diff(listing, listing.revision),
-        };
-      }
-      if (input.decision === 'request_changes') {
-        return { set: { revisionStatus: 'changes_requested' }, action: 'request_revision_changes', comment };
-      }
-      return { set: { revision: null, revisionStatus: null }, action: 'reject_revision', comment, changes: diff(listing, listing.revision) };
+    // Otherwise a revision of the published request waits (availableSteps checked it is there).
+    const revision = listing.revision!;
+    if (input.decision === 'approve') {
+      return {
+        set: { ...(revision as Partial<ListingContent>), revision: null, revisionStatus: null },
+        action: 'approve_revision',
+        comment,
+        changes: diff(listing, revision),
+      };
     }
-    throw conflictWithCurrent(`There is nothing to decide: this request is ${describeStatus(listing.status)} and no change awaits moderation.`, listing);
+    if (input.decision === 'request_changes') {
+      return { set: { revisionStatus: 'changes_requested' }, action: 'request_revision_changes', comment };
+    }
+    return { set: { revision: null, revisionStatus: null }, action: 'reject_revision', comment, changes: diff(listing, revision) };
   });
 }
 

@@ -1,7 +1,8 @@
 import type { Actor } from '../auth/actor.js';
 import { Forbidden, NotFound } from '../errors.js';
 import { mayDraftFor, speaksFor } from '../permissions/membership.js';
-import { DIRECTLY_EDITABLE } from './transitions.js';
+import { coversCountry } from '../permissions/perimeter.js';
+import { allows, awaitsDecision, contentEditable, DIRECTLY_EDITABLE, FOLLOW_UP, RECONFIRMABLE, submittable, type FollowUpStatus, type ListingState } from './transitions.js';
 import { isPublic } from './visibility.js';
 
 /** What permission checks need to know about a request. */
@@ -30,10 +31,6 @@ export function ownsDraft(actor: Actor | null, listing: ListingScope): boolean {
 }
 
 /** Admins everywhere; correspondents only in the countries they cover. */
-export function coversCountry(actor: Actor | null, country: string): boolean {
-  return actor?.role === 'admin' || (actor?.role === 'correspondent' && actor.countries.includes(country));
-}
-
 export function isModerator(actor: Actor | null, listing: Pick<ListingScope, 'country'>): boolean {
   return coversCountry(actor, listing.country);
 }
@@ -60,9 +57,18 @@ export function assertCanSeeFull(actor: Actor | null, listing: ListingScope): vo
 }
 
 /** Content is written by the authority itself; an admin may correct it. Correspondents request changes instead. */
+function isEditor(actor: Actor | null, listing: ListingScope): boolean {
+  return isAuthor(actor, listing) || ownsDraft(actor, listing) || actor?.role === 'admin';
+}
+
+/** The follow-up (discussion, match, archive, reconfirm) belongs to the author and the moderators. */
+function followsUp(actor: Actor | null, listing: ListingScope): boolean {
+  return isAuthor(actor, listing) || isModerator(actor, listing);
+}
+
 export function assertCanEdit(actor: Actor | null, listing: ListingScope): void {
   assertCanView(actor, listing);
-  if (!isAuthor(actor, listing) && !ownsDraft(actor, listing) && actor?.role !== 'admin') {
+  if (!isEditor(actor, listing)) {
     throw new Forbidden('Only the authority that wrote this request may change it.');
   }
 }
@@ -77,7 +83,7 @@ export function assertCanModerate(actor: Actor | null, listing: ListingScope): v
 /** Author-side follow-up (discussion, match, archive, reconfirm) is open to the author and the moderators. */
 export function assertCanFollowUp(actor: Actor | null, listing: ListingScope): void {
   assertCanView(actor, listing);
-  if (!isAuthor(actor, listing) && !isModerator(actor, listing)) {
+  if (!followsUp(actor, listing)) {
     throw new Forbidden('Only the authority that wrote this request or the moderators of its country may do this.');
   }
 }
@@ -94,4 +100,33 @@ export function assertCanVerifyAuthority(actor: Actor | null, authority: { kind:
   if (!coversCountry(actor, authority.country)) {
     throw new Forbidden(`Only the correspondent covering ${authority.country} or an admin may verify this authority.`);
   }
+}
+
+/** Each step a person may take on a request now; `followUp` lists the states they may report it reached. */
+export interface AvailableSteps {
+  edit: boolean;
+  submit: boolean;
+  decide: boolean;
+  followUp: FollowUpStatus[];
+  archive: boolean;
+  reconfirm: boolean;
+}
+
+/**
+ * Who (the checks above) and when (transitions.ts) combined: what the services will accept from this person
+ * in the request's current state. Pages offer exactly these steps; the services refuse the others with the
+ * reason. Standing in the authority (an unverified address, say) is not looked at: the refusal explains it.
+ */
+export function availableSteps(actor: Actor | null, listing: ListingScope & ListingState): AvailableSteps {
+  const visible = canView(actor, listing);
+  const editor = visible && isEditor(actor, listing);
+  const follower = visible && followsUp(actor, listing);
+  return {
+    edit: editor && contentEditable(listing),
+    submit: editor && submittable(listing),
+    decide: visible && isModerator(actor, listing) && awaitsDecision(listing),
+    followUp: follower ? (Object.keys(FOLLOW_UP) as FollowUpStatus[]).filter((to) => allows(FOLLOW_UP[to], listing.status)) : [],
+    archive: follower && allows('archive', listing.status),
+    reconfirm: follower && RECONFIRMABLE.includes(listing.status),
+  };
 }

@@ -3,17 +3,18 @@ import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/index.js';
 import { authorities, listings, users } from '../db/schema/index.js';
 import { Forbidden, Unauthenticated } from '../errors.js';
+import { inPerimeter, perimeter } from '../permissions/perimeter.js';
 import { listEventRows } from './events.js';
-import { assertCanSeeFull, assertCanView } from './permissions.js';
+import { assertCanSeeFull, assertCanView, availableSteps } from './permissions.js';
 import { fullListing, listingFor, publicListing } from './projection.js';
 import { getListing } from './store.js';
 import { SEARCHABLE_STATUSES } from './visibility.js';
 
-/** One request as the actor may see it (404 when they may not), with its version for If-Match. */
+/** One request as the actor may see it (404 when they may not), with its version for If-Match and the steps they may take. */
 export async function viewListing(db: Database, actor: Actor | null, id: string) {
   const { listing, authority } = await getListing(db, id);
   assertCanView(actor, listing);
-  return { view: listingFor(actor, listing, authority), version: listing.version };
+  return { view: listingFor(actor, listing, authority), version: listing.version, steps: availableSteps(actor, listing) };
 }
 
 export const MAX_PAGE_SIZE = 100;
@@ -69,11 +70,10 @@ export async function listMyListings(db: Database, actor: Actor | null) {
  */
 export async function moderationQueue(db: Database, actor: Actor | null, now: Date = new Date()) {
   if (!actor) throw new Unauthenticated();
-  if (actor.role !== 'correspondent' && actor.role !== 'admin') {
-    throw new Forbidden('Only correspondents and admins moderate requests.');
-  }
+  const countries = perimeter(actor);
+  if (!countries) throw new Forbidden('Only correspondents and admins moderate requests.');
   const waiting = or(eq(listings.status, 'submitted'), eq(listings.revisionStatus, 'submitted'))!;
-  const scope = actor.role === 'admin' ? waiting : and(waiting, inArray(listings.country, actor.countries.length ? actor.countries : ['--']));
+  const scope = and(waiting, inPerimeter(listings.country, countries));
   const rows = await db
     .select({ listing: listings, authority: authorities })
     .from(listings)

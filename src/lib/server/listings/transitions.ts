@@ -1,6 +1,6 @@
-import { listingStatus } from '../db/schema/index.js';
+import type { ListingStatus } from '../db/schema/index.js';
 
-export type ListingStatus = (typeof listingStatus.enumValues)[number];
+export type { ListingStatus };
 
 /** The state machine of a request: which states each step starts from and where it leads. */
 export const TRANSITIONS = {
@@ -26,6 +26,36 @@ export const DIRECTLY_EDITABLE: readonly ListingStatus[] = ['draft', 'changes_re
 /** States whose content changes through a revision that waits for moderation while the public version stays. */
 export const REVISABLE: readonly ListingStatus[] = ['published', 'in_discussion'];
 export const RECONFIRMABLE: readonly ListingStatus[] = ['published', 'in_discussion', 'expired'];
+
+/** What the state machine needs to know about a request (its revision included). */
+export interface ListingState {
+  status: ListingStatus;
+  revisionStatus: 'draft' | 'submitted' | 'changes_requested' | null;
+  revision?: unknown;
+}
+
+/** The state allows this step of the table above, whoever takes it. */
+export function allows(action: TransitionAction, status: ListingStatus): boolean {
+  return (TRANSITIONS[action].from as readonly ListingStatus[]).includes(status);
+}
+
+/** Content can change now: in place, or as a revision unless the previous one still waits for moderation. */
+export function contentEditable(listing: ListingState): boolean {
+  return DIRECTLY_EDITABLE.includes(listing.status) || (REVISABLE.includes(listing.status) && listing.revisionStatus !== 'submitted');
+}
+
+/** Something can be sent to moderation: the request itself, or a revision not sent yet. */
+export function submittable(listing: ListingState): boolean {
+  return (
+    DIRECTLY_EDITABLE.includes(listing.status) ||
+    (REVISABLE.includes(listing.status) && listing.revisionStatus !== null && listing.revisionStatus !== 'submitted')
+  );
+}
+
+/** A new request or a revision waits for the moderator's decision. */
+export function awaitsDecision(listing: ListingState): boolean {
+  return listing.status === 'submitted' || (listing.revisionStatus === 'submitted' && listing.revision != null);
+}
 
 /** A publication lasts 12 months unless reconfirmed. */
 export const PUBLICATION_MONTHS = 12;
@@ -67,7 +97,7 @@ const VERBS: Record<TransitionAction, string> = {
 /** Why a step is refused, in words a person understands, or null when it is allowed. */
 export function refusal(action: TransitionAction, status: ListingStatus): string | null {
   const rule = TRANSITIONS[action];
-  if ((rule.from as readonly string[]).includes(status)) return null;
+  if (allows(action, status)) return null;
   const allowed = rule.from.map((s) => describeStatus(s)).join(' or ');
   return `This request is ${describeStatus(status)}: it can only be ${VERBS[action]} when it is ${allowed}.`;
 }

@@ -1,20 +1,18 @@
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/index.js';
 import { authorities, listings, users } from '../db/schema/index.js';
 import { Forbidden, Unauthenticated } from '../errors.js';
 import type { ListingStatus } from '../listings/transitions.js';
+import { inPerimeter, perimeter, type Perimeter } from '../permissions/perimeter.js';
 
-/** The countries a moderator covers: null means every country (admin). */
-export function moderationScope(actor: Actor | null): string[] | null {
+/** The moderator's perimeter; anyone who moderates nothing is refused. */
+export function moderationScope(actor: Actor | null): Perimeter {
   if (!actor) throw new Unauthenticated();
-  if (actor.role === 'admin') return null;
-  if (actor.role === 'correspondent') return actor.countries;
-  throw new Forbidden('Only correspondents and admins moderate requests.');
+  const scope = perimeter(actor);
+  if (!scope) throw new Forbidden('Only correspondents and admins moderate requests.');
+  return scope;
 }
-
-const inCountries = (column: typeof listings.country | typeof authorities.country, scope: string[] | null): SQL | undefined =>
-  scope === null ? undefined : inArray(column, scope.length ? scope : ['--']);
 
 /** The requests of the moderator's countries in one state, most recently changed first. */
 export async function listingsInPerimeter(db: Database, actor: Actor | null, status: ListingStatus, limit = 200) {
@@ -32,7 +30,7 @@ export async function listingsInPerimeter(db: Database, actor: Actor | null, sta
     })
     .from(listings)
     .innerJoin(authorities, eq(authorities.id, listings.authorityId))
-    .where(and(eq(listings.status, status), inCountries(listings.country, scope)))
+    .where(and(eq(listings.status, status), inPerimeter(listings.country, scope)))
     .orderBy(desc(listings.updatedAt))
     .limit(limit);
 }
@@ -51,7 +49,7 @@ export async function pendingVerifications(db: Database, actor: Actor | null) {
       createdAt: authorities.createdAt,
     })
     .from(authorities)
-    .where(and(eq(authorities.kind, 'foreign'), isNull(authorities.verifiedAt), inCountries(authorities.country, scope)))
+    .where(and(eq(authorities.kind, 'foreign'), isNull(authorities.verifiedAt), inPerimeter(authorities.country, scope)))
     .orderBy(asc(authorities.createdAt))
     .limit(200);
   const people = rows.length

@@ -7,6 +7,7 @@ import { Conflict, Forbidden, InvalidInput, NotFound, Unauthenticated } from '..
 import { isUuid } from '../ids.js';
 import { sendMail } from '../mail/mailer.js';
 import { approvedMembersOf, maySendFor, speaksFor } from '../permissions/membership.js';
+import { coversCountry } from '../permissions/perimeter.js';
 import type { Services } from '../runtime/services.js';
 import { recordTrustEvent } from '../trust/audit.js';
 import { trustMail } from '../trust/mails.js';
@@ -21,11 +22,6 @@ async function authority(db: Database, id: string, field: string) {
   return row;
 }
 
-/** Correspondents of the foreign authority's country and admins record (and confirm) partnerships for both sides. */
-function moderates(actor: Actor, foreignCountry: string): boolean {
-  return actor.role === 'admin' || (actor.role === 'correspondent' && actor.countries.includes(foreignCountry));
-}
-
 /**
  * Which side the actor speaks for in a partnership between these two authorities: an approved member with a
  * verified address of either authority, or a moderator ('staff'); null for anyone else.
@@ -34,7 +30,8 @@ export function partnershipSideOf(actor: Actor | null, pair: { foreignAuthorityI
   if (!actor) return null;
   if (maySendFor(actor, pair.frenchAuthorityId)) return 'french';
   if (maySendFor(actor, pair.foreignAuthorityId)) return 'foreign';
-  if (moderates(actor, pair.foreignCountry)) return 'staff';
+  // Correspondents of the foreign authority's country and admins record (and confirm) partnerships for both sides.
+  if (coversCountry(actor, pair.foreignCountry)) return 'staff';
   return null;
 }
 

@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/index.js';
 import { users } from '../db/schema/index.js';
 import { DomainError, Forbidden, Unauthenticated } from '../errors.js';
+import { coversCountry } from './perimeter.js';
 
 /**
  * Who speaks for an authority. Every person attached to an authority has a membership state; only an approved
@@ -109,7 +110,7 @@ export interface MembershipTarget {
 export function mayDecideMembership(actor: Actor | null, target: MembershipTarget): boolean {
   if (!actor || !target.authorityId) return false;
   if (actor.role === 'admin') return true;
-  if (actor.role === 'correspondent') return target.authorityKind === 'foreign' && !!target.country && actor.countries.includes(target.country);
+  if (actor.role === 'correspondent') return target.authorityKind === 'foreign' && coversCountry(actor, target.country);
   return actor.userId !== target.userId && maySendFor(actor, target.authorityId);
 }
 

@@ -2,7 +2,8 @@ import type postgres from 'postgres';
 import type { Actor } from '../auth/actor.js';
 import { Forbidden } from '../errors.js';
 import type { Sql } from '../db/index.js';
-import { SEARCHABLE_STATUSES } from '../listings/visibility.js';
+import { EVER_PUBLISHED_STATUSES, MATCHED_STATUSES, SEARCHABLE_STATUSES } from '../db/schema/index.js';
+import { perimeter } from '../permissions/perimeter.js';
 
 export interface StatisticsRow {
   key: string;
@@ -24,13 +25,11 @@ export interface Statistics {
 
 /** Correspondents read their countries, admins everything; nobody else. */
 export function statisticsScope(actor: Actor | null): string[] | 'all' {
-  if (actor?.role === 'admin') return 'all';
-  if (actor?.role === 'correspondent') return actor.countries;
+  const scope = perimeter(actor);
+  if (scope === 'all') return 'all';
+  if (scope) return [...scope];
   throw new Forbidden('Statistics are for embassy correspondents and the ministry.');
 }
-
-const EVER_PUBLISHED = ['published', 'in_discussion', 'matched', 'closed', 'archived', 'expired'];
-const MATCHED = ['matched', 'closed'];
 
 function rows(
   counts: Array<{ key: string; status: string; n: number }>,
@@ -48,8 +47,8 @@ function rows(
     if (row) row.medianModerationHours = hours === null ? null : Math.round(hours * 10) / 10;
   }
   for (const row of byKey.values()) {
-    const published = EVER_PUBLISHED.reduce((sum, s) => sum + (row.byStatus[s] ?? 0), 0);
-    const matched = MATCHED.reduce((sum, s) => sum + (row.byStatus[s] ?? 0), 0);
+    const published = EVER_PUBLISHED_STATUSES.reduce((sum, s) => sum + (row.byStatus[s] ?? 0), 0);
+    const matched = MATCHED_STATUSES.reduce((sum, s) => sum + (row.byStatus[s] ?? 0), 0);
     row.matchRate = published ? Math.round((matched / published) * 1000) / 1000 : null;
   }
   return [...byKey.values()].sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));

@@ -3,7 +3,8 @@ import { formFailure, pageError } from '$lib/i18n/form-error.server';
 import { archiveListing, reconfirmListing } from '$lib/server/listings/lifecycle';
 import type { FullListing } from '$lib/server/listings/projection';
 import { listingEvents, viewListing } from '$lib/server/listings/queries';
-import { DIRECTLY_EDITABLE, RECONFIRMABLE, REVISABLE, TRANSITIONS, type ListingStatus } from '$lib/server/listings/transitions';
+import type { ListingStatus } from '$lib/server/listings/transitions';
+import { isPublic, isSearchable } from '$lib/server/listings/visibility';
 import { getServices } from '$lib/server/runtime/services';
 import { markMatched } from '$lib/server/partnerships/match';
 import { interlocutorsOf } from '$lib/server/conversations/conversations';
@@ -13,18 +14,20 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, locals, url }) => {
   requireForeignAuthority(locals.actor, url);
   const { db } = getServices();
-  const [{ view, version }, events] = await Promise.all([viewListing(db, locals.actor, params.id), listingEvents(db, locals.actor, params.id)]).catch(pageError);
+  const [{ view, version, steps }, events] = await Promise.all([viewListing(db, locals.actor, params.id), listingEvents(db, locals.actor, params.id)]).catch(pageError);
   const listing = view as FullListing;
   const status = listing.status as ListingStatus;
   return {
     listing: { id: listing.id, title: listing.title, status, revisionStatus: listing.revisionStatus, expiresAt: listing.expiresAt, publishedAt: listing.publishedAt },
     version,
     justSubmitted: url.searchParams.has('envoyee'),
-    canEdit: DIRECTLY_EDITABLE.includes(status) || (REVISABLE.includes(status) && listing.revisionStatus !== 'submitted'),
-    canSubmit: DIRECTLY_EDITABLE.includes(status) || (REVISABLE.includes(status) && listing.revisionStatus !== null && listing.revisionStatus !== 'submitted'),
-    canReconfirm: RECONFIRMABLE.includes(status),
-    canArchive: (TRANSITIONS.archive.from as readonly string[]).includes(status),
-    canMatch: (TRANSITIONS.match.from as readonly string[]).includes(status),
+    isPublic: isPublic(status),
+    open: isSearchable(status),
+    canEdit: steps.edit,
+    canSubmit: steps.submit,
+    canReconfirm: steps.reconfirm,
+    canArchive: steps.archive,
+    canMatch: steps.followUp.includes('matched'),
     interlocutors: await interlocutorsOf(db, listing.id),
     comments: events.filter((e) => e.comment && e.actorRole !== 'foreign_authority').reverse(),
     history: events.slice().reverse(),

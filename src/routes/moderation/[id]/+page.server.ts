@@ -15,7 +15,7 @@ import { changesSinceLastRequest, revisionChanges } from './changes';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
   const { db } = getServices();
-  const [{ view, version }, events] = await Promise.all([viewListing(db, locals.actor, params.id), listingEvents(db, locals.actor, params.id)]).catch(pageError);
+  const [{ view, version, steps }, events] = await Promise.all([viewListing(db, locals.actor, params.id), listingEvents(db, locals.actor, params.id)]).catch(pageError);
   const listing = view as FullListing;
   const isRevision = listing.revisionStatus === 'submitted' && listing.revision !== null;
   const proposed = isRevision ? ({ ...listing, ...listing.revision } as FullListing) : listing;
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
     version,
     status: listing.status,
     isRevision,
-    awaitingDecision: listing.status === 'submitted' || isRevision,
+    awaitingDecision: steps.decide,
     authority: { id: listing.authority.id, name: listing.authority.name, verified: listing.authority.verified },
     listing: describeListing(proposed as ListingLike, locale),
     contacts: { electedOfficial: proposed.electedOfficial, technicalContact: proposed.technicalContact },

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { LISTING_STATUSES } from '../../../../lib/server/db/schema/index.js';
 import { toCsv } from '../../../../lib/server/opendata/csv.js';
 import { readStatistics } from '../../../../lib/server/statistics/statistics.js';
 import { problems } from '../../../schemas/problem.js';
@@ -21,7 +22,6 @@ const StatisticsSchema = Type.Object({
   medianModerationHours: Type.Union([Type.Number(), Type.Null()]),
 });
 
-const STATUSES = ['draft', 'submitted', 'changes_requested', 'published', 'rejected', 'in_discussion', 'matched', 'closed', 'archived', 'expired'];
 
 const statisticsRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
@@ -50,12 +50,12 @@ const statisticsRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const flat = stats.byCountry.map((r) => ({
         country: r.key,
         total: r.total,
-        ...Object.fromEntries(STATUSES.map((s) => [s, r.byStatus[s] ?? 0])),
+        ...Object.fromEntries(LISTING_STATUSES.map((s) => [s, r.byStatus[s] ?? 0])),
         medianModerationHours: r.medianModerationHours,
         matchRate: r.matchRate,
       }));
       reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="statistiques-pays.csv"');
-      return toCsv(flat, ['country', 'total', ...STATUSES, 'medianModerationHours', 'matchRate'] as never);
+      return toCsv(flat, ['country', 'total', ...LISTING_STATUSES, 'medianModerationHours', 'matchRate'] as never);
     },
   );
 };

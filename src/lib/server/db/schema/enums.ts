@@ -14,6 +14,21 @@ export const listingStatus = pgEnum('listing_status', [
   'archived',
   'expired',
 ]);
+export type ListingStatus = (typeof listingStatus.enumValues)[number];
+export const LISTING_STATUSES: readonly ListingStatus[] = listingStatus.enumValues;
+
+/*
+ * Groups of states, named once: services, API routes and pages read them here rather than listing states again.
+ * Search shows only requests still open to a partner; the detail page also shows what became of a request
+ * (matched, closed, expired) so links never break.
+ */
+export const SEARCHABLE_STATUSES = ['published', 'in_discussion'] as const satisfies readonly ListingStatus[];
+export const PUBLIC_STATUSES = ['published', 'in_discussion', 'matched', 'closed', 'expired'] as const satisfies readonly ListingStatus[];
+/** Every state a published request can reach (what statistics count as "published"). */
+export const EVER_PUBLISHED_STATUSES = ['published', 'in_discussion', 'matched', 'closed', 'archived', 'expired'] as const satisfies readonly ListingStatus[];
+/** A partner was found (statistics' match rate). */
+export const MATCHED_STATUSES = ['matched', 'closed'] as const satisfies readonly ListingStatus[];
+
 export const revisionStatus = pgEnum('revision_status', ['draft', 'submitted', 'changes_requested']);
 
 /** A person's standing in their authority: only approved members act or read in its name (docs/PERMISSIONS.md). */
