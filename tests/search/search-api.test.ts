@@ -214,7 +214,7 @@ describe('GET /api/v1/search', () => {
     const { port } = silent.address() as net.AddressInfo;
     const slow = new Meilisearch({ host: `http://127.0.0.1:${port}`, apiKey: 'x' });
     try {
-      const result = await searchListings({ ...ctx.services, meili: slow }, { q: 'potable', country: 'SN' }, { meiliTimeoutMs: 200 });
+      const result = await searchListings({ ...ctx.services, meili: slow, meiliSearch: slow }, { q: 'potable', country: 'SN' }, { meiliTimeoutMs: 200 });
       expect(result).toMatchObject({ degraded: true, total: 1 });
     } finally {
       silent.close();
@@ -223,7 +223,7 @@ describe('GET /api/v1/search', () => {
 
   it('answers from Postgres full-text search, same shape, when Meilisearch is down', async () => {
     const dead = new Meilisearch({ host: 'http://127.0.0.1:9', apiKey: 'x', timeout: 500 });
-    const degradedApp = await createServer({ ...ctx.services, meili: dead });
+    const degradedApp = await createServer({ ...ctx.services, meili: dead, meiliSearch: dead });
     try {
       const res = await degradedApp.inject({ method: 'GET', url: '/api/v1/search?q=potable&country=SN' });
       expect(res.statusCode).toBe(200);

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import { connectDatabase, type Database, type Sql } from '../db/index.js';
 import { runMigrations } from '../db/migrate.js';
 import { startEmbeddedMeilisearch } from '../embedded/meilisearch.js';
+import { ensureSearchKey, searchClient } from '../search/keys.js';
 import { startEmbeddedPostgres } from '../embedded/postgres.js';
 import { freePort } from '../embedded/child-process.js';
 import { supervise, type SupervisedService } from '../embedded/supervisor.js';
@@ -16,7 +17,10 @@ export interface Services {
   databaseUrl: string;
   sql: Sql;
   db: Database;
+  /** Indexing and administration (master key). */
   meili: Meilisearch;
+  /** Searches only: a key restricted to the listings index and the search action (search/keys.ts). */
+  meiliSearch: Meilisearch;
   /** Prefix every Meilisearch index name with this (tests give each file its own). */
   indexPrefix: string;
   /** Embedded services, restarted when they exit (null when DATABASE_URL / MEILI_URL name external ones). */
@@ -63,11 +67,14 @@ export async function startServices(config: Config, logger: Logger): Promise<Ser
     embedded.meilisearch = meili;
     const databaseUrl = config.databaseUrl ?? pg!.url;
     const { sql, db } = connectDatabase(databaseUrl);
-    const meiliClient = new Meilisearch({
-      host: config.meiliUrl ?? meili!.url,
-      apiKey: config.meiliMasterKey ?? meili!.current().masterKey,
-      timeout: 5_000,
-    });
+    const masterKey = config.meiliMasterKey ?? meili!.current().masterKey;
+    const meiliClient = new Meilisearch({ host: config.meiliUrl ?? meili!.url, apiKey: masterKey, timeout: 5_000 });
+    const meiliSearch = searchClient(meiliClient, masterKey, config.meiliIndexPrefix);
+    // Best effort here (the search relay registers it again once Meilisearch answers): until then searches are
+    // refused by Meilisearch and answered from PostgreSQL.
+    await ensureSearchKey(meiliClient, masterKey, config.meiliIndexPrefix).catch((error: unknown) =>
+      logger.warn({ err: error }, 'could not register the search-only Meilisearch key yet'),
+    );
     await runMigrations(databaseUrl);
     logger.info('database migrations applied');
 
@@ -78,6 +85,7 @@ export async function startServices(config: Config, logger: Logger): Promise<Ser
       sql,
       db,
       meili: meiliClient,
+      meiliSearch,
       indexPrefix: config.meiliIndexPrefix,
       embedded,
       onClose(hook) {

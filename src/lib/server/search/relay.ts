@@ -1,4 +1,5 @@
 import type { Services } from '../runtime/services.js';
+import { ensureSearchKey } from './keys.js';
 import { ensureListingsIndex } from './ensure-index.js';
 import { listingsIndexUid } from './index-name.js';
 import { tryLead, type Leadership } from './leadership.js';
@@ -72,6 +73,7 @@ export function startSearchRelay(services: Services, options: RelayOptions = {})
     // Every process applies the settings it ships with once, as soon as Meilisearch answers.
     if (!indexReady) {
       const outcome = await ensureListingsIndex(services.meili, ctx.indexUid);
+      await ensureSearchKey(services.meili, String(services.meili.config.apiKey), services.indexPrefix);
       log.info({ index: ctx.indexUid, outcome }, 'search index settings ensured');
       indexReady = true;
     }

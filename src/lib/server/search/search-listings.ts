@@ -28,14 +28,14 @@ let fallbacksRunning = 0;
  * filters are built only from values checked against the reference data (bad ones throw InvalidInput).
  */
 export async function searchListings(
-  services: Pick<Services, 'meili' | 'sql' | 'indexPrefix' | 'logger'>,
+  services: Pick<Services, 'meili' | 'meiliSearch' | 'sql' | 'indexPrefix' | 'logger'>,
   input: SearchInput | SearchQuery,
   options: { meiliTimeoutMs?: number } = {},
 ): Promise<SearchResult> {
   const query = parseSearchQuery(input);
   if (Date.now() >= (downUntil.get(services.meili) ?? 0)) {
     try {
-      return await searchMeilisearch(services.meili, listingsIndexUid(services.indexPrefix), query, options.meiliTimeoutMs ?? MEILI_TIMEOUT_MS);
+      return await searchMeilisearch(services.meiliSearch, listingsIndexUid(services.indexPrefix), query, options.meiliTimeoutMs ?? MEILI_TIMEOUT_MS);
     } catch (error) {
       // Only an unreachable server opens the circuit: a slow one gets this search alone sent elsewhere.
       if (!(error instanceof MeilisearchUnavailable) || error.reason === 'unreachable') downUntil.set(services.meili, Date.now() + COOL_DOWN_MS);
