@@ -109,6 +109,16 @@ describe('co-financing catalogue', () => {
     expect(body.support.map((s: { name: string }) => s.name)).toContain('Réseau Bretagne Solidaire');
   });
 
+  it('gives the same paths as a reason in Lannion’s suggestions, without changing the score', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/recommendations', headers: lannion });
+    expect(res.statusCode).toBe(200);
+    const walo = res.json().suggestions.find((s: { listing: { id: string } }) => s.listing.id === waloId);
+    const reason = walo.reasons.find((r: { code: string }) => r.code === 'cofinancing');
+    expect(reason.points).toBe(0);
+    expect(reason.detail.programmes).toEqual(expect.arrayContaining(['Appel à projets franco-sénégalais', '1 % solidarité internationale — Agence de l’eau Loire-Bretagne']));
+    expect(walo.score).toBe(walo.reasons.reduce((sum: number, r: { points: number }) => sum + r.points, 0));
+  });
+
   it('stops offering a closed programme, and the anonymous reader gets no agency path', async () => {
     const ficol = await programme('afd-ficol');
     const closed = await app.inject({ method: 'POST', url: `/api/v1/cofinancing/programmes/${ficol.id}/close`, headers: { ...admin, 'if-match': `"${ficol.version}"` } });

@@ -54,3 +54,59 @@ export function digestMail(locale: MailLocale, to: string, v: DigestValues): Out
   ].join('\n');
   return { to, subject: w.subject(v.items.length + v.more, v.searchName), text };
 }
+
+export interface CallDeadlineValues {
+  name: string;
+  searchName: string;
+  callName: string;
+  closesOn: string;
+  closesInDays: number;
+  datesToConfirm: boolean;
+  callUrl: string;
+  alertsUrl: string;
+}
+
+const INTL: Record<MailLocale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
+const CALL_WORDS: Record<MailLocale, { subject: (call: string, when: string) => string; hello: string; body: (call: string, when: string, date: string, search: string) => string; toConfirm: string; call: string; alerts: string }> = {
+  fr: {
+    subject: (call, when) => `L’appel « ${call} » clôt ${when}`,
+    hello: 'Bonjour',
+    body: (call, when, date, search) => `L’appel « ${call} » clôt ${when} (le ${date}). Il correspond à votre alerte « ${search} ».`,
+    toConfirm: 'Date indicative, à confirmer auprès du financeur.',
+    call: 'L’appel',
+    alerts: 'Vos alertes',
+  },
+  en: {
+    subject: (call, when) => `The call "${call}" closes ${when}`,
+    hello: 'Hello',
+    body: (call, when, date, search) => `The call "${call}" closes ${when} (on ${date}). It matches your alert "${search}".`,
+    toConfirm: 'Indicative date, to be confirmed with the funder.',
+    call: 'The call',
+    alerts: 'Your alerts',
+  },
+  es: {
+    subject: (call, when) => `La convocatoria «${call}» cierra ${when}`,
+    hello: 'Hola',
+    body: (call, when, date, search) => `La convocatoria «${call}» cierra ${when} (el ${date}). Corresponde a su alerta «${search}».`,
+    toConfirm: 'Fecha indicativa, por confirmar con el financiador.',
+    call: 'La convocatoria',
+    alerts: 'Sus alertas',
+  },
+};
+
+/** "The call X closes in 14 days", in the person's language. */
+export function callDeadlineMail(locale: MailLocale, to: string, v: CallDeadlineValues): OutgoingMail {
+  const w = CALL_WORDS[locale];
+  const when = new Intl.RelativeTimeFormat(INTL[locale], { numeric: 'auto' }).format(v.closesInDays, 'day');
+  const date = new Intl.DateTimeFormat(INTL[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${v.closesOn}T00:00:00Z`));
+  const text = [
+    `${w.hello} ${v.name},`,
+    '',
+    w.body(v.callName, when, date, v.searchName),
+    ...(v.datesToConfirm ? [w.toConfirm] : []),
+    '',
+    `${w.call} : ${v.callUrl}`,
+    `${w.alerts} : ${v.alertsUrl}`,
+  ].join('\n');
+  return { to, subject: w.subject(v.callName, when), text };
+}

@@ -1,3 +1,4 @@
+import { callDeadlineJobs } from '../alerts/call-deadlines.js';
 import { alertJobs } from '../alerts/digest.js';
 import { freshnessJobs } from '../freshness/reminders.js';
 import { conversationJobs } from '../conversations/notifications.js';
@@ -5,4 +6,4 @@ import { listingJobs } from '../listings/expiry-job.js';
 import type { JobDefinition } from './queue.js';
 
 /** Every background job of the platform, with its schedule. */
-export const JOB_DEFINITIONS: JobDefinition<never>[] = [...conversationJobs, ...alertJobs, ...freshnessJobs, ...listingJobs];
+export const JOB_DEFINITIONS: JobDefinition<never>[] = [...conversationJobs, ...alertJobs, ...callDeadlineJobs, ...freshnessJobs, ...listingJobs];

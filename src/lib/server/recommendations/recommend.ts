@@ -8,7 +8,23 @@ import { SEARCHABLE_STATUSES } from '../listings/visibility.js';
 import { getListing } from '../listings/store.js';
 import { assertCanModerate } from '../listings/permissions.js';
 import { tiesOf } from '../partnerships/presence.js';
-import { scoreMatch, type FrenchProfile, type ListingProfile, type MatchScore } from './score.js';
+import { loadCatalogue, todayInFrance } from '../cofinancing/catalogue.js';
+import { fitPaths, type CatalogueEntry, type FrenchFacts } from '../cofinancing/fit.js';
+import { frenchFactsOf } from '../cofinancing/paths.js';
+import { scoreMatch, type FrenchProfile, type ListingProfile, type MatchScore, type Reason } from './score.js';
+
+/**
+ * The co-financing paths made for this pair (a call for the request's country, the agency of the French
+ * authority's basin, a thematic call), as a reason without points: the same fit rules as the request page.
+ */
+function cofinancingReason(catalogue: CatalogueEntry[], french: FrenchFacts | null, listing: { country: string; themes: string[] }, today: string): Reason | null {
+  const specific = fitPaths(catalogue, listing, french, today).filter((p) => p.reasons.some((r) => r.code === 'country' || r.code === 'basin' || r.code === 'themes'));
+  return specific.length ? { code: 'cofinancing', points: 0, detail: { programmes: specific.slice(0, 3).map((p) => p.programme.name) } } : null;
+}
+
+function withCofinancing(score: MatchScore, reason: Reason | null): MatchScore {
+  return reason ? { ...score, reasons: [...score.reasons, reason] } : score;
+}
 
 /** How many open requests are scored at most (newest first): enough for every realistic catalogue. */
 const CANDIDATES = 2_000;
@@ -49,9 +65,11 @@ export async function suggestListings(db: Database, actor: Actor | null, limit =
     .where(inArray(listings.status, [...SEARCHABLE_STATUSES]))
     .orderBy(desc(listings.publishedAt))
     .limit(CANDIDATES);
+  const [catalogue, french] = await Promise.all([loadCatalogue(db), frenchFactsOf(db, actor.authorityId)]);
+  const today = todayInFrance();
   return rows
     .map((r) => ({
-      ...scoreMatch(profile, listingProfile(r.listing, r.population)),
+      ...withCofinancing(scoreMatch(profile, listingProfile(r.listing, r.population)), cofinancingReason(catalogue, french, r.listing, today)),
       listing: { id: r.listing.id, title: r.listing.title, country: r.listing.country, themes: r.listing.themes, authorityName: r.authorityName, population: r.population },
     }))
     .filter((s) => s.score > 0)
@@ -78,6 +96,11 @@ export async function suggestFrenchAuthorities(db: Database, actor: Actor | null
     .where(and(eq(authorities.kind, 'french'), isNotNull(users.emailVerifiedAt), eq(users.membership, 'approved')));
   const target = listingProfile(listing, authority.population);
   const scored: AuthoritySuggestion[] = [];
-  for (const a of registered) scored.push({ ...scoreMatch(await frenchProfile(db, a.id), target), authority: a });
+  const catalogue = await loadCatalogue(db);
+  const today = todayInFrance();
+  for (const a of registered) {
+    const reason = cofinancingReason(catalogue, await frenchFactsOf(db, a.id), listing, today);
+    scored.push({ ...withCofinancing(scoreMatch(await frenchProfile(db, a.id), target), reason), authority: a });
+  }
   return scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score || a.authority.name.localeCompare(b.authority.name)).slice(0, limit);
 }

@@ -26,7 +26,8 @@ export interface ListingProfile {
   originalLanguage: string;
 }
 
-export type ReasonCode = 'themes' | 'size' | 'desired_size' | 'region' | 'existing_partner' | 'country_ties' | 'language';
+/** `cofinancing` carries no points: a co-financing path that fits the pair is said, not scored. */
+export type ReasonCode = 'themes' | 'size' | 'desired_size' | 'region' | 'existing_partner' | 'country_ties' | 'language' | 'cofinancing';
 
 export interface Reason {
   code: ReasonCode;
