@@ -26,3 +26,22 @@ describe('interface text', () => {
     }
   });
 });
+
+describe('terms and typography', () => {
+  const all = (locale: string) => Object.assign({}, ...areas.map((area) => read(area, locale))) as Record<string, string>;
+
+  it.each(['fr', 'en', 'es'])('%s: one state has one name on every page (listing and partnership states alike)', (locale) => {
+    const byState = new Map<string, Set<string>>();
+    for (const [key, text] of Object.entries(all(locale))) {
+      const state = key.match(/^(?:listing|partnership)_status_(\w+)$/)?.[1];
+      if (state) byState.set(state, (byState.get(state) ?? new Set()).add(text));
+    }
+    for (const [state, names] of byState) expect([...names], `${locale} ${state}`).toHaveLength(1);
+  });
+
+  it.each(['en', 'es'])('%s: no French spacing before : ; ! ? nor inside quotes', (locale) => {
+    for (const [key, text] of Object.entries(all(locale))) {
+      expect(text, `${locale} ${key}`).not.toMatch(/[ \u00a0\u202f][:;!?](\s|$)|«[ \u00a0\u202f]|[ \u00a0\u202f]»/);
+    }
+  });
+});

@@ -45,6 +45,8 @@ describe('reference data', () => {
   it('treats France and its overseas territories as French, not foreign', () => {
     expect(isForeignCountry('SN')).toBe(true);
     for (const code of ['FR', 'RE', 'GP', 'NC']) expect(isForeignCountry(code)).toBe(false);
+    // Nobody lives there, so no authority can register there.
+    for (const code of ['AQ', 'BV', 'HM', 'GS', 'UM']) expect(isForeignCountry(code)).toBe(false);
   });
 
   it('has the 18 themes of the product brief, each with its OECD-DAC codes', () => {

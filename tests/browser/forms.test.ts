@@ -33,6 +33,14 @@ describe('forgiving forms', { timeout: 240_000 }, () => {
     const page = await app.page({ javaScript: false });
     await signIn(page, DEMO.foreign.email, DEMO.foreign.password, '/mes-demandes');
     const step3 = await newDraft(page);
+    // Step 2 offers the title and summary in the other interface languages, kept as the author's translation.
+    expect(await page.getByText('Traduction en anglais').count()).toBe(1);
+    expect(await page.getByText('Traduction en français').count()).toBe(0);
+    await page.locator('#translations-en-title').fill('Checking how amounts are typed');
+    await page.locator('#translations-en-summary').fill('A project to check amounts.');
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.waitForURL(/enregistre=1/);
+    expect(await page.locator('#translations-en-title').inputValue()).toBe('Checking how amounts are typed');
     await page.goto(step3);
     expect(await page.locator('#budgetEur-hint').textContent()).toMatch(/^Nombre entier, par exemple 120\s000$/);
     // Three mistakes, one round trip: each field says what is wrong, the summary lists them all.

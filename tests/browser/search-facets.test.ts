@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot, seriousViolations, startBrowserApp, type BrowserApp } from './harness.js';
+import { DEMO, screenshot, seriousViolations, signIn, startBrowserApp, type BrowserApp } from './harness.js';
 
 // The search page's filters as people combine them, in Chromium against the built app with demo data.
 let app: BrowserApp;
@@ -124,5 +124,53 @@ describe('language of a first visit', { timeout: 240_000 }, () => {
     await screenshot(page, 'search-es');
     await page.goto('/en/recherche');
     await screenshot(page, 'search-en');
+  });
+});
+
+describe('saved searches and country pages', { timeout: 240_000 }, () => {
+  it('an alert shows its criteria in words and keeps the chosen frequency (no JavaScript)', async () => {
+    const page = await app.page({ javaScript: false });
+    await signIn(page, DEMO.french.email, DEMO.french.password, '/recherche?country=PE&theme=water_sanitation&q=agua');
+    await page.locator('a[href^="/alertes?"]').first().click();
+    await page.waitForURL(/\/alertes\?/);
+    const pending = (await page.locator('section dl').first().innerText()).replace(/\s+/g, ' ');
+    expect(pending).toContain('Pays Pérou');
+    expect(pending).toContain('Thème Eau et assainissement');
+    expect(pending).toContain('« agua »');
+    expect(await page.locator('main').textContent()).not.toContain('country=PE');
+    await page.locator('#alert-name').fill('Eau au Pérou');
+    await page.locator('label[for=freq-daily]').click();
+    await page.getByRole('button', { name: /Enregistrer/ }).click();
+    await page.waitForURL(/enregistree=1/);
+    const card = page.locator('li.fr-card').filter({ hasText: 'Eau au Pérou' });
+    expect((await card.innerText()).replace(/\s+/g, ' ')).toMatch(/Pays Pérou.*Chaque jour/);
+    await screenshot(page, 'alerts-in-words');
+  });
+
+  it('names a country with its French article', async () => {
+    const page = await app.page({ javaScript: false });
+    await page.goto('/pays/EC');
+    expect(await page.locator('h1').textContent()).toBe('Coopérer avec l’Équateur');
+    await page.goto('/pays/KM');
+    expect(await page.locator('h1').textContent()).toBe('Coopérer avec les Comores');
+    await page.goto('/es/pays/EC');
+    expect(await page.locator('h1').textContent()).not.toContain(' :');
+  });
+});
+
+describe('statistics', { timeout: 240_000 }, () => {
+  it('says when a chart shows the top countries only, links to the full table, and gives durations in h and min', async () => {
+    const page = await app.page({ javaScript: false });
+    await signIn(page, DEMO.admin.email, DEMO.admin.password, '/statistiques');
+    const main = (await page.locator('main').textContent())!.replace(/\s+/g, ' ');
+    expect(main).not.toMatch(/\b0 h\b/);
+    expect(main).toMatch(/Délai médian de modération : (\d+ h( \d+ min)?|\d+ min)/);
+    const rows = await page.locator('#table-country tbody tr').count();
+    // The demo has requests from 17 countries: the chart shows 15 and says so.
+    expect(rows).toBeGreaterThan(15);
+    expect(main).toContain(`les 15 premiers sur ${rows}`);
+    await page.getByRole('link', { name: 'voir le tableau complet' }).first().click();
+    expect(new URL(page.url()).hash).toBe('#table-country');
+    await screenshot(page, 'statistics');
   });
 });

@@ -27,7 +27,7 @@ export default fp(
           { name: 'partnerships' },
           { name: 'recommendations' },
           { name: 'alerts' },
-          { name: 'relay' },
+          { name: 'conversations' },
           { name: 'authorities' },
           { name: 'moderation' },
           { name: 'admin' },

@@ -83,3 +83,15 @@ export function formatRelativeDays(days: number, locale: Locale = getLocale()): 
 }
 
 export const isLocale = (value: unknown): value is Locale => typeof value === 'string' && (locales as readonly string[]).includes(value);
+
+/** A duration given in hours, as people read it: "4 min", "2 h 30 min", "26 h" (never "0 h" for four minutes). */
+export function formatHours(hours: number, locale: Locale = getLocale()): string {
+  const minutes = Math.round(hours * 60);
+  if (minutes < 60) return `${formatNumber(minutes, locale)}\u00a0min`;
+  const h = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 || h >= 24 ? `${formatNumber(Math.round(hours), locale)}\u00a0h` : `${formatNumber(h, locale)}\u00a0h\u00a0${formatNumber(rest, locale)}\u00a0min`;
+}
+
+/** The colon between a label and its value: French puts a no-break space before it, English and Spanish do not. */
+export const colon = (locale: Locale = getLocale()): string => (locale === 'fr' ? '\u00a0: ' : ': ');

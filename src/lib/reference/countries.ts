@@ -36,8 +36,13 @@ export function isCountryCode(code: unknown): code is string {
 }
 
 /** Foreign authorities are outside France; French overseas territories are French authorities. */
+/** France and its overseas departments and collectivities: their authorities are French, never foreign. */
+const FRANCE = ['FR', 'GP', 'MQ', 'GF', 'RE', 'YT', 'PM', 'BL', 'MF', 'WF', 'PF', 'NC', 'TF'];
+/** Territories without a permanent population, hence without any local authority to register. */
+const UNINHABITED = ['AQ', 'BV', 'HM', 'GS', 'UM', 'IO'];
+
 export function isForeignCountry(code: string): boolean {
-  return isCountryCode(code) && !['FR', 'GP', 'MQ', 'GF', 'RE', 'YT', 'PM', 'BL', 'MF', 'WF', 'PF', 'NC', 'TF'].includes(code);
+  return isCountryCode(code) && !FRANCE.includes(code) && !UNINHABITED.includes(code);
 }
 
 export function countryName(code: string, locale: Locale): string {

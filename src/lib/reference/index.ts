@@ -7,3 +7,4 @@ export * from './forms.js';
 export * from './authorities.js';
 export * from './languages.js';
 export * from './water-basins.js';
+export { frenchCountryForms, type FrenchCountryForms } from './country-articles.js';

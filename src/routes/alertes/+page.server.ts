@@ -1,5 +1,7 @@
 import { formFailure, pageError } from '$lib/i18n/form-error.server';
-import { m } from '$lib/i18n';
+import { redirect } from '@sveltejs/kit';
+import { getLocale, href, m } from '$lib/i18n';
+import { searchInWords } from '$lib/server/views/search-view';
 import { requireSignedIn } from '$lib/page-guards';
 import { createSavedSearch, deleteSavedSearch, listSavedSearches, updateSavedSearch } from '$lib/server/alerts/saved-searches';
 import { getServices } from '$lib/server/runtime/services';
@@ -11,11 +13,29 @@ const searchParamsOf = (query: string) => {
   return Object.fromEntries([...new Set(params.keys())].filter((k) => k !== 'page').map((k) => [k, params.getAll(k)]));
 };
 
+/** The facet names as the search page shows them, to say a saved search in words. */
+const criteriaLabels = () => ({
+  q: m.search_query_label(),
+  country: m.search_facet_country(),
+  continent: m.search_facet_continent(),
+  theme: m.search_facet_theme(),
+  form: m.search_facet_form(),
+  authorityType: m.search_facet_authority_type(),
+  population: m.search_facet_size(),
+  language: m.search_facet_language(),
+});
+
 export const load: PageServerLoad = async ({ locals, url }) => {
   const actor = requireSignedIn(locals.actor, url);
+  const locale = getLocale();
+  const pending = new URLSearchParams(url.searchParams);
+  pending.delete('enregistree');
+  const savedSearches = await listSavedSearches(getServices().db, actor).catch(pageError);
   return {
-    savedSearches: await listSavedSearches(getServices().db, actor).catch(pageError),
-    pendingQuery: url.searchParams.toString(),
+    savedSearches: savedSearches.map((s) => ({ ...s, criteria: searchInWords(s.query, locale, criteriaLabels()) })),
+    pendingQuery: pending.toString(),
+    pendingCriteria: searchInWords(pending.toString(), locale, criteriaLabels()),
+    saved: url.searchParams.has('enregistree'),
   };
 };
 
@@ -25,10 +45,11 @@ export const actions: Actions = {
     const values = { name: String(form.get('name') ?? ''), frequency: String(form.get('frequency') ?? 'weekly'), query: String(form.get('query') ?? '') };
     try {
       await createSavedSearch(getServices().db, locals.actor, { ...values, query: searchParamsOf(values.query) });
-      return { notice: m.partnership_alert_saved() };
     } catch (error) {
       return formFailure(error, values);
     }
+    // Post/redirect/get: a reload does not save the alert twice.
+    redirect(303, href('/alertes?enregistree=1'));
   },
   toggle: async ({ locals, request }) => {
     const form = await request.formData();

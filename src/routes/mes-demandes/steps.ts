@@ -33,6 +33,35 @@ function contact(form: FormData, prefix: string, withPhone: boolean) {
   return Object.fromEntries(Object.entries(c).filter(([k, v]) => v !== '' || k === 'name' || k === 'email'));
 }
 
+/** The interface languages an author may translate the title and summary into, on step 2. */
+export const TRANSLATABLE = ['fr', 'en', 'es'] as const;
+
+/** The title and summary the author translated, by language; a language left blank is no translation. */
+function translatedHeadlines(form: FormData): Record<string, { title: string; summary: string }> {
+  const out: Record<string, { title: string; summary: string }> = {};
+  for (const lang of TRANSLATABLE) {
+    const title = text(form, `translations.${lang}.title`);
+    const summary = text(form, `translations.${lang}.summary`);
+    if (title || summary) out[lang] = { title, summary };
+  }
+  return out;
+}
+
+/**
+ * Step 2's translations over what the request already has: the texts of the longer fields translated through the
+ * API are kept, a language the author emptied goes, the original language is never a translation.
+ */
+export function mergeTranslations(
+  existing: Record<string, Record<string, unknown>> | null | undefined,
+  typed: Record<string, { title: string; summary: string }>,
+  originalLanguage: string,
+): Record<string, Record<string, unknown>> {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const [lang, t] of Object.entries(existing ?? {})) if (!(TRANSLATABLE as readonly string[]).includes(lang)) merged[lang] = t;
+  for (const [lang, t] of Object.entries(typed)) if (lang !== originalLanguage) merged[lang] = { ...(existing?.[lang] ?? {}), ...t };
+  return merged;
+}
+
 /** The fields of one step, read from its form, shaped as the listings service takes them. */
 export function readStep(step: number, form: FormData, locale: Locale): Record<string, unknown> {
   switch (step) {
@@ -44,6 +73,7 @@ export function readStep(step: number, form: FormData, locale: Locale): Record<s
         difficulties: optionalText(form, 'difficulties'),
         objectives: optionalText(form, 'objectives'),
         expectedFromFrance: optionalText(form, 'expectedFromFrance'),
+        ...(form.has('translations.en.title') ? { translations: translatedHeadlines(form) } : {}),
       };
     case 3:
       return {

@@ -13,7 +13,7 @@ import {
 import { escapeHtml } from '$lib/server/search/highlight';
 import { languageName, translationFor } from './listing-view';
 import type { SearchHit, SearchResult } from '$lib/server/search/result';
-import type { SearchQuery } from '$lib/server/search/search-query';
+import { searchQueryFromUrl, type SearchQuery } from '$lib/server/search/search-query';
 import type { Facet } from '$lib/server/search/settings';
 
 export interface FacetOption {
@@ -109,3 +109,28 @@ export function activeFilters(facets: ReturnType<typeof facetOptions>, totalWith
 }
 export type ActiveFilter = ReturnType<typeof activeFilters>[number];
 export type HitView = ReturnType<typeof hitView>;
+
+/**
+ * A search said in words, in the reader's language: `[{ label: 'Pays', values: ['Sénégal', 'Maroc'] }, …]`, for
+ * saved searches and alerts (never "q=eau+potable&continent=SA"). A link whose values are no longer valid says so.
+ */
+export function searchInWords(query: string, locale: Locale, labels: Record<'q' | keyof ReturnType<typeof facetOptions>, string>) {
+  let checked: SearchQuery;
+  try {
+    checked = searchQueryFromUrl(new URLSearchParams(query));
+  } catch {
+    return null;
+  }
+  const name = (list: ReadonlyArray<{ code: string; name: Label }>, code: string | null) => (code ? [list.find((x) => x.code === code)?.name[locale] ?? code] : []);
+  const criteria = [
+    { label: labels.q, values: checked.q ? [locale === 'fr' ? `« ${checked.q} »` : locale === 'es' ? `«${checked.q}»` : `“${checked.q}”`] : [] },
+    { label: labels.country, values: checked.countries.map((c) => countryName(c, locale)) },
+    { label: labels.continent, values: name(CONTINENTS, checked.continent) },
+    { label: labels.theme, values: checked.themes.map((t) => findTheme(t)?.name[locale] ?? t) },
+    { label: labels.form, values: name(COOPERATION_FORMS, checked.form) },
+    { label: labels.authorityType, values: name(FOREIGN_AUTHORITY_TYPES, checked.authorityType) },
+    { label: labels.population, values: name(POPULATION_BRACKETS, checked.population) },
+    { label: labels.language, values: name(LANGUAGES, checked.language) },
+  ];
+  return criteria.filter((c) => c.values.length > 0);
+}

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { hitView } from '$lib/server/views/search-view';
 import { getLocale, m } from '$lib/i18n';
-import { CONTINENTS, countryName, findCountry, findTheme } from '$lib/reference';
+import { CONTINENTS, countryName, findCountry, findTheme, frenchCountryForms } from '$lib/reference';
 import { getServices } from '$lib/server/runtime/services';
 import { searchListings } from '$lib/server/search/search-listings';
 import { frenchPresenceIn } from '$lib/server/partnerships/presence';
@@ -19,6 +19,8 @@ export const load: PageServerLoad = async ({ params }) => {
   return {
     code,
     name: countryName(code, locale),
+    // In a French sentence the country takes its article: "Coopérer avec la Colombie", "… avec les Comores".
+    inSentence: locale === 'fr' ? frenchCountryForms(code).definite : countryName(code, locale),
     continent: CONTINENTS.find((c) => c.code === country.continent)?.name[locale] ?? '',
     total: result.total,
     presence: presence.map((p) => ({ id: p.authorityId, name: p.name, region: p.region, partners: p.partners })),

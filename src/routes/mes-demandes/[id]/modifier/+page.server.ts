@@ -7,7 +7,7 @@ import type { FullListing } from '$lib/server/listings/projection';
 import { viewListing } from '$lib/server/listings/queries';
 import { getServices } from '$lib/server/runtime/services';
 import { requireForeignAuthority } from '../../guard';
-import { LAST_EDIT_STEP, readStep, stepNumber } from '../../steps';
+import { LAST_EDIT_STEP, mergeTranslations, readStep, stepNumber } from '../../steps';
 import type { Actions, PageServerLoad } from './$types';
 
 /** What the author is editing: the draft itself, or for a published request its pending revision over it. */
@@ -41,6 +41,15 @@ export const actions: Actions = {
     const step = stepNumber(String(form.get('step')));
     const values = readStep(step, form, getLocale());
     try {
+      if (values.translations) {
+        const { view } = await viewListing(getServices().db, locals.actor, params.id);
+        const current = editedContent(view as FullListing);
+        values.translations = mergeTranslations(
+          current.translations as Record<string, Record<string, unknown>>,
+          values.translations as Record<string, { title: string; summary: string }>,
+          current.originalLanguage,
+        );
+      }
       await updateListing(getServices().db, locals.actor, params.id, values, version(form));
     } catch (error) {
       return formFailure(error, values);
