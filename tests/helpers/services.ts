@@ -40,6 +40,8 @@ export async function createTestServices(env: Record<string, string> = {}): Prom
     // Rate limits off unless a test turns them on: a busy test file must not be throttled by accident.
     AUTH_RATE_LIMIT: '0',
     SEARCH_RATE_LIMIT: '0',
+    REGISTRATION_LIMIT_PER_IP: '0',
+    REGISTRATION_LIMIT_PER_COUNTRY: '0',
     ...env,
   });
   const services = await startServices(config, createLogger(config));

@@ -27,6 +27,11 @@ export interface Config {
   mailFrom: string;
   /** Requests per minute and per IP on authentication routes and on search; 0 turns the limit off. */
   rateLimits: { auth: number; search: number };
+  /**
+   * Account registrations per hour: per client address, per country (foreign authorities; France counts as FR),
+   * and the count per country and hour above which correspondents and admins see an anomaly. 0 turns a limit off.
+   */
+  registrationLimits: { perClientPerHour: number; perCountryPerHour: number; anomalyPerCountryPerHour: number };
   /** Requests of each kind served at once (search, page, read, write), the rest queued fairly or refused with 503. */
   admission: AdmissionSettings;
 }
@@ -157,5 +162,10 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom,
     rateLimits: { auth: readLimit(env, 'AUTH_RATE_LIMIT', 30), search: readLimit(env, 'SEARCH_RATE_LIMIT', 120) },
     admission: readAdmission(env),
+    registrationLimits: {
+      perClientPerHour: readLimit(env, 'REGISTRATION_LIMIT_PER_IP', 10),
+      perCountryPerHour: readLimit(env, 'REGISTRATION_LIMIT_PER_COUNTRY', 60),
+      anomalyPerCountryPerHour: readLimit(env, 'REGISTRATION_ANOMALY_PER_COUNTRY', 20),
+    },
   };
 }

@@ -1,13 +1,15 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { accountFailure, limitedPerIp, setSessionCookie, text } from '$lib/accounts/form.server';
-import { href } from '$lib/i18n';
+import { href, m } from '$lib/i18n';
 import { localizeDomainError } from '$lib/i18n/form-error.server';
 import { COUNTRIES, FOREIGN_AUTHORITY_TYPES, isForeignCountry } from '$lib/reference';
 import { searchFrenchAuthorities } from '$lib/server/auth/french-authorities';
 import { openSession } from '$lib/server/auth/login';
 import { register, type Registration } from '$lib/server/auth/registration';
 import { DomainError } from '$lib/server/errors';
+import { clientAddress } from '$lib/server/http/client-address';
 import { getServices } from '$lib/server/runtime/services';
+import type { SimilarAuthority } from '$lib/server/trust/similar';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 type Kind = 'francaise' | 'etrangere' | null;
@@ -41,9 +43,13 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 
 async function create(event: RequestEvent, input: Registration, values: Record<string, string>) {
   try {
-    const { userId } = await register(getServices(), input);
+    const { userId } = await register(getServices(), input, { clientKey: clientAddress(event) });
     setSessionCookie(event.cookies, await openSession(getServices().db, userId, event.request.headers.get('user-agent')));
   } catch (error) {
+    // Similar authorities already registered: the form offers them (join one) or creating another anyway.
+    if (error instanceof DomainError && error.details.reason === 'similar_authorities') {
+      return fail(409, { message: m.trust_similar_found(), field: 'choice', fieldErrors: {}, values, similar: error.details.similar as SimilarAuthority[] });
+    }
     return accountFailure(error, values);
   }
   redirect(303, href('/compte?bienvenue=1'));
@@ -71,6 +77,9 @@ export const actions: Actions = limitedPerIp({
       website: text(form, 'authority.website') || null,
     };
     const values = { email: p.email, displayName: p.displayName, jobTitle: p.jobTitle ?? '', ...Object.fromEntries(Object.entries(authority).map(([k, v]) => [`authority.${k}`, v ?? ''])) };
-    return create(event, { kind: 'foreign', authority, ...p }, values);
+    // After similar authorities were offered: the person joins one, or says theirs is another.
+    const choice = text(form, 'choice');
+    if (choice && choice !== 'new') return create(event, { kind: 'foreign', joinAuthorityId: choice, ...p }, values);
+    return create(event, { kind: 'foreign', authority, createAnyway: choice === 'new', ...p }, values);
   },
 });

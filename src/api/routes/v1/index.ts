@@ -10,6 +10,7 @@ import userRoutes from './users/index.js';
 import taxonomiesRoutes from './taxonomies/index.js';
 import listingsRoutes from './listings/index.js';
 import moderationRoutes from './moderation/index.js';
+import accountsQueueRoutes from './accounts-queue/index.js';
 import myRoutes from './my/index.js';
 import authoritiesRoutes from './authorities/index.js';
 import conversationRoutes from './conversations/index.js';
@@ -33,6 +34,7 @@ export default async function v1Routes(fastify: FastifyInstance) {
   await fastify.register(taxonomiesRoutes, { prefix: '/taxonomies' });
   await fastify.register(listingsRoutes, { prefix: '/listings' });
   await fastify.register(moderationRoutes, { prefix: '/moderation' });
+  await fastify.register(accountsQueueRoutes, { prefix: '/moderation/accounts' });
   await fastify.register(myRoutes, { prefix: '/my' });
   await fastify.register(authoritiesRoutes, { prefix: '/authorities' });
   await fastify.register(conversationRoutes, { prefix: '/conversations' });

@@ -6,6 +6,7 @@ import { acceptInvitation, describeInvitation } from '../../../../lib/server/aut
 import { loginWithPassword, openSession } from '../../../../lib/server/auth/login.js';
 import { requestPasswordReset, resetPassword } from '../../../../lib/server/auth/password-reset.js';
 import { register } from '../../../../lib/server/auth/registration.js';
+import { similarAuthorities } from '../../../../lib/server/trust/similar.js';
 import { invalidateAllSessions, invalidateSession } from '../../../../lib/server/auth/session.js';
 import { findUserById } from '../../../../lib/server/auth/users.js';
 import { Conflict } from '../../../../lib/server/errors.js';
@@ -39,6 +40,8 @@ const RegisterBody = Type.Object(
         strict,
       ),
     ),
+    joinAuthorityId: Type.Optional(Type.String({ format: 'uuid', description: 'A foreign authority already registered (offered by GET /auth/similar-authorities): sends a join request' })),
+    createAnyway: Type.Optional(Type.Boolean({ description: 'Create the described authority although similar names exist in its country (otherwise 409 with them)' })),
   },
   strict,
 );
@@ -100,10 +103,30 @@ const authRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const created = await register(fastify.services, request.body);
+      const created = await register(fastify.services, request.body, { clientKey: request.ip });
       const session = await openSession(db, created.userId, request.headers['user-agent']);
       return reply.code(201).send({ ...startSession(reply, config.origin, session), authorityId: created.authorityId, mailSent: created.mailSent });
     },
+  );
+
+  fastify.get(
+    '/similar-authorities',
+    {
+      schema: {
+        summary: 'Foreign authorities of a country already registered with a name like this one (before creating a new one)',
+        tags: ['auth'],
+        querystring: Type.Object({ country: Type.String({ pattern: '^[A-Za-z]{2}$' }), name: Type.String({ minLength: 2, maxLength: 300 }) }, strict),
+        response: {
+          200: Type.Object({
+            results: Type.Array(
+              Type.Object({ id: Type.String(), name: Type.String(), type: Type.String(), region: Type.Union([Type.String(), Type.Null()]), verified: Type.Boolean(), similarity: Type.Number() }),
+            ),
+          }),
+          ...problems(400, 429),
+        },
+      },
+    },
+    async (request) => ({ results: await similarAuthorities(db, request.query.country.toUpperCase(), request.query.name) }),
   );
 
   fastify.post(
