@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { eq, inArray } from 'drizzle-orm';
-import { createServer } from '../../src/app.js';
+import { createServer } from '../../src/api/app.js';
 import { authorities, trustEvents, users } from '../../src/lib/server/db/schema/index.js';
 import { listOutbox } from '../../src/lib/server/mail/outbox.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';
