@@ -1,10 +1,11 @@
-import { and, asc, count, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/index.js';
 import { authorities, users } from '../db/schema/index.js';
 import { Forbidden, InvalidInput, Unauthenticated } from '../errors.js';
 import { moderationScope } from '../moderation/perimeter.js';
+import { inPerimeter, type Perimeter } from '../permissions/perimeter.js';
 import type { MembershipState } from '../permissions/membership.js';
 import { registrationAnomalies } from './registration-limits.js';
 
@@ -78,18 +79,18 @@ function textFilter(q: string | null): SQL | undefined {
 export async function foreignAccountsQueue(db: Database, config: Config, actor: Actor | null, filters: QueueFilters = {}) {
   const scope = moderationScope(actor);
   const f = checkFilters(filters);
-  if (f.country && scope && !scope.includes(f.country)) throw new Forbidden(`You do not cover ${f.country}.`);
-  const countries = f.country ? [f.country] : scope;
+  if (f.country && scope !== 'all' && !scope.includes(f.country)) throw new Forbidden(`You do not cover ${f.country}.`);
+  const countries: Perimeter = f.country ? [f.country] : scope;
   const where = and(
     eq(authorities.kind, 'foreign'),
     eq(users.role, 'foreign_authority'),
     eq(users.membership, f.state),
     isNull(users.disabledAt),
-    countries ? inArray(authorities.country, countries.length ? countries : ['--']) : undefined,
+    inPerimeter(authorities.country, countries),
     f.verifiedOnly ? isNotNull(users.emailVerifiedAt) : undefined,
     textFilter(f.q),
   );
-  return { ...(await page(db, where, f.page)), anomalies: await registrationAnomalies(db, config, scope) };
+  return { ...(await page(db, where, f.page)), anomalies: await registrationAnomalies(db, config, scope === 'all' ? null : [...scope]) };
 }
 
 /** The admins' French accounts queue: people waiting to act for a French collectivité, oldest first. */
