@@ -37,6 +37,10 @@ describe('staff invitations', () => {
     expect(res.json()).toMatchObject({ role: 'correspondent', countries: ['MR', 'SN'], mailSent: true });
     const mail = await smtp.waitFor('cd.dakar@diplomatie.gouv.fr', /Invitation/);
     expect(mail.text).toContain('correspondant(e) de coopération décentralisée');
+    // Names the countries and says how long the link lasts in days, with a subject naming the service once.
+    expect(mail.text).toContain('pour\u00a0: Mauritanie, Sénégal');
+    expect(mail.text).toContain('valable 7 jours');
+    expect(mail.subject).toBe('Invitation de Test admin à rejoindre Bourse-projets');
     const token = linkToken(mail, '/invitation/');
 
     const preview = await app.inject({ method: 'GET', url: `/api/v1/auth/invitations/${token}` });

@@ -80,7 +80,8 @@ describe('account pages', () => {
 
     const ok = await post('/connexion', { email: user.email, password: TEST_PASSWORD });
     expect(ok.status).toBe(303);
-    expect(ok.headers.get('location')).toBe('/compte');
+    // With no page to come back to, each role lands where its work is: a French authority on its suggestions.
+    expect(ok.headers.get('location')).toBe('/suggestions');
     const cookie = sessionCookie(ok)!;
     const account = await fetch(`${app.url}/compte`, { headers: { cookie: `session=${cookie}` } });
     expect(account.status).toBe(200);

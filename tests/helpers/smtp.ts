@@ -66,7 +66,8 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
 /** The token at the end of the first link to `path` in a mail (…/invitation/<token>, …?token=<token>). */
 export function linkToken(mail: CapturedMail, path: string): string {
   const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`https?://[^\\s/]+${escaped}(?:\\?token=)?([a-z2-7]+)`).exec(mail.text);
+  // Links carry the reader's locale prefix (/en/…, /es/…) for those who do not read French.
+  const match = new RegExp(`https?://[^\\s/]+(?:/[a-z]{2})?${escaped}(?:\\?token=)?([a-z2-7]+)`).exec(mail.text);
   if (!match) throw new Error(`no link to ${path} in mail "${mail.subject}":\n${mail.text}`);
   return match[1]!;
 }

@@ -4,7 +4,8 @@ import { eq } from 'drizzle-orm';
 import { createServer } from '../../src/api/app.js';
 import { conversations, listings } from '../../src/lib/server/db/schema/index.js';
 import { listOutbox } from '../../src/lib/server/mail/outbox.js';
-import { sendMessageNotification, sendUnansweredReminders } from '../../src/lib/server/conversations/notifications.js';
+import { processPending } from '../../src/lib/server/notifications/process.js';
+import { sendUnansweredReminders } from '../../src/lib/server/conversations/notifications.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';
 import { createAuthority, createUser, insertListing, login } from '../helpers/fixtures.js';
 
@@ -37,7 +38,7 @@ describe('contact relay', () => {
     expect(res.statusCode).toBe(201);
     conversationId = res.json().conversationId;
 
-    expect(await sendMessageNotification(ctx.services, { messageId: res.json().messageId })).toBe(1);
+    expect(await processPending(ctx.services)).toBe(1);
     const mails = await listOutbox(ctx.services.config);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.to).toContain('maire@thies.example.sn');
@@ -45,7 +46,8 @@ describe('contact relay', () => {
     expect(mails[0]!.text).toContain(`/echanges/${conversationId}`);
     expect(mails[0]!.text).not.toContain('rennes.example.fr');
     // The job may run twice (retry, second process): one mail only.
-    expect(await sendMessageNotification(ctx.services, { messageId: res.json().messageId })).toBe(0);
+    expect(await processPending(ctx.services)).toBe(0);
+    expect(await listOutbox(ctx.services.config)).toHaveLength(1);
   });
 
   it('moves the request to "in discussion" at the first reply, and hides addresses until both sides agree', async () => {
@@ -95,6 +97,7 @@ describe('contact relay', () => {
   });
 
   it('reminds the silent side once after 14 days without an answer', async () => {
+    await processPending(ctx.services);
     const before = (await listOutbox(ctx.services.config)).length;
     await ctx.services.db
       .update(conversations)

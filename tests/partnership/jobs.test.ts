@@ -50,7 +50,7 @@ describe('background jobs on Postgres (pg-boss)', () => {
     const mails = await waitFor(() => listOutbox(ctx.services.config), (m) => m.length > 0);
     expect(mails.map((m) => m.to)).toEqual([expect.stringContaining('a@thies.example.sn')]);
     // Give a duplicate a chance to show up, then check there is none.
-    const sweep = JOB_DEFINITIONS.find((d) => d.name === 'relay.sweep')!;
+    const sweep = JOB_DEFINITIONS.find((d) => d.name === 'notifications.sweep')!;
     await sweep.handler(ctx.services, {} as never);
     expect(await listOutbox(ctx.services.config)).toHaveLength(1);
   });

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { createServer } from '../../src/api/app.js';
 import { authorities, conversationMessages, partnerships, users } from '../../src/lib/server/db/schema/index.js';
 import { listOutbox } from '../../src/lib/server/mail/outbox.js';
-import { sendMessageNotification, sweepRecentMessages } from '../../src/lib/server/conversations/notifications.js';
+import { processPending } from '../../src/lib/server/notifications/process.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';
 import { createAuthority, createUser, insertListing, login } from '../helpers/fixtures.js';
 
@@ -106,8 +106,8 @@ describe('a stranger registered as a member of Lannion', () => {
       payload: { message: 'Réponse de Thiès' },
     });
     expect(reply.statusCode).toBe(201);
-    await sendMessageNotification(ctx.services, { messageId: reply.json().messageId });
-    await sweepRecentMessages(ctx.services);
+    await processPending(ctx.services);
+    await processPending(ctx.services);
     const mails = await listOutbox(ctx.services.config);
     expect(mails.filter((m) => m.text.includes(STRANGER_TEXT))).toEqual([]);
     const toStranger = mails.filter((m) => m.to.includes('faux.lannion@gmail.com')).map((m) => m.subject);
@@ -126,7 +126,8 @@ describe('a stranger registered as a member of Lannion', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ membership: 'rejected' });
-    const told = (await listOutbox(ctx.services.config)).find((m) => m.to.includes('faux.lannion@gmail.com') && /n’a pas été acceptée/.test(m.subject));
+    await processPending(ctx.services);
+    const told = (await listOutbox(ctx.services.config)).find((m) => m.to.includes('faux.lannion@gmail.com') && /n’a pas été confirmé/.test(m.subject));
     expect(told?.text).toContain('Personne inconnue de nos services.');
     expectAllRefused(await attempts(stranger));
     const [row] = await ctx.services.db.select().from(users).where(eq(users.id, strangerId));

@@ -1,12 +1,13 @@
 import { redirect } from '@sveltejs/kit';
 import { accountFailure, limitedPerIp, redirectToField, safeRedirect, setSessionCookie, text } from '$lib/accounts/form.server';
+import { ROLE_HOME } from '$lib/accounts/role-home';
 import { loginWithPassword } from '$lib/server/auth/login';
 import { clientAddress } from '$lib/server/http/client-address';
 import { getServices } from '$lib/server/runtime/services';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-  if (locals.actor) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+  if (locals.actor) redirect(303, safeRedirect(url.searchParams.get('redirectTo'), ROLE_HOME[locals.actor.role]));
   return { reset: url.searchParams.has('reinitialise'), redirectTo: redirectToField(url.searchParams.get('redirectTo')) };
 };
 
@@ -15,6 +16,7 @@ export const actions: Actions = limitedPerIp({
     const { request, cookies, url } = event;
     const form = await request.formData();
     const email = text(form, 'email');
+    let home: string;
     try {
       const result = await loginWithPassword(getServices().db, {
         email,
@@ -23,9 +25,10 @@ export const actions: Actions = limitedPerIp({
         ip: clientAddress(event),
       });
       setSessionCookie(cookies, result);
+      home = ROLE_HOME[result.actor.role];
     } catch (error) {
       return accountFailure(error, { email });
     }
-    redirect(303, safeRedirect(text(form, 'redirectTo') || url.searchParams.get('redirectTo')));
+    redirect(303, safeRedirect(text(form, 'redirectTo') || url.searchParams.get('redirectTo'), home));
   },
 });

@@ -20,6 +20,7 @@ import partnershipRoutes from './partnerships/index.js';
 import openDataRoutes from './open-data/index.js';
 import statisticsRoutes from './statistics/index.js';
 import cofinancingRoutes from './cofinancing/index.js';
+import notificationRoutes from './notifications/index.js';
 
 /** Version 1 of the JSON API: each resource registers its own encapsulated folder here. */
 export default async function v1Routes(fastify: FastifyInstance) {
@@ -41,6 +42,7 @@ export default async function v1Routes(fastify: FastifyInstance) {
   await fastify.register(savedSearchRoutes, { prefix: '/saved-searches' });
   await fastify.register(recommendationRoutes, { prefix: '/recommendations' });
   await fastify.register(partnershipRoutes, { prefix: '/partnerships' });
+  await fastify.register(notificationRoutes, { prefix: '/notifications' });
   await fastify.register(openDataRoutes, { prefix: '/open-data' });
   await fastify.register(statisticsRoutes, { prefix: '/statistics' });
   await fastify.register(cofinancingRoutes, { prefix: '/cofinancing' });

@@ -13,7 +13,7 @@ export async function sendEmailVerification(
   user: { id: string; email: string; displayName: string; locale: string },
 ): Promise<boolean> {
   const { token } = await issueToken(services.db, { purpose: 'email_verification', userId: user.id, email: user.email });
-  const link = links.verifyEmail(services.config.origin, token);
+  const link = links.verifyEmail(services.config.origin, token, user.locale);
   return sendMail(services, composeMail('verify_email', user.locale, user.email, { name: user.displayName, hours: '48', link }));
 }
 

@@ -1,16 +1,18 @@
 import { eq } from 'drizzle-orm';
 import { authorities, correspondentCountries, users } from '../db/schema/index.js';
 import { Forbidden, InvalidInput } from '../errors.js';
-import { composeMail } from '../mail/templates.js';
+import { countryName } from '../../reference/index.js';
+import { composeMail, mailLocale } from '../mail/templates.js';
 import { sendMail } from '../mail/mailer.js';
 import type { Services } from '../runtime/services.js';
 import type { Actor, Role } from './actor.js';
 import { normaliseEmail, normaliseLocale, normaliseName, optionalText } from './input.js';
 import { links } from './links.js';
-import { consumeToken, issueToken, peekToken } from './one-time-token.js';
+import { consumeToken, issueToken, peekToken, TOKEN_TTL_MS } from './one-time-token.js';
 import { hashPassword } from './password.js';
 import { assertAcceptablePassword } from './password-policy.js';
 import { coveredCountries } from '../staff/staff.js';
+import { dispatch, recordNotification } from '../notifications/events.js';
 import { assertEmailFree } from './users.js';
 import { assertMaySendFor } from '../permissions/membership.js';
 
@@ -25,10 +27,17 @@ export interface InvitationGrant {
 async function sendInvitation(services: Services, actor: Actor, email: string, grant: InvitationGrant, authorityName: string | null, locale: string) {
   await assertEmailFree(services.db, email);
   const { token, expiresAt } = await issueToken(services.db, { purpose: 'invitation', email, payload: { ...grant } });
-  const link = links.invitation(services.config.origin, token);
+  const link = links.invitation(services.config.origin, token, locale);
   const mailSent = await sendMail(
     services,
-    composeMail('invitation', locale, email, { inviter: actor.displayName, role: grant.role, authority: authorityName ?? '', hours: '168', link }),
+    composeMail('invitation', locale, email, {
+      inviter: actor.displayName,
+      role: grant.role,
+      authority: authorityName ?? '',
+      countries: grant.countries.map((code) => countryName(code, mailLocale(locale))).join(', '),
+      days: String(TOKEN_TTL_MS.invitation / 86_400_000),
+      link,
+    }),
   );
   return { email, role: grant.role, countries: grant.countries, expiresAt, mailSent };
 }
@@ -82,7 +91,7 @@ export async function acceptInvitation(
   const preview = await peekToken(services.db, 'invitation', input.token);
   assertAcceptablePassword(input.password, 'password', [preview.email!.split('@')[0]!, displayName]);
   const passwordHash = await hashPassword(input.password);
-  return services.db.transaction(async (tx) => {
+  const accepted = await services.db.transaction(async (tx) => {
     const row = await consumeToken(tx, 'invitation', input.token);
     const grant = row.payload as unknown as InvitationGrant;
     await assertEmailFree(tx, row.email!);
@@ -95,6 +104,9 @@ export async function acceptInvitation(
       })
       .returning({ id: users.id });
     if (grant.countries.length) await tx.insert(correspondentCountries).values(grant.countries.map((country) => ({ userId: user!.id, country })));
-    return { userId: user!.id };
+    const eventId = await recordNotification(tx, 'invitation_accepted', { userId: user!.id, inviterId: grant.invitedBy }, user!.id);
+    return { userId: user!.id, eventId };
   });
+  await dispatch(accepted.eventId);
+  return { userId: accepted.userId };
 }

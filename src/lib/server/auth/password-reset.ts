@@ -17,7 +17,7 @@ export async function requestPasswordReset(services: Services, rawEmail: string)
   const user = await findUserByEmail(services.db, email);
   if (!user || user.disabledAt) return;
   const { token } = await issueToken(services.db, { purpose: 'password_reset', userId: user.id, email: user.email });
-  const link = links.resetPassword(services.config.origin, token);
+  const link = links.resetPassword(services.config.origin, token, user.locale);
   await sendMail(services, composeMail('password_reset', user.locale, user.email, { name: user.displayName, hours: '1', link }));
 }
 

@@ -6,6 +6,7 @@ import { recordTrustEvent } from '../trust/audit.js';
 import { markApproved } from '../trust/approve.js';
 import { NotFound, Unauthenticated } from '../errors.js';
 import { assertCanVerifyAuthority } from '../listings/permissions.js';
+import { dispatch, recordNotification } from '../notifications/events.js';
 import { enqueueSearchSync } from '../search/outbox.js';
 
 /**
@@ -14,13 +15,13 @@ import { enqueueSearchSync } from '../search/outbox.js';
  */
 export async function verifyAuthority(db: Database, actor: Actor | null, authorityId: string) {
   if (!actor) throw new Unauthenticated();
-  return db.transaction(async (tx) => {
+  const { authority, eventId } = await db.transaction(async (tx) => {
     const [authority] = /^[0-9a-f-]{36}$/i.test(authorityId)
       ? await tx.select().from(authorities).where(eq(authorities.id, authorityId)).limit(1).for('update')
       : [];
     if (!authority) throw new NotFound('This authority');
     assertCanVerifyAuthority(actor, authority);
-    if (authority.verifiedAt) return authority;
+    if (authority.verifiedAt) return { authority, eventId: null };
     const [verified] = await tx
       .update(authorities)
       .set({ verifiedAt: new Date(), verifiedBy: actor.userId, updatedAt: new Date() })
@@ -36,6 +37,9 @@ export async function verifyAuthority(db: Database, actor: Actor | null, authori
       .where(and(eq(users.authorityId, authorityId), eq(users.membership, 'pending'), isNull(users.disabledAt)));
     for (const founder of founders) await markApproved(tx, founder.id, actor, 'authority_verified');
     await recordTrustEvent(tx, { actor, action: 'authority.verify', authorityId });
-    return verified!;
+    // Its people hear it once, in one sentence that also says their account is confirmed.
+    return { authority: verified!, eventId: await recordNotification(tx, 'authority_verified', { authorityId }, actor.userId) };
   });
+  await dispatch(eventId);
+  return authority;
 }

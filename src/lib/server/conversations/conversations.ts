@@ -9,7 +9,7 @@ import { getListing } from '../listings/store.js';
 import { assertCanView } from '../listings/permissions.js';
 import { assertMaySendFor, assertSpeaksFor } from '../permissions/membership.js';
 import { inPerimeter, perimeter } from '../permissions/perimeter.js';
-import { notifyNewMessage } from './notifications.js';
+import { dispatch, recordNotification } from '../notifications/events.js';
 import { assertCanRead, assertCanWrite, loadConversation, membersOf, sideOf, type Side } from './participants.js';
 
 export const MESSAGE_MAX = 5_000;
@@ -40,7 +40,7 @@ export async function expressInterest(db: Database, actor: Actor | null, listing
   const { listing } = await getListing(db, listingId);
   assertCanView(actor, listing);
   if (!isSearchable(listing.status)) throw new Conflict('This request is no longer open to new partners.', { currentStatus: listing.status });
-  const posted = await db.transaction(async (tx) => {
+  const { eventId, ...posted } = await db.transaction(async (tx) => {
     const [conversation] = await tx
       .insert(conversations)
       .values({ listingId, frenchAuthorityId: actor.authorityId!, openedBy: actor.userId, lastMessageSide: 'french' })
@@ -53,9 +53,10 @@ export async function expressInterest(db: Database, actor: Actor | null, listing
       .insert(conversationMessages)
       .values({ conversationId: conversation!.id, senderId: actor.userId, senderSide: 'french', body })
       .returning({ id: conversationMessages.id });
-    return { conversationId: conversation!.id, messageId: msg!.id, side: 'french' as const };
+    const eventId = await recordNotification(tx, 'message_received', { messageId: String(msg!.id) }, actor.userId);
+    return { conversationId: conversation!.id, messageId: msg!.id, side: 'french' as const, eventId };
   });
-  await notifyNewMessage(posted.messageId);
+  await dispatch(eventId);
   return posted;
 }
 
@@ -77,7 +78,8 @@ export async function postMessage(db: Database, actor: Actor | null, conversatio
       .update(conversations)
       .set({ lastMessageAt: sql`now()`, lastMessageSide: side, ...(firstForeignReply ? { status: 'in_discussion' } : {}) })
       .where(eq(conversations.id, conversationId));
-    return { conversationId, messageId: msg!.id, side };
+    const eventId = await recordNotification(tx, 'message_received', { messageId: String(msg!.id) }, actor!.userId);
+    return { conversationId, messageId: msg!.id, side, eventId };
   });
   if (side === 'foreign' && ctx.listing.status === 'published') {
     // Another reply may have moved it already: that is the same outcome, not an error.
@@ -85,8 +87,8 @@ export async function postMessage(db: Database, actor: Actor | null, conversatio
       if (!(error instanceof Conflict)) throw error;
     });
   }
-  await notifyNewMessage(posted.messageId);
-  return posted;
+  await dispatch(posted.eventId);
+  return { conversationId: posted.conversationId, messageId: posted.messageId, side: posted.side };
 }
 
 /** Each side decides to reveal its contact; addresses are shown only once both have agreed. */

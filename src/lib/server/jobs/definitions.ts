@@ -3,7 +3,8 @@ import { alertJobs } from '../alerts/digest.js';
 import { freshnessJobs } from '../freshness/reminders.js';
 import { conversationJobs } from '../conversations/notifications.js';
 import { listingJobs } from '../listings/expiry-job.js';
+import { notificationJobs } from '../notifications/process.js';
 import type { JobDefinition } from './queue.js';
 
 /** Every background job of the platform, with its schedule. */
-export const JOB_DEFINITIONS: JobDefinition<never>[] = [...conversationJobs, ...alertJobs, ...callDeadlineJobs, ...freshnessJobs, ...listingJobs];
+export const JOB_DEFINITIONS: JobDefinition<never>[] = [...conversationJobs, ...alertJobs, ...callDeadlineJobs, ...freshnessJobs, ...listingJobs, ...notificationJobs];

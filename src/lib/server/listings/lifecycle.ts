@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/index.js';
 import { listings } from '../db/schema/index.js';
 import { InvalidInput, Unauthenticated } from '../errors.js';
+import { dispatch, recordNotification } from '../notifications/events.js';
 import { enqueueSearchSync } from '../search/outbox.js';
 import { diff, recordEvent } from './events.js';
 import type { ListingContent } from './fields.js';
@@ -119,7 +120,8 @@ export async function reconfirmListing(db: Database, actor: Actor | null, id: st
  * transaction. Safe to run from several processes: a row already expired is no longer matched.
  */
 export async function expireDueListings(db: Database, now: Date = new Date()): Promise<number> {
-  return db.transaction(async (tx) => {
+  const { count, eventIds } = await db.transaction(async (tx) => {
+    const eventIds: number[] = [];
     const expired = await tx
       .update(listings)
       .set({ status: 'expired', version: sql`${listings.version} + 1`, updatedAt: now })
@@ -134,8 +136,11 @@ export async function expireDueListings(db: Database, now: Date = new Date()): P
         toStatus: 'expired',
         comment: 'Not reconfirmed within 12 months of publication.',
       });
+      eventIds.push(await recordNotification(tx, 'listing_expired', { listingId: id }, null));
     }
     await enqueueSearchSync(tx, expired.map((r) => r.id));
-    return expired.length;
+    return { count: expired.length, eventIds };
   });
+  await dispatch(...eventIds);
+  return count;
 }

@@ -7,6 +7,8 @@ import { enqueueSearchSync } from '../search/outbox.js';
 import { recordEvent, type Changes, type Tx } from './events.js';
 import { describeStatus, type ListingStatus } from './transitions.js';
 import { isUuid } from '../ids.js';
+import { dispatch, recordNotification } from '../notifications/events.js';
+import { STEP_NOTIFICATIONS } from './step-notifications.js';
 
 export type ListingRow = typeof listings.$inferSelect;
 export type AuthorityRow = typeof authorities.$inferSelect;
@@ -50,7 +52,8 @@ export function conflictWithCurrent(message: string, listing: Pick<ListingRow, '
 /**
  * Runs one step of a request's life in a transaction. The UPDATE only applies if the row still has the status
  * and version that were read: of two people acting at once exactly one wins, the other gets a 409 with the
- * current state. Every step writes its audit-trail row and tells the search index, in the same transaction.
+ * current state. Every step writes its audit-trail row, tells the search index and records who must hear of it
+ * (notification service), in the same transaction.
  */
 export async function applyStep(
   db: Database,
@@ -59,7 +62,7 @@ export async function applyStep(
   expectedVersion: number | undefined,
   plan: (current: ListingWithAuthority) => Step | Promise<Step>,
 ): Promise<ListingWithAuthority> {
-  return db.transaction(async (tx) => {
+  const { result, eventId } = await db.transaction(async (tx) => {
     const current = await getListing(tx, id);
     const step = await plan(current);
     if (expectedVersion !== undefined && current.listing.version !== expectedVersion) {
@@ -91,6 +94,12 @@ export async function applyStep(
     });
     await step.alsoWrite?.(tx, updated);
     await enqueueSearchSync(tx, id);
-    return { listing: updated, authority: current.authority };
+    const told = STEP_NOTIFICATIONS[step.action];
+    const eventId = told
+      ? await recordNotification(tx, told.kind, { listingId: id, comment: step.comment, revision: told.revision ? 'true' : null }, actor?.userId ?? null)
+      : null;
+    return { result: { listing: updated, authority: current.authority }, eventId };
   });
+  await dispatch(eventId);
+  return result;
 }

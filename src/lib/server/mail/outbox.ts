@@ -9,6 +9,8 @@ export interface OutboxMail {
   subject: string;
   date: string;
   text: string;
+  /** The HTML part, when the mail has one. */
+  html: string | null;
 }
 
 /** The outbox page exists only for developers and demos: never where real people's mails would show. */
@@ -38,13 +40,31 @@ function decodeQp(data: string): string {
   }
 }
 
+function decodeBody(head: string, body: string): string {
+  const encoding = header(head, 'Content-Transfer-Encoding').toLowerCase();
+  return encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : encoding === 'quoted-printable' ? decodeQp(body) : body;
+}
+
+/** The text (and HTML) of a mail, single-part or multipart/alternative. */
+function parts(head: string, body: string): { text: string; html: string | null } {
+  const boundary = /boundary="?([^";\n]+)"?/i.exec(header(head, 'Content-Type'))?.[1];
+  if (!boundary) return { text: decodeBody(head, body), html: null };
+  let text = '';
+  let html: string | null = null;
+  for (const chunk of body.split(`--${boundary}`).slice(1)) {
+    const [partHead = '', ...partBody] = chunk.replace(/^\n/, '').split('\n\n');
+    const content = decodeBody(partHead, partBody.join('\n\n').replace(/\n$/, ''));
+    const type = header(partHead, 'Content-Type').toLowerCase();
+    if (type.startsWith('text/plain')) text = content;
+    else if (type.startsWith('text/html')) html = content;
+  }
+  return { text, html };
+}
+
 export function parseEml(eml: string): Omit<OutboxMail, 'file'> {
   const raw = eml.replace(/\r\n/g, '\n');
   const [head = '', ...rest] = raw.split('\n\n');
-  const body = rest.join('\n\n');
-  const encoding = header(head, 'Content-Transfer-Encoding').toLowerCase();
-  const text = encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : encoding === 'quoted-printable' ? decodeQp(body) : body;
-  return { to: header(head, 'To'), subject: header(head, 'Subject'), date: header(head, 'Date'), text };
+  return { to: header(head, 'To'), subject: header(head, 'Subject'), date: header(head, 'Date'), ...parts(head, rest.join('\n\n')) };
 }
 
 /** The newest mails first. */

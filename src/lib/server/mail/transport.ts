@@ -7,6 +7,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** An HTML alternative of the same content (the text part stays the reference). */
+  html?: string;
   /** Extra headers, e.g. List-Unsubscribe for digests. */
   headers?: Record<string, string>;
 }

@@ -11,6 +11,7 @@ import { coversCountry } from '../permissions/perimeter.js';
 import type { Services } from '../runtime/services.js';
 import { recordTrustEvent } from '../trust/audit.js';
 import { trustMail } from '../trust/mails.js';
+import { notify } from '../notifications/events.js';
 
 export type PartnershipSide = 'french' | 'foreign' | 'staff';
 export type PartnershipStatus = 'pending' | 'confirmed' | 'ended';
@@ -61,7 +62,7 @@ async function loadPartnership(db: Database, id: string) {
 /** Mails the approved members of one or both authorities about a partnership (after the change is committed). */
 async function tell(
   services: Services,
-  kind: 'partnership_claimed' | 'partnership_confirmed' | 'partnership_ended',
+  kind: 'partnership_ended',
   authorityIds: string[],
   values: Record<string, string>,
 ): Promise<void> {
@@ -130,12 +131,11 @@ export async function declarePartnership(
     }
     return { id: existing.id, created: false, status: existing.status as PartnershipStatus, confirmedByThis: false };
   });
-  const names = { french: french.name, foreign: foreign.name };
   if (outcome.created && outcome.status === 'pending') {
     const other = side === 'french' ? foreign : french;
-    await tell(services, 'partnership_claimed', [other.id], { from: side === 'french' ? french.name : foreign.name, authority: other.name });
+    await notify(services.db, 'partnership_claimed', { partnershipId: outcome.id, byAuthorityId: side === 'french' ? french.id : foreign.id }, actor.userId);
   } else if (outcome.confirmedByThis || (outcome.created && outcome.status === 'confirmed')) {
-    await tell(services, 'partnership_confirmed', [french.id, foreign.id], names);
+    await notify(services.db, 'partnership_confirmed', { partnershipId: outcome.id }, actor.userId);
   }
   return { id: outcome.id, created: outcome.created, status: outcome.status };
 }
@@ -160,7 +160,7 @@ export async function confirmPartnership(services: Services, actor: Actor | null
     await recordTrustEvent(tx, { actor, action: 'partnership.confirm', partnershipId: id, details: { side } });
     return changed;
   });
-  await tell(services, 'partnership_confirmed', [row.french.id, row.foreign.id], { french: row.french.name, foreign: row.foreign.name });
+  await notify(services.db, 'partnership_confirmed', { partnershipId: id }, actor.userId);
   return { id: updated.id, status: 'confirmed' };
 }
 

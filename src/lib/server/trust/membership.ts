@@ -10,6 +10,7 @@ import type { Services } from '../runtime/services.js';
 import { markApproved } from './approve.js';
 import { recordTrustEvent } from './audit.js';
 import { trustMail } from './mails.js';
+import { notify } from '../notifications/events.js';
 
 export type MembershipDecision = 'approve' | 'reject' | 'disable';
 
@@ -38,7 +39,7 @@ export async function decideMembership(
   if (reason && reason.length > 1000) throw new InvalidInput('reason', 'The reason is at most 1000 characters.');
   const target = await services.db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ user: users, authorityName: authorities.name, kind: authorities.kind, country: authorities.country })
+      .select({ user: users, authorityName: authorities.name, kind: authorities.kind, country: authorities.country, authorityVerifiedAt: authorities.verifiedAt })
       .from(users)
       .leftJoin(authorities, eq(authorities.id, users.authorityId))
       .where(eq(users.id, userId))
@@ -63,20 +64,24 @@ export async function decideMembership(
     }
     return row;
   });
-  // A moderator vouching for the first member of a foreign authority vouches for the authority too.
-  if (decision === 'approve' && target.kind === 'foreign' && target.user.authorityId && (actor!.role === 'admin' || actor!.role === 'correspondent')) {
-    await verifyAuthority(services.db, actor, target.user.authorityId);
+  // A moderator vouching for the first member of a foreign authority vouches for the authority too: one decision,
+  // and the person hears it in one sentence (authority verified and account confirmed), not two.
+  const verifiesAuthority =
+    decision === 'approve' && target.kind === 'foreign' && !!target.user.authorityId && !target.authorityVerifiedAt && (actor!.role === 'admin' || actor!.role === 'correspondent');
+  if (verifiesAuthority) await verifyAuthority(services.db, actor, target.user.authorityId!);
+  else if (decision === 'approve') await notify(services.db, 'member_approved', { userId }, actor!.userId);
+  else if (decision === 'reject') await notify(services.db, 'member_rejected', { userId, comment: reason }, actor!.userId);
+  else {
+    await sendMail(
+      services,
+      trustMail('membership_disabled', target.user.locale, target.user.email, {
+        name: target.user.displayName,
+        authority: target.authorityName ?? '',
+        reason: reason ?? '',
+        link: `${services.config.origin}/compte`,
+      }),
+    );
   }
-  const kind = decision === 'approve' ? 'membership_approved' : decision === 'reject' ? 'membership_rejected' : 'membership_disabled';
-  await sendMail(
-    services,
-    trustMail(kind, target.user.locale, target.user.email, {
-      name: target.user.displayName,
-      authority: target.authorityName ?? '',
-      reason: reason ?? '',
-      link: `${services.config.origin}/compte`,
-    }),
-  );
   return { membership: TO[decision] };
 }
 

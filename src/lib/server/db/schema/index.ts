@@ -9,3 +9,4 @@ export * from './partnerships.js';
 export * from './reference-data.js';
 export * from './cofinancing.js';
 export * from './trust.js';
+export * from './notifications.js';

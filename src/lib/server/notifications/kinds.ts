@@ -1,0 +1,37 @@
+/**
+ * Every kind of event people are told about. Account kinds concern the person's own standing and always go out at
+ * once; the others follow each person's preference (immediately, in a daily digest, or not by mail).
+ */
+export const NOTIFICATION_KINDS = [
+  'listing_submitted',
+  'listing_revision_submitted',
+  'listing_changes_requested',
+  'listing_approved',
+  'listing_rejected',
+  'listing_expiring',
+  'listing_expired',
+  'listing_reconfirmed',
+  'authority_verified',
+  'member_approved',
+  'member_rejected',
+  'join_request',
+  'invitation_accepted',
+  'partnership_claimed',
+  'partnership_confirmed',
+  'message_received',
+  'message_unanswered',
+  'message_undeliverable',
+] as const;
+
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const ACCOUNT_KINDS: readonly NotificationKind[] = ['authority_verified', 'member_approved', 'member_rejected', 'invitation_accepted'];
+
+export type DeliveryMode = 'immediate' | 'daily' | 'off';
+export const DELIVERY_MODES: readonly DeliveryMode[] = ['immediate', 'daily', 'off'];
+
+export const isNotificationKind = (value: unknown): value is NotificationKind =>
+  typeof value === 'string' && (NOTIFICATION_KINDS as readonly string[]).includes(value);
+
+/** Optional kinds are the ones a person may turn into a digest or switch off (and unsubscribe from in one click). */
+export const isOptional = (kind: NotificationKind): boolean => !ACCOUNT_KINDS.includes(kind);
