@@ -21,7 +21,7 @@ function accountMessage(error: DomainError): string | null {
   if (reason === 'too_long') return m.accounts_password_too_long();
   if (reason === 'common') return m.accounts_password_common();
   if (reason === 'personal') return m.accounts_password_personal();
-  if (error.code === 'invalid_input' && /current password/.test(error.message)) return m.accounts_current_password_wrong();
+  if (reason === 'current_password') return m.accounts_current_password_wrong();
   return null;
 }
 

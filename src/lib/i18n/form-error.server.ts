@@ -1,6 +1,6 @@
 import { error as kitError, fail, type ActionFailure } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { DomainError, InvalidInput } from '$lib/server/errors';
+import { DomainError, InvalidInput, type InputProblem } from '$lib/server/errors';
 
 export interface FormFailure {
   /** The message for the top of the form, in the user's language. */
@@ -10,28 +10,43 @@ export interface FormFailure {
   fieldErrors: Record<string, string>;
 }
 
-/** A domain refusal in the user's language. The domain writes English for API clients; pages translate by kind. */
+/**
+ * A domain refusal in the user's language. The domain writes English for API clients; pages translate by code
+ * and reason (`details.reason` and its parameters), never by the English text.
+ */
 export function localizeDomainError(error: DomainError): string {
-  const text = error.message;
-  let match: RegExpMatchArray | null;
+  const details = error.details as { field?: string; reason?: string; min?: unknown; max?: unknown; membership?: string };
+  const n = (value: unknown) => String(value);
   switch (error.code) {
     case 'invalid_input':
-      if (/is required/.test(text)) return m.errors_required();
-      if ((match = text.match(/at least (\d+) characters/))) return m.errors_min_length({ min: match[1]! });
-      if ((match = text.match(/at most (\d+) characters/))) return m.errors_max_length({ max: match[1]! });
-      if ((match = text.match(/between (\d+) and (\d+)/))) return m.errors_count({ min: match[1]!, max: match[2]! });
-      if ((match = text.match(/exactly (\d+)/))) return m.errors_count({ min: match[1]!, max: match[1]! });
-      if (/whole number|integer/.test(text)) return m.errors_number();
-      if (/email/.test(text)) return m.errors_email();
-      if (error.details.field === 'message') return m.errors_message_length();
+      switch (details.reason) {
+        case 'required':
+          return m.errors_required();
+        case 'min_length':
+        case 'too_short':
+          return m.errors_min_length({ min: n(details.min) });
+        case 'max_length':
+        case 'too_long':
+          return m.errors_max_length({ max: n(details.max) });
+        case 'count':
+        case 'range':
+          return m.errors_count({ min: n(details.min), max: n(details.max) });
+        case 'whole_number':
+          return m.errors_number();
+        case 'email':
+          return m.errors_email();
+      }
+      // A value of the wrong kind in an address field (not text, say) is still a wrong address.
+      if (typeof details.field === 'string' && /(^|\.)email$/.test(details.field)) return m.errors_email();
+      if (details.field === 'message') return m.errors_message_length();
       return m.errors_invalid();
     case 'unauthenticated':
       return m.errors_unauthenticated();
     case 'forbidden':
-      if (error.details.membership === 'pending') return m.errors_membership_pending();
-      if (error.details.membership === 'rejected' || error.details.membership === 'disabled') return m.errors_membership_ended();
-      if (error.details.membership === 'unverified_email') return m.errors_email_unverified();
-      return /email/i.test(text) ? m.errors_email_unverified() : m.errors_forbidden();
+      if (details.membership === 'pending') return m.errors_membership_pending();
+      if (details.membership === 'rejected' || details.membership === 'disabled') return m.errors_membership_ended();
+      if (details.membership === 'unverified_email' || details.reason === 'unverified_email') return m.errors_email_unverified();
+      return m.errors_forbidden();
     case 'not_found':
       return m.errors_not_found();
     case 'conflict':
@@ -53,8 +68,8 @@ export function formFailure<V extends Record<string, unknown>>(error: unknown, v
   const field = typeof error.details.field === 'string' ? error.details.field : null;
   const fieldErrors: Record<string, string> = field ? { [field]: message } : {};
   // Several fields refused at once: each gets its own message.
-  const all = Array.isArray(error.details.errors) ? (error.details.errors as Array<{ field: string; message: string }>) : [];
-  for (const each of all) fieldErrors[each.field] = localizeDomainError(new InvalidInput(each.field, each.message));
+  const all = Array.isArray(error.details.errors) ? (error.details.errors as Array<{ field: string; message: string } & Partial<InputProblem>>) : [];
+  for (const { field: each, message: text, ...problem } of all) fieldErrors[each] = localizeDomainError(new InvalidInput(each, text, problem));
   return fail(error.status, { message: all.length > 1 ? m.form_errors_count({ count: String(all.length) }) : message, field, fieldErrors, values });
 }
 

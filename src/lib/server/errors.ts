@@ -1,6 +1,8 @@
 /**
  * Domain errors carry what the person (or API client) needs to understand a refusal. The API turns them into
- * RFC 9457 problem documents, the pages into form messages.
+ * RFC 9457 problem documents, the pages into form messages. The English message is for API clients and logs;
+ * pages and mails say it in the reader's language from `code` and `details` (reason and its parameters),
+ * never from the message text, so rewording a message changes no page.
  */
 export class DomainError extends Error {
   constructor(
@@ -14,8 +16,31 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * Why an input was refused, with the parameters a translated message needs:
+ * `new InvalidInput('title', 'title must have at least 5 characters.', { reason: 'min_length', min: 5 })`.
+ * No reason: "this value is not valid".
+ */
+export type InputProblem =
+  | { reason: 'required' }
+  | { reason: 'min_length'; min: number }
+  | { reason: 'max_length'; max: number }
+  /** How many values a list takes. */
+  | { reason: 'count'; min: number; max: number }
+  /** A number outside its bounds. */
+  | { reason: 'range'; min: number; max: number }
+  | { reason: 'whole_number' }
+  | { reason: 'email' }
+  /** Password policy (auth/password-policy.ts). */
+  | { reason: 'too_short'; min: number }
+  | { reason: 'too_long'; max: number }
+  | { reason: 'common' }
+  | { reason: 'personal' }
+  | { reason: 'current_password' };
+export type InputReason = InputProblem['reason'];
+
 export class InvalidInput extends DomainError {
-  constructor(field: string, message: string, extra: Record<string, unknown> = {}) {
+  constructor(field: string, message: string, extra: Partial<InputProblem> & Record<string, unknown> = {}) {
     super(400, 'invalid_input', message, { field, ...extra });
   }
 }
@@ -25,8 +50,9 @@ export class Unauthenticated extends DomainError {
   }
 }
 export class Forbidden extends DomainError {
-  constructor(message: string) {
-    super(403, 'forbidden', message);
+  /** `details.reason: 'unverified_email'` when confirming the address would lift the refusal. */
+  constructor(message: string, details: { reason?: 'unverified_email'; [key: string]: unknown } = {}) {
+    super(403, 'forbidden', message, details);
   }
 }
 export class NotFound extends DomainError {

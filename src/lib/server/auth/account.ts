@@ -54,7 +54,7 @@ async function assertCurrentPassword(db: Database, actor: Actor, password: strin
   const user = await findUserById(db, actor.userId);
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
     await recordFailure(db, keys);
-    throw new InvalidInput(field, 'The current password is incorrect.');
+    throw new InvalidInput(field, 'The current password is incorrect.', { reason: 'current_password' });
   }
   await clearAccountFailures(db, actor.email);
 }

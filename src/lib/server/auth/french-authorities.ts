@@ -21,8 +21,8 @@ export interface FrenchAuthorityChoice {
  */
 export async function searchFrenchAuthorities(db: Database, rawQuery: string, limit = 20): Promise<FrenchAuthorityChoice[]> {
   const query = rawQuery.trim();
-  if (query.length < 2) throw new InvalidInput('q', 'Type at least 2 characters.');
-  if (query.length > 100) throw new InvalidInput('q', 'Type at most 100 characters.');
+  if (query.length < 2) throw new InvalidInput('q', 'Type at least 2 characters.', { reason: 'min_length', min: 2 });
+  if (query.length > 100) throw new InvalidInput('q', 'Type at most 100 characters.', { reason: 'max_length', max: 100 });
   const isCode = /^[0-9][0-9AB][0-9]*$/i.test(query);
   const escaped = query.replace(/[\\%_]/g, (c) => `\\${c}`);
   const postcodeCommunes = /^\d{5}$/.test(query) ? communesForPostcode(query) : [];

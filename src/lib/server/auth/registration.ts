@@ -58,7 +58,7 @@ function foreignAuthorityValues(input: ForeignAuthorityInput | undefined) {
   const website = optionalText(input.website, 'authority.website', 300);
   if (website && !websiteHost(website)) throw new InvalidInput('authority.website', 'This is not a web address.');
   if (input.population !== undefined && input.population !== null && (!Number.isInteger(input.population) || input.population < 0)) {
-    throw new InvalidInput('authority.population', 'The population must be a whole number.');
+    throw new InvalidInput('authority.population', 'The population must be a whole number.', { reason: 'whole_number' });
   }
   return {
     kind: 'foreign' as const,

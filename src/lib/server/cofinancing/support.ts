@@ -30,8 +30,8 @@ function field(raw: unknown, name: string, max: number, required = false): strin
   if (raw !== undefined && raw !== null && typeof raw !== 'string') throw new InvalidInput(name, `${name} must be text.`);
   const value = (raw ?? '').trim();
   if (CONTROL.test(value)) throw new InvalidInput(name, `${name} contains control characters.`);
-  if (required && value.length < 2) throw new InvalidInput(name, `${name} is required.`);
-  if (value.length > max) throw new InvalidInput(name, `${name} must have at most ${max} characters.`);
+  if (required && value.length < 2) throw new InvalidInput(name, `${name} is required.`, { reason: 'required' });
+  if (value.length > max) throw new InvalidInput(name, `${name} must have at most ${max} characters.`, { reason: 'max_length', max });
   return value || null;
 }
 

@@ -32,8 +32,12 @@ function text(raw: unknown, field: string, { min = 0, max }: { min?: number; max
   if (raw !== undefined && raw !== null && typeof raw !== 'string') throw new InvalidInput(field, `${field} must be text.`);
   const value = (raw ?? '').trim();
   if (CONTROL.test(value)) throw new InvalidInput(field, `${field} contains control characters.`);
-  if (value.length < min) throw new InvalidInput(field, min === 1 ? `${field} is required.` : `${field} must have at least ${min} characters.`);
-  if (value.length > max) throw new InvalidInput(field, `${field} must have at most ${max} characters.`);
+  if (value.length < min) {
+    throw min === 1
+      ? new InvalidInput(field, `${field} is required.`, { reason: 'required' })
+      : new InvalidInput(field, `${field} must have at least ${min} characters.`, { reason: 'min_length', min });
+  }
+  if (value.length > max) throw new InvalidInput(field, `${field} must have at most ${max} characters.`, { reason: 'max_length', max });
   return value;
 }
 
@@ -69,7 +73,7 @@ function httpUrl(raw: unknown, field: string): string {
 function rate(raw: unknown, field: string): number | null {
   if (raw === undefined || raw === null || raw === '') return null;
   const value = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d{1,3}\s*(%\s*)?$/.test(raw) ? Number.parseInt(raw, 10) : Number.NaN;
-  if (!Number.isInteger(value) || value < 1 || value > 100) throw new InvalidInput(field, `${field} must be a whole percentage between 1 and 100.`);
+  if (!Number.isInteger(value) || value < 1 || value > 100) throw new InvalidInput(field, `${field} must be a whole percentage between 1 and 100.`, { reason: 'range', min: 1, max: 100 });
   return value;
 }
 

@@ -15,8 +15,8 @@ import { assertCanRead, assertCanWrite, loadConversation, membersOf, sideOf, typ
 export const MESSAGE_MAX = 5_000;
 
 function checkBody(body: unknown): string {
-  if (typeof body !== 'string' || body.trim().length < 2) throw new InvalidInput('message', 'Write a message of at least 2 characters.');
-  if (body.length > MESSAGE_MAX) throw new InvalidInput('message', `A message is at most ${MESSAGE_MAX} characters.`);
+  if (typeof body !== 'string' || body.trim().length < 2) throw new InvalidInput('message', 'Write a message of at least 2 characters.', { reason: 'min_length', min: 2 });
+  if (body.length > MESSAGE_MAX) throw new InvalidInput('message', `A message is at most ${MESSAGE_MAX} characters.`, { reason: 'max_length', max: MESSAGE_MAX });
   return body.trim();
 }
 

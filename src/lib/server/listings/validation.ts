@@ -22,19 +22,19 @@ function rejectUnknown(value: Input, known: readonly string[], prefix: string): 
 function text(field: string, value: unknown, { min = 0, max = L.textMax as number, nullable = true } = {}): string | null {
   if (value === null || value === undefined) {
     if (nullable && min === 0) return null;
-    throw new InvalidInput(field, `${field} is required.`);
+    throw new InvalidInput(field, `${field} is required.`, { reason: 'required' });
   }
   if (typeof value !== 'string') throw new InvalidInput(field, `${field} must be text.`);
   const trimmed = value.trim();
-  if (trimmed.length < min) throw new InvalidInput(field, `${field} must have at least ${min} characters.`);
-  if (trimmed.length > max) throw new InvalidInput(field, `${field} must have at most ${max} characters.`);
+  if (trimmed.length < min) throw new InvalidInput(field, `${field} must have at least ${min} characters.`, { reason: 'min_length', min });
+  if (trimmed.length > max) throw new InvalidInput(field, `${field} must have at most ${max} characters.`, { reason: 'max_length', max });
   return nullable && trimmed === '' ? null : trimmed;
 }
 
 function count(field: string, value: unknown): number | null {
   if (value === null || value === undefined) return null;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 2_147_483_647) {
-    throw new InvalidInput(field, `${field} must be a whole number, zero or more.`);
+    throw new InvalidInput(field, `${field} must be a whole number, zero or more.`, { reason: 'whole_number' });
   }
   return value;
 }
@@ -49,7 +49,7 @@ function codes(field: string, value: unknown, allowed: readonly string[], { min 
   });
   const unique = [...new Set(value as string[])];
   if (unique.length < min || unique.length > max) {
-    throw new InvalidInput(field, min === max ? `${field} needs exactly ${min}.` : `${field} needs between ${min} and ${max} values.`);
+    throw new InvalidInput(field, min === max ? `${field} needs exactly ${min}.` : `${field} needs between ${min} and ${max} values.`, { reason: 'count', min, max });
   }
   return unique;
 }
@@ -66,7 +66,7 @@ function contact(field: string, value: unknown): ListingContent['electedOfficial
   if (!isObject(value)) throw new InvalidInput(field, `${field} must be an object.`);
   rejectUnknown(value, ['name', 'title', 'email', 'phone'], `${field}.`);
   const email = text(`${field}.email`, value.email, { min: 3, max: 254, nullable: false })!;
-  if (!EMAIL.test(email)) throw new InvalidInput(`${field}.email`, `${field}.email is not a valid email address.`);
+  if (!EMAIL.test(email)) throw new InvalidInput(`${field}.email`, `${field}.email is not a valid email address.`, { reason: 'email' });
   const title = text(`${field}.title`, value.title, { max: L.shortTextMax });
   const phone = text(`${field}.phone`, value.phone, { max: 40 });
   return {
@@ -177,7 +177,7 @@ export function validateListingContent(input: unknown, mode: 'create' | 'update'
   rejectUnknown(input, LISTING_FIELDS, '');
   if (mode === 'create') {
     for (const field of REQUIRED_AT_CREATION) {
-      if (input[field] === undefined) throw new InvalidInput(field, `${field} is required.`);
+      if (input[field] === undefined) throw new InvalidInput(field, `${field} is required.`, { reason: 'required' });
     }
   }
   const out: Partial<Record<ListingField, unknown>> = {};
@@ -196,7 +196,7 @@ export function validateListingContent(input: unknown, mode: 'create' | 'update'
   if (refused.length > 1) {
     const [first] = refused;
     throw new InvalidInput(String(first!.details.field), first!.message, {
-      errors: refused.map((e) => ({ field: e.details.field, message: e.message })),
+      errors: refused.map((e) => ({ ...e.details, field: e.details.field, message: e.message })),
     });
   }
   return out as Partial<ListingContent>;

@@ -38,7 +38,7 @@ export function partnershipSideOf(actor: Actor | null, pair: { foreignAuthorityI
 
 function refuse(actor: Actor, pair: { foreignAuthorityId: string; frenchAuthorityId: string }): never {
   if (speaksFor(actor, pair.frenchAuthorityId) || speaksFor(actor, pair.foreignAuthorityId)) {
-    throw new Forbidden('Confirm your email address first: partnerships are declared in your authority’s name.');
+    throw new Forbidden('Confirm your email address first: partnerships are declared in your authority’s name.', { reason: 'unverified_email' });
   }
   throw new Forbidden('Only approved members of the two authorities, the correspondent of the country or an admin may do this.');
 }
@@ -171,7 +171,7 @@ export async function confirmPartnership(services: Services, actor: Actor | null
 export async function endPartnership(services: Services, actor: Actor | null, id: string, reasonInput?: string | null): Promise<{ id: string; status: PartnershipStatus }> {
   if (!actor) throw new Unauthenticated();
   const reason = reasonInput?.trim() || null;
-  if (reason && reason.length > 1000) throw new InvalidInput('reason', 'The reason is at most 1000 characters.');
+  if (reason && reason.length > 1000) throw new InvalidInput('reason', 'The reason is at most 1000 characters.', { reason: 'max_length', max: 1000 });
   const row = await loadPartnership(services.db, id);
   const pair = { foreignAuthorityId: row.foreign.id, frenchAuthorityId: row.french.id, foreignCountry: row.foreign.country };
   const side = partnershipSideOf(actor, pair);

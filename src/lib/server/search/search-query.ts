@@ -53,14 +53,14 @@ function checked(field: keyof SearchInput, value: string | null, valid: (v: stri
 function integer(input: SearchInput, field: 'page' | 'hitsPerPage', fallback: number, max: number): number {
   const raw = one(input, field);
   if (raw === null) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) throw new InvalidInput(field, `${field} must be an integer from 1 to ${max}`);
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) throw new InvalidInput(field, `${field} must be an integer from 1 to ${max}`, { reason: 'whole_number' });
   return Number(raw);
 }
 
 /** Checks a search against the reference data; throws InvalidInput naming the first bad field. */
 export function parseSearchQuery(input: SearchInput): SearchQuery {
   const q = (one(input, 'q') ?? '').trim();
-  if (q.length > MAX_QUERY_LENGTH) throw new InvalidInput('q', `q must be at most ${MAX_QUERY_LENGTH} characters`);
+  if (q.length > MAX_QUERY_LENGTH) throw new InvalidInput('q', `q must be at most ${MAX_QUERY_LENGTH} characters`, { reason: 'max_length', max: MAX_QUERY_LENGTH });
   const countries = [...new Set(list(input.country ?? input.countries))];
   for (const c of countries) checked('country', c, isCountryCode, 'an ISO 3166-1 alpha-2 country code such as SN');
   if (countries.length > 50) throw new InvalidInput('country', 'at most 50 countries');

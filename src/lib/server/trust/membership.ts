@@ -36,7 +36,7 @@ export async function decideMembership(
   if (!isUuid(userId)) throw new NotFound('The account');
   const reason = reasonInput?.trim() || null;
   if (decision !== 'approve' && !reason) throw new InvalidInput('reason', 'Say why (reason): the person is told.');
-  if (reason && reason.length > 1000) throw new InvalidInput('reason', 'The reason is at most 1000 characters.');
+  if (reason && reason.length > 1000) throw new InvalidInput('reason', 'The reason is at most 1000 characters.', { reason: 'max_length', max: 1000 });
   const target = await services.db.transaction(async (tx) => {
     const [row] = await tx
       .select({ user: users, authorityName: authorities.name, kind: authorities.kind, country: authorities.country, authorityVerifiedAt: authorities.verifiedAt })

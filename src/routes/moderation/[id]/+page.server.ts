@@ -42,7 +42,7 @@ export const actions: Actions = {
     const comment = String(form.get('comment') ?? '');
     const values = { decision, comment };
     if (!['approve', 'request_changes', 'reject'].includes(decision)) {
-      return formFailure(new InvalidInput('decision', 'decision is required.'), values);
+      return formFailure(new InvalidInput('decision', 'decision is required.', { reason: 'required' }), values);
     }
     try {
       await decideListing(getServices().db, locals.actor, params.id, { decision, comment }, Number(form.get('version')) || undefined);
