@@ -24,13 +24,13 @@ export interface QueueFilters {
 
 function checkFilters(filters: QueueFilters) {
   const page = filters.page ?? 1;
-  if (!Number.isInteger(page) || page < 1 || page > 100_000) throw new InvalidInput('page', 'page must be a whole number from 1.');
+  if (!Number.isInteger(page) || page < 1 || page > 100_000) throw new InvalidInput('page', 'page must be a whole number from 1.', { reason: 'whole_number' });
   const state: MembershipState = filters.state ?? 'pending';
   if (state !== 'pending' && state !== 'rejected') throw new InvalidInput('state', 'state must be pending or rejected.');
   const country = filters.country?.trim().toUpperCase() || null;
   if (country && !/^[A-Z]{2}$/.test(country)) throw new InvalidInput('country', 'country must be an ISO 3166-1 alpha-2 code such as SN.');
   const q = filters.q?.trim() || null;
-  if (q && q.length > 200) throw new InvalidInput('q', 'q is at most 200 characters.');
+  if (q && q.length > 200) throw new InvalidInput('q', 'q is at most 200 characters.', { reason: 'max_length', max: 200 });
   return { page, state, country, q, verifiedOnly: !!filters.verifiedOnly };
 }
 
