@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../src/api/app.js';
 import { snapshotBuild } from '../helpers/built-app.js';
+import { runCli, type CliRun } from '../helpers/cli.js';
 import { createUser } from '../helpers/fixtures.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';
 import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp.js';
@@ -14,29 +14,19 @@ let ctx: TestContext;
 let build: Awaited<ReturnType<typeof snapshotBuild>>;
 let smtp: SmtpCapture;
 
-/** Asynchronous: the SMTP server of this process must keep answering while the command sends its mail. */
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, [path.join(build.root, 'dist/cli.js'), ...args], {
-    cwd: build.root,
-    timeout: 120_000,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      DATABASE_URL: ctx.databaseUrl,
-      MEILI_URL: ctx.services.config.meiliUrl!,
-      MEILI_MASTER_KEY: ctx.services.config.meiliMasterKey!,
-      MEILI_INDEX_PREFIX: ctx.services.config.meiliIndexPrefix,
-      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'bourse-cli-')),
-      ORIGIN: 'https://bourse.example.org',
-      SMTP_URL: smtp.url,
-      ...env,
-    },
+function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runCli(build.root, args, {
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    DATABASE_URL: ctx.databaseUrl,
+    MEILI_URL: ctx.services.config.meiliUrl!,
+    MEILI_MASTER_KEY: ctx.services.config.meiliMasterKey!,
+    MEILI_INDEX_PREFIX: ctx.services.config.meiliIndexPrefix,
+    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'bourse-cli-')),
+    ORIGIN: 'https://bourse.example.org',
+    SMTP_URL: smtp.url,
+    ...env,
   });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (c) => (out += c));
-  child.stderr.on('data', (c) => (err += c));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
 }
 
 beforeAll(async () => {

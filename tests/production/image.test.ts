@@ -11,6 +11,7 @@ import { freePort } from '../../src/lib/server/embedded/child-process.js';
 import { startEmbeddedMeilisearch } from '../../src/lib/server/embedded/meilisearch.js';
 import { startEmbeddedPostgres, type EmbeddedService } from '../../src/lib/server/embedded/postgres.js';
 import { createLogger } from '../../src/lib/server/logger.js';
+import { runCli } from '../helpers/cli.js';
 import { readDockerfile } from '../helpers/dockerfile.js';
 import { linkToken, startSmtpCapture, type SmtpCapture } from '../helpers/smtp.js';
 
@@ -81,14 +82,7 @@ async function until<T>(what: string, check: () => Promise<T | undefined | null 
   }
 }
 
-function cli(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn('node', ['dist/cli.js', ...args], { cwd: runtimeDir, env: appEnv });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (c) => (out += c));
-  child.stderr.on('data', (c) => (err += c));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
-}
+const cli = (args: string[]) => runCli(runtimeDir, args, appEnv);
 
 beforeAll(async () => {
   scratch = mkdtempSync(path.join(os.tmpdir(), 'bourse-image-'));
