@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/index.js';
 import { authorities, listings, users } from '../db/schema/index.js';
 import { Forbidden, Unauthenticated } from '../errors.js';
-import { inPerimeter, perimeter } from '../permissions/perimeter.js';
+import { coversCountry, inPerimeter, perimeter } from '../permissions/perimeter.js';
 import { listEventRows } from './events.js';
 import { assertCanSeeFull, assertCanView, availableSteps } from './permissions.js';
 import { fullListing, listingFor, publicListing } from './projection.js';
@@ -68,12 +68,14 @@ export async function listMyListings(db: Database, actor: Actor | null) {
  * What waits for the actor's decision: new requests and revisions of published ones, in the countries they
  * cover (all countries for admins), oldest first so nobody waits forever.
  */
-export async function moderationQueue(db: Database, actor: Actor | null, now: Date = new Date()) {
+export async function moderationQueue(db: Database, actor: Actor | null, now: Date = new Date(), country?: string) {
   if (!actor) throw new Unauthenticated();
   const countries = perimeter(actor);
   if (!countries) throw new Forbidden('Only correspondents and admins moderate requests.');
+  // One country of the perimeter: a correspondent asking for another country's queue is refused, not shown nothing.
+  if (country && !coversCountry(actor, country)) throw new Forbidden(`You do not cover ${country}: its queue is its correspondent's.`);
   const waiting = or(eq(listings.status, 'submitted'), eq(listings.revisionStatus, 'submitted'))!;
-  const scope = and(waiting, inPerimeter(listings.country, countries));
+  const scope = and(waiting, inPerimeter(listings.country, countries), country ? eq(listings.country, country) : undefined);
   const rows = await db
     .select({ listing: listings, authority: authorities })
     .from(listings)
