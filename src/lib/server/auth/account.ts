@@ -1,6 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
-import { authorities, correspondentCountries, listings, sessions, users } from '../db/schema/index.js';
+import { authorities, conversationMessages, correspondentCountries, listings, moderationEvents, partnerships, savedSearches, sessions, trustEvents, users } from '../db/schema/index.js';
+import { recordTrustEvent } from '../trust/audit.js';
 import { Conflict, InvalidInput, NotFound } from '../errors.js';
 import type { Actor } from './actor.js';
 import { normaliseLocale, normaliseName, optionalText } from './input.js';
@@ -85,22 +86,60 @@ export async function exportMyData(db: Database, actor: Actor) {
     .from(listings)
     .where(eq(listings.createdBy, actor.userId));
   const openSessions = (await listSessions(db, actor.userId, actor.sessionId)).map(({ id, ...rest }) => ({ id: `${id.slice(0, 6)}…`, ...rest }));
+  const messages = await db
+    .select({ conversationId: conversationMessages.conversationId, side: conversationMessages.senderSide, body: conversationMessages.body, createdAt: conversationMessages.createdAt })
+    .from(conversationMessages)
+    .where(eq(conversationMessages.senderId, actor.userId))
+    .orderBy(conversationMessages.id);
+  const searches = await db
+    .select({ name: savedSearches.name, query: savedSearches.query, frequency: savedSearches.frequency, active: savedSearches.active, createdAt: savedSearches.createdAt, lastNotifiedAt: savedSearches.lastNotifiedAt })
+    .from(savedSearches)
+    .where(eq(savedSearches.userId, actor.userId));
+  const partnershipRows = await db
+    .select({ id: partnerships.id, foreignAuthorityId: partnerships.foreignAuthorityId, frenchAuthorityId: partnerships.frenchAuthorityId, status: partnerships.status, source: partnerships.source, startedOn: partnerships.startedOn, createdBy: partnerships.createdBy, confirmedBy: partnerships.confirmedBy, endedBy: partnerships.endedBy, createdAt: partnerships.createdAt, confirmedAt: partnerships.confirmedAt, endedAt: partnerships.endedAt, endReason: partnerships.endReason })
+    .from(partnerships)
+    .where(or(eq(partnerships.createdBy, actor.userId), eq(partnerships.confirmedBy, actor.userId), eq(partnerships.endedBy, actor.userId)));
+  const trail = await db
+    .select({ action: trustEvents.action, actorId: trustEvents.actorId, subjectUserId: trustEvents.subjectUserId, authorityId: trustEvents.authorityId, partnershipId: trustEvents.partnershipId, reason: trustEvents.reason, createdAt: trustEvents.createdAt })
+    .from(trustEvents)
+    .where(or(eq(trustEvents.actorId, actor.userId), eq(trustEvents.subjectUserId, actor.userId)))
+    .orderBy(trustEvents.id);
+  const moderation = await db
+    .select({ listingId: moderationEvents.listingId, action: moderationEvents.action, fromStatus: moderationEvents.fromStatus, toStatus: moderationEvents.toStatus, comment: moderationEvents.comment, createdAt: moderationEvents.createdAt })
+    .from(moderationEvents)
+    .where(eq(moderationEvents.actorId, actor.userId))
+    .orderBy(moderationEvents.id);
+  const mine = (id: string | null) => id === actor.userId;
   return {
     exportedAt: new Date().toISOString(),
     profile,
     correspondentCountries: countries.map((c) => ({ country: c.country, assignedAt: c.assignedAt })),
     listingsCreated: created,
+    messages,
+    savedSearches: searches,
+    partnerships: partnershipRows.map(({ createdBy, confirmedBy, endedBy, ...p }) => ({ ...p, declaredByMe: mine(createdBy), confirmedByMe: mine(confirmedBy), endedByMe: mine(endedBy) })),
+    // Decisions taken by the person or about them (memberships, domains, merges, partnerships), and their steps on requests.
+    auditActions: { trust: trail, requests: moderation },
     sessions: openSessions,
   };
 }
 
 /**
- * Erases the account and everything personal tied to it (sessions, tokens, countries cascade). The authority and
- * its listings stay: they belong to the authority, and listings.created_by becomes empty.
+ * Erases the account and everything personal tied to it (sessions, tokens, countries, saved searches cascade).
+ * The authority, its listings, its conversations and its confirmed partnerships stay: they belong to the
+ * authority (created_by / sender become empty). Partnership claims the person made that nobody confirmed are
+ * withdrawn, so nothing stands in the authority's name on their word alone.
  */
 export async function deleteMyAccount(db: Database, actor: Actor, password: string): Promise<void> {
   await assertCurrentPassword(db, actor, password, 'password');
   await db.transaction(async (tx) => {
+    // A claim the person made and nobody confirmed would otherwise stand in the authority's name with no one behind it.
+    const withdrawn = await tx
+      .update(partnerships)
+      .set({ status: 'ended', endedAt: new Date(), endReason: 'Withdrawn: the account that declared it was deleted.' })
+      .where(and(eq(partnerships.createdBy, actor.userId), eq(partnerships.status, 'pending')))
+      .returning({ id: partnerships.id });
+    for (const p of withdrawn) await recordTrustEvent(tx, { actor: null, action: 'partnership.withdraw', partnershipId: p.id, reason: 'declarer account deleted' });
     if (actor.role === 'admin') {
       const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(users).where(sql`${users.role} = 'admin' and ${users.disabledAt} is null`);
       if ((row?.n ?? 0) <= 1) throw new Conflict('You are the last administrator: appoint another one before leaving.');
