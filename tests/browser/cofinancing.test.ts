@@ -53,6 +53,27 @@ describe.sequential('co-financing paths', { timeout: 240_000 }, () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('the country page lists the calls made for that country; a French authority has a public page with who helps it', async () => {
+    const page = await app.page();
+    await page.goto('/pays/SN');
+    const calls = page.getByTestId('country-calls');
+    expect(await calls.textContent()).toContain('Appel à projets franco-sénégalais');
+    expect(await calls.textContent()).not.toContain('franco-marocain');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const lannion = await app.page();
+    await signIn(lannion, DEMO.french.email, DEMO.french.password);
+    const me = await (await lannion.request.get('/api/v1/me')).json();
+    const visitor = await app.page();
+    await visitor.goto(`/collectivites/${me.user.authorityId}`);
+    expect(await visitor.getByRole('heading', { level: 1 }).textContent()).toBe('Lannion');
+    expect(await visitor.textContent('body')).toContain('Agence de l’eau Loire-Bretagne');
+    expect(await visitor.textContent('body')).toContain('Réseau Bretagne Solidaire');
+    expect(await seriousViolations(visitor)).toEqual([]);
+    await screenshot(visitor, 'cofinancing-authority-page');
+    expect((await visitor.goto('/collectivites/not-an-id'))!.status()).toBe(404);
+  });
+
   it('an anonymous reader sees the request’s own paths and is told what signing in adds', async () => {
     const page = await app.page({ javaScript: false });
     await page.goto(waloPath);

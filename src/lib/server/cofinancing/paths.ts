@@ -39,3 +39,9 @@ export async function cofinancingFor(
   const catalogue = await loadCatalogue(db);
   return { paths: fitPaths(catalogue, request, french, todayInFrance(now)), french };
 }
+
+/** Calls and programmes made for one country (not the ones open to all), still open or about to open. */
+export async function openCallsFor(db: Database, country: string, now = new Date()) {
+  const today = todayInFrance(now);
+  return (await loadCatalogue(db)).filter((p) => p.countries.includes(country) && (!p.closesOn || p.closesOn >= today));
+}

@@ -48,3 +48,19 @@ export async function tiesOf(db: Database, frenchAuthorityId: string): Promise<{
     .where(and(eq(partnerships.frenchAuthorityId, frenchAuthorityId), eq(partnerships.status, 'confirmed')));
   return { countries: [...new Set(rows.map((r) => r.country))], authorityIds: [...new Set(rows.map((r) => r.id))] };
 }
+
+export interface AuthorityPartnership {
+  country: string;
+  foreignName: string;
+  startedOn: string | null;
+}
+
+/** A French authority's confirmed partnerships (public), for its page: grouped by country by the caller. */
+export async function confirmedPartnershipsOf(db: Database, frenchAuthorityId: string): Promise<AuthorityPartnership[]> {
+  return db
+    .select({ country: foreign.country, foreignName: foreign.name, startedOn: partnerships.startedOn })
+    .from(partnerships)
+    .innerJoin(foreign, eq(foreign.id, partnerships.foreignAuthorityId))
+    .where(and(eq(partnerships.frenchAuthorityId, frenchAuthorityId), eq(partnerships.status, 'confirmed')))
+    .orderBy(foreign.country, foreign.name);
+}

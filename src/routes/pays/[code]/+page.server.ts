@@ -5,6 +5,8 @@ import { CONTINENTS, countryName, findCountry, findTheme, frenchCountryForms } f
 import { getServices } from '$lib/server/runtime/services';
 import { searchListings } from '$lib/server/search/search-listings';
 import { frenchPresenceIn } from '$lib/server/partnerships/presence';
+import { openCallsFor } from '$lib/server/cofinancing/paths';
+import { formatDate } from '$lib/i18n';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -12,9 +14,10 @@ export const load: PageServerLoad = async ({ params }) => {
   const country = findCountry(code);
   if (!country) error(404, m.error_not_found());
   const locale = getLocale();
-  const [result, presence] = await Promise.all([
+  const [result, presence, calls] = await Promise.all([
     searchListings(getServices(), { country: code, sort: 'newest', hitsPerPage: '50' }),
     frenchPresenceIn(getServices().db, code),
+    openCallsFor(getServices().db, code),
   ]);
   return {
     code,
@@ -23,6 +26,7 @@ export const load: PageServerLoad = async ({ params }) => {
     inSentence: locale === 'fr' ? frenchCountryForms(code).definite : countryName(code, locale),
     continent: CONTINENTS.find((c) => c.code === country.continent)?.name[locale] ?? '',
     total: result.total,
+    calls: calls.map((c) => ({ id: c.id, name: c.name, funder: c.funder, url: c.officialUrl, rate: c.maxRatePercent, closesOn: c.closesOn ? formatDate(c.closesOn, locale) : null, datesToConfirm: c.datesToConfirm })),
     presence: presence.map((p) => ({ id: p.authorityId, name: p.name, region: p.region, partners: p.partners })),
     hits: result.hits.map((h) => hitView(h, locale)),
     themes: Object.entries(result.facets.themes ?? {})
