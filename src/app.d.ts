@@ -3,6 +3,8 @@ declare global {
   namespace App {
     interface Error {
       message: string;
+      /** The status the page error mapping gave (src/lib/server/hooks/page-errors.ts); the response carries it too. */
+      status?: number;
     }
     interface Locals {
       locale: 'fr' | 'en' | 'es';

@@ -5,7 +5,7 @@ import { authenticateHandle } from '$lib/server/hooks/authenticate';
 import { localeHandle } from '$lib/server/hooks/locale';
 import { localePreferenceHandle } from '$lib/server/hooks/locale-preference';
 import { securityHeadersHandle } from '$lib/server/hooks/security-headers';
-import { handleUnavailableError, unavailableHandle } from '$lib/server/hooks/unavailable';
+import { handlePageError, pageErrorHandle } from '$lib/server/hooks/page-errors';
 
 /** In `npm run dev` Vite owns the process: make sure the services are up before the first page renders. */
 const ensureServices: Handle = async ({ event, resolve }) => {
@@ -16,7 +16,7 @@ const ensureServices: Handle = async ({ event, resolve }) => {
   return resolve(event);
 };
 
-export const handle = sequence(ensureServices, securityHeadersHandle, unavailableHandle, authenticateHandle, localePreferenceHandle, localeHandle);
+export const handle = sequence(ensureServices, securityHeadersHandle, pageErrorHandle, authenticateHandle, localePreferenceHandle, localeHandle);
 
-/** PostgreSQL unreachable: 503 (see unavailableHandle); anything else keeps SvelteKit's generic 500. */
-export const handleError: HandleServerError = (input) => handleUnavailableError(input);
+/** Domain refusals, refused values and an unreachable PostgreSQL get their status (see pageErrorHandle); the rest is a logged 500. */
+export const handleError: HandleServerError = (input) => handlePageError(input);

@@ -75,6 +75,14 @@ async function main() {
     const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: NodeHandler };
     attachSvelteKit(fastify, handler);
     await fastify.listen({ port: config.port, host: config.host });
+    if (config.demoData) {
+      logger.warn(
+        { host: config.host },
+        config.host === '127.0.0.1'
+          ? 'Demo mode: listening on 127.0.0.1 only, as its passwords are public; set HOST=0.0.0.0 to open it to the network'
+          : `Demo mode on ${config.host}: the demo accounts' passwords are public`,
+      );
+    }
     logger.info({ url: config.origin, ms: Date.now() - started, embedded: { postgres: !config.databaseUrl, meilisearch: !config.meiliUrl } }, 'Bourse-projets is ready');
   } catch (error) {
     logger.fatal({ err: error }, 'start-up failed');

@@ -12,6 +12,13 @@ describe('configuration', () => {
     expect(config.demoData).toBe(true);
   });
 
+  it('keeps the demo (public passwords) on this machine unless HOST says otherwise', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ DATABASE_URL: 'postgres://x@y/z' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ DATABASE_URL: 'postgres://x@y/z', DEMO_DATA: 'true' }).host).toBe('127.0.0.1');
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],

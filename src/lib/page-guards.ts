@@ -1,6 +1,9 @@
 import { error, redirect } from '@sveltejs/kit';
 import { href, m } from '$lib/i18n';
 import type { Actor, Role } from '$lib/server/auth/actor';
+import { clientAddress } from '$lib/server/http/client-address';
+import { getServices } from '$lib/server/runtime/services';
+import { consumeRateLimit } from '$lib/server/security/rate-limit';
 
 /**
  * The one guard of pages for signed-in people: an anonymous visitor is sent to the sign-in page and brought back
@@ -16,3 +19,13 @@ export function requireRole(locals: { actor: Actor | null }, url: URL, roles?: r
 
 /** Any signed-in person. */
 export const requireSignedIn = (actor: Actor | null, url: URL): Actor => requireRole({ actor }, url);
+
+/**
+ * Pages that answer as an API route does share its per-IP limit (the search page and its `__data.json` count in
+ * the API's `search` bucket). Over it, the page error mapping answers 429 with Retry-After in the reader's language.
+ */
+export async function requireWithinSearchLimit(event: { platform?: unknown; getClientAddress(): string }): Promise<void> {
+  const { db, config } = getServices();
+  const refusal = await consumeRateLimit(db, 'search', clientAddress(event), config.rateLimits.search);
+  if (refusal) throw refusal;
+}

@@ -6,6 +6,8 @@ import { correspondentCountries, users } from '../../src/lib/server/db/schema/in
 import { createTestServices, type TestContext } from '../helpers/services.js';
 import { createAuthority, createUser, login } from '../helpers/fixtures.js';
 import { linkToken, startSmtpCapture, type SmtpCapture } from '../helpers/smtp.js';
+import { INVITATION_LIMITS } from '../../src/lib/server/auth/invitations.js';
+import { plainName } from '../../src/lib/server/mail/templates.js';
 
 const PASSWORD = 'ambassade de dakar plateau';
 let ctx: TestContext;
@@ -97,6 +99,58 @@ describe('colleagues', () => {
     const correspondent = await createUser(ctx.services, { role: 'correspondent', countries: ['MA'] });
     const res2 = await app.inject({ method: 'POST', url: '/api/v1/account/invitations', headers: await login(app, correspondent.email), payload: { email: 'y@example.ma' } });
     expect(res2.statusCode).toBe(403);
+  });
+});
+
+describe('invitations are no spam cannon', () => {
+  it('a member with a link in their name sends 40 invitations: 10 go out, the rest get 429, and no mail carries a link', async () => {
+    const authority = await createAuthority(ctx.services, { kind: 'foreign', country: 'MA' });
+    const member = await createUser(ctx.services, { role: 'foreign_authority', authorityId: authority.id });
+    const headers = await login(app, member.email);
+    const named = await app.inject({
+      method: 'PATCH',
+      url: '/api/v1/account',
+      headers,
+      payload: { displayName: 'Gagnez un prix sur https://evil.example/claim ou www.evil.example — écrivez à win@evil.example' },
+    });
+    expect(named.statusCode).toBe(204);
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/account/invitations', headers, payload: { email: `cible${i}@victims.example` } });
+      statuses.push(res.statusCode);
+      if (res.statusCode === 429) expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    }
+    expect(statuses.filter((s) => s === 201)).toHaveLength(INVITATION_LIMITS.perInviter);
+    expect(statuses.slice(INVITATION_LIMITS.perInviter).every((s) => s === 429)).toBe(true);
+    const mail = await smtp.waitFor('cible0@victims.example');
+    const invitationLink = mail.text.match(/https?:\/\/\S+\/invitation\/\S+/)![0];
+    // The only address in the mail is the invitation's own link: the name's are defused (plain text, no link).
+    expect(mail.text.replace(invitationLink, '')).not.toMatch(/https?:|www\.|evil\.example|@evil/);
+    expect(mail.text).toContain('Gagnez un prix');
+  });
+
+  it('members of one authority together stay within the authority’s daily limit', async () => {
+    const authority = await createAuthority(ctx.services, { kind: 'french', country: 'FR' });
+    let sent = 0;
+    let refused = 0;
+    for (let m = 0; m < 3; m++) {
+      const member = await createUser(ctx.services, { role: 'french_authority', authorityId: authority.id });
+      const headers = await login(app, member.email);
+      for (let i = 0; i < INVITATION_LIMITS.perInviter; i++) {
+        const res = await app.inject({ method: 'POST', url: '/api/v1/account/invitations', headers, payload: { email: `c${m}-${i}@mairie.example` } });
+        if (res.statusCode === 201) sent++;
+        else if (res.statusCode === 429) refused++;
+      }
+    }
+    expect(sent).toBe(INVITATION_LIMITS.perAuthority);
+    expect(refused).toBe(3 * INVITATION_LIMITS.perInviter - INVITATION_LIMITS.perAuthority);
+  });
+
+  it('display names are plain and short in mails', () => {
+    expect(plainName('Marie\u202Eevil\u202C Dupont')).toBe('Marie evil Dupont');
+    expect(plainName('voir evil.example')).not.toContain('evil.example');
+    expect(plainName('J.-P. Dupont, St.Louis')).toMatch(/^J\.-P\. Dupont, St.Louis$/);
+    expect([...plainName('x'.repeat(500))].length).toBeLessThanOrEqual(80);
   });
 });
 

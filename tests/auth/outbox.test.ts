@@ -33,10 +33,14 @@ describe('without SMTP_URL', () => {
     expect(mail!.text).toMatch(/http:\/\/localhost:3000\/mot-de-passe-oublie\/[a-z2-7]{40}/);
   });
 
-  it('shows the outbox page only outside production, or in demo mode', () => {
-    expect(outboxVisible(loadConfig({ NODE_ENV: 'development' }))).toBe(true);
-    expect(outboxVisible(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@y/z' }))).toBe(false);
-    expect(outboxVisible(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@y/z', DEMO_DATA: 'true' }))).toBe(true);
+  it('shows the outbox page only to loopback clients, outside production or in a demo, never with NODE_ENV=production', () => {
+    expect(outboxVisible(loadConfig({ NODE_ENV: 'development' }), { loopback: true })).toBe(true);
+    expect(outboxVisible(loadConfig({ NODE_ENV: 'development' }), { loopback: false })).toBe(false);
+    // `npm start` of the demo: NODE_ENV unset.
+    expect(outboxVisible(loadConfig({}), { loopback: true })).toBe(true);
+    expect(outboxVisible(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@y/z' }), { loopback: true })).toBe(false);
+    expect(outboxVisible(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@y/z', DEMO_DATA: 'true' }), { loopback: true })).toBe(false);
+    expect(outboxVisible(loadConfig({ NODE_ENV: 'production' }), { loopback: true })).toBe(false);
   });
 });
 

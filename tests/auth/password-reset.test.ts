@@ -6,6 +6,8 @@ import { oneTimeTokens } from '../../src/lib/server/db/schema/index.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';
 import { createUser, login, TEST_PASSWORD } from '../helpers/fixtures.js';
 import { linkToken, startSmtpCapture, type SmtpCapture } from '../helpers/smtp.js';
+import { PASSWORD_RESET_JOB, passwordResetJobs } from '../../src/lib/server/auth/password-reset.js';
+import { startJobQueue, type JobDefinition } from '../../src/lib/server/jobs/queue.js';
 
 const NEW_PASSWORD = 'un tout nouveau mot de passe';
 let ctx: TestContext;
@@ -83,4 +85,24 @@ describe('password reset', () => {
     expect((await confirm(first)).statusCode).toBe(400);
     expect((await confirm(second)).statusCode).toBe(204);
   });
+
+  it('does the same work for a known and an unknown address: one queued job each, no mail while answering', async () => {
+    const queue = await startJobQueue(ctx.services, passwordResetJobs as JobDefinition<never>[]);
+    try {
+      const user = await createUser(ctx.services, { role: 'french_authority' });
+      const jobs = async () => (await ctx.services.sql<{ n: number }[]>`select count(*)::int as n from pgboss.job where name = ${PASSWORD_RESET_JOB}`)[0]!.n;
+      const before = await jobs();
+      const mailsBefore = smtp.mails.length;
+      expect((await requestReset('personne@nulle-part.example')).statusCode).toBe(202);
+      expect((await requestReset(user.email)).statusCode).toBe(202);
+      expect(await jobs()).toBe(before + 2);
+      // Nothing was looked up nor mailed while answering: both answers did the same thing.
+      expect(smtp.mails.length).toBe(mailsBefore);
+      const mail = await smtp.waitFor(user.email, /mot de passe/, 30_000);
+      expect(mail.text).toContain('/mot-de-passe-oublie/');
+      expect(smtp.mails.filter((m) => m.to.some((t) => t.includes('nulle-part.example')))).toHaveLength(0);
+    } finally {
+      await queue.stop();
+    }
+  }, 60_000);
 });

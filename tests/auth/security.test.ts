@@ -72,6 +72,17 @@ describe('rate limits', () => {
     expect(limitedBucket('GET', '/api/v1/search')).toBe('search');
   });
 
+  it('two app instances share one limit instead of doubling it', async () => {
+    const other = await createServer(ctx.services);
+    try {
+      const statuses: number[] = [];
+      for (const instance of [app, other, app, other]) statuses.push((await instance.inject({ method: 'GET', url: '/api/v1/search?q=eau', remoteAddress: '10.8.8.9' })).statusCode);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('limits search per IP', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await app.inject({ method: 'GET', url: '/api/v1/search?q=eau', remoteAddress: '10.8.8.8' })).statusCode);

@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../lib/server/db/unavailable.js';
-import { DomainError, TooManyRequests } from '../../lib/server/errors.js';
+import { isDataException } from '../../lib/server/db/data-exception.js';
+import { DomainError, retryAfterOf } from '../../lib/server/errors.js';
 
 export interface Problem {
   type: string;
@@ -44,20 +45,12 @@ function fieldOf(error: { instancePath?: string; params?: Record<string, unknown
   return path || context || 'body';
 }
 
-/** A PostgreSQL data exception (SQLSTATE 22xxx), possibly wrapped by drizzle in `cause`. */
-function isDataException(error: unknown): boolean {
-  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return true;
-  }
-  return false;
-}
-
 /** Every error leaving /api is an RFC 9457 problem document; nothing internal leaks into it. */
 async function problemDetails(fastify: FastifyInstance) {
   fastify.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
     if (error instanceof DomainError) {
-      if (error instanceof TooManyRequests) reply.header('retry-after', String(error.retryAfterSeconds));
+      const retryAfter = retryAfterOf(error);
+      if (retryAfter !== null) reply.header('retry-after', String(retryAfter));
       return sendProblem(reply, {
         type: `https://bourse-projets.org/problems/${error.code}`,
         title: TITLES[error.status] ?? 'Error',

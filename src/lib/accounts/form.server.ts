@@ -3,12 +3,13 @@ import { href } from '$lib/i18n';
 import { formFailure } from '$lib/i18n/form-error.server';
 import { m } from '$lib/paraglide/messages';
 import type { LoginResult } from '$lib/server/auth/login';
-import { FixedWindowLimiter } from '$lib/server/auth/rate-limit';
 import { clientAddress } from '$lib/server/http/client-address';
 import { redirectTarget, sameOriginPath } from '$lib/server/http/redirect-target';
+import { DEVICE_COOKIE, deviceCookieOptions } from '$lib/server/auth/device-cookie';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/session';
 import { DomainError, TooManyRequests } from '$lib/server/errors';
 import { getServices } from '$lib/server/runtime/services';
+import { consumeRateLimit } from '$lib/server/security/rate-limit';
 
 /** The account-specific refusals in the user's language; everything else goes through the shared translation. */
 function accountMessage(error: DomainError): string | null {
@@ -37,8 +38,6 @@ export function accountFailure<V extends Record<string, unknown>>(error: unknown
   return formFailure(error, values);
 }
 
-let limiter: FixedWindowLimiter | null = null;
-
 /**
  * The account pages' form actions, limited per IP as the API's authentication routes are (AUTH_RATE_LIMIT a
  * minute; guessing, mail bombing). Over the limit the action does nothing and the page says so in the reader's
@@ -47,9 +46,9 @@ let limiter: FixedWindowLimiter | null = null;
 export function limitedPerIp<A extends Record<string, (event: RequestEvent<any, any>) => unknown>>(actions: A): A {
   const wrapped: Record<string, (event: RequestEvent) => unknown> = {};
   for (const [name, action] of Object.entries(actions)) {
-    wrapped[name] = (event) => {
-      limiter ??= new FixedWindowLimiter(getServices().config.rateLimits.auth);
-      const refusal = limiter.consume(clientAddress(event));
+    wrapped[name] = async (event) => {
+      const { db, config } = getServices();
+      const refusal = await consumeRateLimit(db, 'auth-pages', clientAddress(event), config.rateLimits.auth);
       if (refusal) {
         event.setHeaders({ 'retry-after': String(refusal.retryAfterSeconds) });
         return accountFailure(refusal);
@@ -61,7 +60,9 @@ export function limitedPerIp<A extends Record<string, (event: RequestEvent<any, 
 }
 
 export function setSessionCookie(cookies: Cookies, result: LoginResult): void {
-  cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(getServices().config.origin, result.expiresAt));
+  const { origin } = getServices().config;
+  cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(origin, result.expiresAt));
+  if (result.deviceCookie) cookies.set(DEVICE_COOKIE, result.deviceCookie, deviceCookieOptions(origin));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { error as kitError, fail, type ActionFailure } from '@sveltejs/kit';
+import { fail, type ActionFailure } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { DomainError, InvalidInput, type InputProblem } from '$lib/server/errors';
 
@@ -19,6 +19,7 @@ export function localizeDomainError(error: DomainError): string {
   const n = (value: unknown) => String(value);
   switch (error.code) {
     case 'invalid_input':
+      if (details.reason === 'web_address') return m.errors_web_address();
       switch (details.reason) {
         case 'required':
           return m.errors_required();
@@ -73,8 +74,10 @@ export function formFailure<V extends Record<string, unknown>>(error: unknown, v
   return fail(error.status, { message: all.length > 1 ? m.form_errors_count({ count: String(all.length) }) : message, field, fieldErrors, values });
 }
 
-/** For loads: a domain refusal becomes SvelteKit's error page with the right status. */
+/**
+ * For loads (`.catch(pageError)`): the error goes on to the one page error mapping (src/lib/server/hooks/page-errors.ts),
+ * which gives a domain refusal its status, its words in the reader's language and, for 429 and 503, Retry-After.
+ */
 export function pageError(error: unknown): never {
-  if (error instanceof DomainError) kitError(error.status, localizeDomainError(error));
   throw error;
 }

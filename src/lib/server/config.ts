@@ -4,6 +4,7 @@ import { parseAdmissionLimits, type AdmissionSettings } from './http/admission.j
 /** Validated settings, read once at start-up. */
 export interface Config {
   port: number;
+  /** Interface to listen on: 127.0.0.1 in demo mode unless HOST says otherwise (demo passwords are public). */
   host: string;
   dataDir: string;
   databaseUrl: string | null;
@@ -16,6 +17,11 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Load demo data into an empty database at start-up (default: on with embedded Postgres). */
   demoData: boolean;
+  /**
+   * The `/dev/outbox` page (mails written to DATA_DIR/outbox): outside production, or in a demo started without
+   * NODE_ENV=production. Even then only loopback clients see it (`isLoopbackClient`).
+   */
+  devOutbox: boolean;
   /** Load the French authorities and record the country list at start, in the background (default: on). */
   referenceData: boolean;
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For (API and pages alike). */
@@ -103,8 +109,6 @@ function readAdmission(env: Env): AdmissionSettings {
 
 export function loadConfig(env: Env = process.env): Config {
   const port = readPort(env);
-  const host = env.HOST || '0.0.0.0';
-  if (!/^[\w.:-]+$/.test(host)) throw new ConfigError('HOST', 'a host name or IP address', host);
 
   const dataDir = path.resolve(env.DATA_DIR || './.data');
   const databaseUrl = readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
@@ -144,6 +148,11 @@ export function loadConfig(env: Env = process.env): Config {
   const mailFrom = env.MAIL_FROM || 'Bourse-projets <no-reply@bourse-projets.invalid>';
   if (!/^[^\r\n]*@[^\r\n]+$/.test(mailFrom)) throw new ConfigError('MAIL_FROM', 'an address like "Name <no-reply@example.org>"', mailFrom);
 
+  const demoData = readBoolean(env, 'DEMO_DATA', databaseUrl === null);
+  // The demo's passwords are public: it stays on this machine unless HOST opens it on purpose.
+  const host = env.HOST || (demoData ? '127.0.0.1' : '0.0.0.0');
+  if (!/^[\w.:-]+$/.test(host)) throw new ConfigError('HOST', 'a host name or IP address', host);
+
   return {
     port,
     host,
@@ -154,7 +163,8 @@ export function loadConfig(env: Env = process.env): Config {
     origin,
     meiliIndexPrefix,
     logLevel,
-    demoData: readBoolean(env, 'DEMO_DATA', databaseUrl === null),
+    demoData,
+    devOutbox: env.NODE_ENV !== 'production' && (nodeEnvRaw !== 'production' || demoData),
     referenceData: readBoolean(env, 'REFERENCE_DATA', true),
     trustProxy: readBoolean(env, 'TRUST_PROXY', false),
     nodeEnv: nodeEnvRaw as Config['nodeEnv'],

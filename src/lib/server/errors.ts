@@ -86,3 +86,10 @@ export class ServiceUnavailable extends DomainError {
     super(503, 'service_unavailable', message, details);
   }
 }
+
+/** Seconds a client should wait before retrying (Retry-After), for refusals that pass: 429 and 503. */
+export function retryAfterOf(error: DomainError): number | null {
+  if (error.status !== 429 && error.status !== 503) return null;
+  const seconds = Number(error.details.retryAfterSeconds);
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 5;
+}

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { accountFailure, limitedPerIp, redirectToField, safeRedirect, setSessionCookie, text } from '$lib/accounts/form.server';
 import { ROLE_HOME } from '$lib/accounts/role-home';
+import { DEVICE_COOKIE } from '$lib/server/auth/device-cookie';
 import { loginWithPassword } from '$lib/server/auth/login';
 import { clientAddress } from '$lib/server/http/client-address';
 import { getServices } from '$lib/server/runtime/services';
@@ -23,6 +24,8 @@ export const actions: Actions = limitedPerIp({
         password: text(form, 'password'),
         userAgent: request.headers.get('user-agent'),
         ip: clientAddress(event),
+        deviceCookie: cookies.get(DEVICE_COOKIE),
+        onThrottled: (throttled) => getServices().logger.warn(throttled, 'sign-in throttling started'),
       });
       setSessionCookie(cookies, result);
       home = ROLE_HOME[result.actor.role];

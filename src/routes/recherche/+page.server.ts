@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/i18n';
+import { requireWithinSearchLimit } from '$lib/page-guards';
 import { DomainError } from '$lib/server/errors';
 import { getServices } from '$lib/server/runtime/services';
 import { searchListings } from '$lib/server/search/search-listings';
@@ -7,7 +8,9 @@ import { parseSearchQuery, searchQueryFromUrl, searchQueryParams, type SearchInp
 import type { PageServerLoad } from './$types';
 import { activeFilters, facetOptions, hitView } from '$lib/server/views/search-view';
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async (event) => {
+  const { url } = event;
+  await requireWithinSearchLimit(event);
   let query: SearchQuery;
   let invalid = false;
   try {

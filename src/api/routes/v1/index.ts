@@ -6,6 +6,7 @@ import searchRoutes from './search/index.js';
 import accountRoutes from './account/index.js';
 import adminInvitationRoutes from './admin/invitations/index.js';
 import adminUserRoutes from './admin/users/index.js';
+import adminThrottlingRoutes from './admin/sign-in-throttling/index.js';
 import userRoutes from './users/index.js';
 import taxonomiesRoutes from './taxonomies/index.js';
 import listingsRoutes from './listings/index.js';
@@ -31,6 +32,7 @@ export default async function v1Routes(fastify: FastifyInstance) {
   await fastify.register(accountRoutes, { prefix: '/account' });
   await fastify.register(adminInvitationRoutes, { prefix: '/admin/invitations' });
   await fastify.register(adminUserRoutes, { prefix: '/admin/users' });
+  await fastify.register(adminThrottlingRoutes, { prefix: '/admin/sign-in-throttling' });
   await fastify.register(userRoutes, { prefix: '/users' });
   await fastify.register(taxonomiesRoutes, { prefix: '/taxonomies' });
   await fastify.register(listingsRoutes, { prefix: '/listings' });

@@ -9,7 +9,7 @@ import { openSession, type LoginResult } from './login.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { assertAcceptablePassword } from './password-policy.js';
 import { listSessions } from './session.js';
-import { assertNotThrottled, clearAccountFailures, recordFailure, throttleKeys } from './throttle.js';
+import { assertNotThrottled, clearClientFailures, recordFailure, throttleKeys } from './throttle.js';
 import { findUserById } from './users.js';
 
 export async function getProfile(db: Database, actor: Actor) {
@@ -50,14 +50,15 @@ export async function updateProfile(db: Database, actor: Actor, input: { display
 
 /** Guessing the current password from a stolen session is throttled like a sign-in. */
 async function assertCurrentPassword(db: Database, actor: Actor, password: string, field: string): Promise<void> {
-  const keys = throttleKeys(actor.email, null);
+  // The session is the client here: a thief guessing from a stolen session slows only that session down.
+  const keys = throttleKeys(actor.email, { device: actor.sessionId ? `session:${actor.sessionId}` : null });
   await assertNotThrottled(db, keys);
   const user = await findUserById(db, actor.userId);
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
     await recordFailure(db, keys);
     throw new InvalidInput(field, 'The current password is incorrect.', { reason: 'current_password' });
   }
-  await clearAccountFailures(db, actor.email);
+  await clearClientFailures(db, keys);
 }
 
 /** Every session ends (a thief holding one is out); the person continues in a fresh one. */

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
-import { authorities, correspondentCountries, users } from '../db/schema/index.js';
-import { Forbidden, InvalidInput } from '../errors.js';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import { authorities, correspondentCountries, oneTimeTokens, users } from '../db/schema/index.js';
+import { Forbidden, InvalidInput, TooManyRequests } from '../errors.js';
 import { countryName } from '../../reference/index.js';
 import { composeMail, mailLocale } from '../mail/templates.js';
 import { sendMail } from '../mail/mailer.js';
@@ -8,7 +8,7 @@ import type { Services } from '../runtime/services.js';
 import type { Actor, Role } from './actor.js';
 import { normaliseEmail, normaliseLocale, normaliseName, optionalText } from './input.js';
 import { links } from './links.js';
-import { consumeToken, issueToken, peekToken, TOKEN_TTL_MS } from './one-time-token.js';
+import { consumeToken, issueToken, peekToken, TOKEN_TTL_MS, type Executor } from './one-time-token.js';
 import { hashPassword } from './password.js';
 import { assertAcceptablePassword } from './password-policy.js';
 import { coveredCountries } from '../staff/staff.js';
@@ -24,9 +24,43 @@ export interface InvitationGrant {
   invitedBy: string;
 }
 
+/**
+ * Invitations a day: an approved member could otherwise turn the service into a mail cannon (40 invitations to
+ * strangers, each carrying a name of their choosing). Per inviter, and per authority so that several members
+ * together cannot multiply it; staff invite more (a new country's correspondents).
+ */
+export const INVITATION_LIMITS = { perInviter: 10, perAuthority: 25, perStaffInviter: 50 } as const;
+const DAY = sql`interval '24 hours'`;
+
+/** Refuses with 429 (Retry-After: until the oldest invitation of the day leaves the window) when over a limit. */
+async function assertUnderInvitationLimits(tx: Executor, grant: InvitationGrant): Promise<void> {
+  const recent = (condition: ReturnType<typeof sql>) =>
+    tx
+      .select({ n: sql<number>`count(*)::int`, oldest: sql<Date | null>`min(${oneTimeTokens.createdAt})` })
+      .from(oneTimeTokens)
+      .where(and(eq(oneTimeTokens.purpose, 'invitation'), gt(oneTimeTokens.createdAt, sql`now() - ${DAY}`), condition));
+  const checks: Array<[ReturnType<typeof sql>, number]> = [
+    [sql`${oneTimeTokens.payload}->>'invitedBy' = ${grant.invitedBy}`, grant.authorityId ? INVITATION_LIMITS.perInviter : INVITATION_LIMITS.perStaffInviter],
+  ];
+  if (grant.authorityId) checks.push([sql`${oneTimeTokens.payload}->>'authorityId' = ${grant.authorityId}`, INVITATION_LIMITS.perAuthority]);
+  for (const [condition, max] of checks) {
+    const [row] = await recent(condition);
+    if ((row?.n ?? 0) >= max) {
+      const oldest = row?.oldest ? new Date(row.oldest).getTime() : Date.now();
+      const retryAfterSeconds = Math.max(60, Math.ceil((oldest + 24 * 3600 * 1000 - Date.now()) / 1000));
+      throw new TooManyRequests(`At most ${max} invitations a day. Try again later.`, retryAfterSeconds);
+    }
+  }
+}
+
 async function sendInvitation(services: Services, actor: Actor, email: string, grant: InvitationGrant, authorityName: string | null, locale: string) {
   await assertEmailFree(services.db, email);
-  const { token, expiresAt } = await issueToken(services.db, { purpose: 'invitation', email, payload: { ...grant } });
+  const { token, expiresAt } = await services.db.transaction(async (tx) => {
+    // One invitation at a time per authority (or staff inviter), so that a burst cannot slip past the count.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`invitations:${grant.authorityId ?? grant.invitedBy}`}))`);
+    await assertUnderInvitationLimits(tx, grant);
+    return issueToken(tx, { purpose: 'invitation', email, payload: { ...grant } });
+  });
   const link = links.invitation(services.config.origin, token, locale);
   const mailSent = await sendMail(
     services,

@@ -21,7 +21,7 @@ export class InvalidToken extends DomainError {
   }
 }
 
-type Executor = Pick<Database, 'insert' | 'update' | 'select' | 'delete'>;
+export type Executor = Pick<Database, 'insert' | 'update' | 'select' | 'delete'>;
 
 export type OneTimeToken = typeof oneTimeTokens.$inferSelect;
 

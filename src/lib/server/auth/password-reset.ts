@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { sessions, users } from '../db/schema/index.js';
 import { composeMail } from '../mail/templates.js';
 import { sendMail } from '../mail/mailer.js';
+import { jobQueue, type JobDefinition } from '../jobs/queue.js';
 import type { Services } from '../runtime/services.js';
 import { normaliseEmail } from './input.js';
 import { links } from './links.js';
@@ -11,10 +12,24 @@ import { assertAcceptablePassword } from './password-policy.js';
 import { clearAccountFailures } from './throttle.js';
 import { findUserByEmail } from './users.js';
 
-/** Mails a reset link when the account exists; the caller answers the same either way. */
+export const PASSWORD_RESET_JOB = 'auth-password-reset';
+
+/**
+ * The caller answers the same for a known and an unknown address, and here the work is the same too: one job
+ * queued, whoever the address belongs to, so the answer's timing tells nothing either (it used to: looking the
+ * account up, storing a token and mailing took 6.5 ms against 1.9 ms for nobody). Without a job queue (tests that
+ * call services directly) the mail goes at once.
+ */
 export async function requestPasswordReset(services: Services, rawEmail: string): Promise<void> {
   const email = normaliseEmail(rawEmail);
-  const user = await findUserByEmail(services.db, email);
+  const queue = jobQueue();
+  if (queue) await queue.send(PASSWORD_RESET_JOB, { email });
+  else await mailPasswordReset(services, { email });
+}
+
+/** Mails a reset link when the account exists and is enabled; nothing otherwise. */
+export async function mailPasswordReset(services: Services, data: { email: string }): Promise<void> {
+  const user = await findUserByEmail(services.db, data.email);
   if (!user || user.disabledAt) return;
   const { token } = await issueToken(services.db, { purpose: 'password_reset', userId: user.id, email: user.email });
   const link = links.resetPassword(services.config.origin, token, user.locale);
@@ -41,3 +56,6 @@ export async function resetPassword(services: Services, token: string, newPasswo
   });
   await clearAccountFailures(services.db, email);
 }
+
+/** The reset mail goes out from the job queue (retried if the mail server is down). */
+export const passwordResetJobs: JobDefinition<{ email: string }>[] = [{ name: PASSWORD_RESET_JOB, handler: mailPasswordReset, retryLimit: 3 }];

@@ -8,7 +8,7 @@ import { sendEmailVerification } from './email-verification.js';
 import { normaliseEmail, normaliseLocale, normaliseName, optionalText } from './input.js';
 import { hashPassword } from './password.js';
 import { assertAcceptablePassword } from './password-policy.js';
-import { websiteHost } from './trust.js';
+import { parseWebAddress } from '../input/web-address.js';
 import { assertEmailFree } from './users.js';
 import { isUuid } from '../ids.js';
 import { admitRegistration } from '../trust/registration-limits.js';
@@ -55,8 +55,7 @@ function foreignAuthorityValues(input: ForeignAuthorityInput | undefined) {
   const country = input.country.trim().toUpperCase();
   if (!isForeignCountry(country)) throw new InvalidInput('authority.country', 'Choose the country of your authority (not France).');
   if (!FOREIGN_TYPE_CODES.includes(input.type)) throw new InvalidInput('authority.type', `The type must be one of: ${FOREIGN_TYPE_CODES.join(', ')}.`);
-  const website = optionalText(input.website, 'authority.website', 300);
-  if (website && !websiteHost(website)) throw new InvalidInput('authority.website', 'This is not a web address.');
+  const website = parseWebAddress(input.website, 'authority.website');
   if (input.population !== undefined && input.population !== null && (!Number.isInteger(input.population) || input.population < 0)) {
     throw new InvalidInput('authority.population', 'The population must be a whole number.', { reason: 'whole_number' });
   }

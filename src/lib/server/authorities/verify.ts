@@ -8,6 +8,7 @@ import { NotFound, Unauthenticated } from '../errors.js';
 import { assertCanVerifyAuthority } from '../listings/permissions.js';
 import { dispatch, recordNotification } from '../notifications/events.js';
 import { enqueueSearchSync } from '../search/outbox.js';
+import { isUuid } from '../ids.js';
 
 /**
  * A correspondent (or admin) confirms that a foreign authority is who it says it is; until then its requests
@@ -16,7 +17,7 @@ import { enqueueSearchSync } from '../search/outbox.js';
 export async function verifyAuthority(db: Database, actor: Actor | null, authorityId: string) {
   if (!actor) throw new Unauthenticated();
   const { authority, eventId } = await db.transaction(async (tx) => {
-    const [authority] = /^[0-9a-f-]{36}$/i.test(authorityId)
+    const [authority] = isUuid(authorityId)
       ? await tx.select().from(authorities).where(eq(authorities.id, authorityId)).limit(1).for('update')
       : [];
     if (!authority) throw new NotFound('This authority');

@@ -4,7 +4,8 @@ import { freshnessJobs } from '../freshness/reminders.js';
 import { conversationJobs } from '../conversations/notifications.js';
 import { listingJobs } from '../listings/expiry-job.js';
 import { notificationJobs } from '../notifications/process.js';
+import { passwordResetJobs } from '../auth/password-reset.js';
 import type { JobDefinition } from './queue.js';
 
 /** Every background job of the platform, with its schedule. */
-export const JOB_DEFINITIONS: JobDefinition<never>[] = [...conversationJobs, ...alertJobs, ...callDeadlineJobs, ...freshnessJobs, ...listingJobs, ...notificationJobs];
+export const JOB_DEFINITIONS: JobDefinition<never>[] = [...conversationJobs, ...alertJobs, ...callDeadlineJobs, ...freshnessJobs, ...listingJobs, ...notificationJobs, ...(passwordResetJobs as JobDefinition<never>[])];

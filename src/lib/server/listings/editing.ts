@@ -10,6 +10,7 @@ import { assertCanCreateFor, assertCanEdit, availableSteps } from './permissions
 import { applyStep, conflictWithCurrent, type ListingWithAuthority } from './store.js';
 import { describeStatus, DIRECTLY_EDITABLE, REVISABLE } from './transitions.js';
 import { validateListingContent } from './validation.js';
+import { isUuid } from '../ids.js';
 
 /**
  * A new request starts as a draft of the author's own authority. Correspondents and admins may also post one
@@ -21,7 +22,7 @@ export async function createListing(db: Database, actor: Actor | null, input: Re
   if (requested !== undefined && typeof requested !== 'string') throw new InvalidInput('authorityId', 'authorityId must be an authority id.');
   const authorityId = requested ?? actor.authorityId;
   if (!authorityId) throw new InvalidInput('authorityId', 'Say for which authority this request is posted (authorityId).');
-  const [authority] = /^[0-9a-f-]{36}$/i.test(authorityId)
+  const [authority] = isUuid(authorityId)
     ? await db.select().from(authorities).where(eq(authorities.id, authorityId)).limit(1)
     : [];
   if (!authority) throw new NotFound('This authority');

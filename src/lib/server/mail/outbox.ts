@@ -13,9 +13,12 @@ export interface OutboxMail {
   html: string | null;
 }
 
-/** The outbox page exists only for developers and demos: never where real people's mails would show. */
-export function outboxVisible(config: Config): boolean {
-  return config.nodeEnv !== 'production' || config.demoData;
+/**
+ * The outbox page exists only for developers and demos (never with NODE_ENV=production), and shows only to someone
+ * at this machine: its reset and invitation links would hand any account to whoever reads them.
+ */
+export function outboxVisible(config: Config, request?: { loopback: boolean }): boolean {
+  return config.devOutbox && (request?.loopback ?? true);
 }
 
 function header(raw: string, name: string): string {

@@ -31,8 +31,33 @@ const TEXTS: Record<MailLocale, Record<Kind, (v: Record<string, string>) => { su
 export { mailLocale } from '../notifications/language.js';
 import { mailLocale } from '../notifications/language.js';
 
-export function composeMail(kind: Kind, locale: string | null | undefined, to: string, values: Record<string, string>): OutgoingMail {
+/** Values a person typed (their name, their authority's) that a mail repeats to someone else. */
+const TYPED_BY_PEOPLE = ['name', 'inviter', 'authority'] as const;
+const NAME_MAX = 80;
+
+/**
+ * A name someone chose, as plain text in a mail to someone else: mail clients turn whatever looks like an address
+ * into a link, so a display name must not be able to carry one ("Mairie — see evil.example/login"). Schemes are
+ * dropped, a dot between two letters becomes a one-dot leader (looks the same, links nowhere), `@` its full-width
+ * form; control and direction characters go; the length is capped.
+ */
+export function plainName(raw: string): string {
+  let name = raw
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu, ' ')
+    .replace(/[a-z][a-z0-9+.-]*:\/\/+/giu, '')
+    .replace(/([\p{L}\p{N}])[.\uff0e\u3002](?=[\p{L}\p{N}])/gu, '$1\u2024')
+    .replace(/[@\ufe6b]/gu, '\uff20')
+    .replace(/\s+/gu, ' ')
+    .trim();
+  const chars = [...name];
+  if (chars.length > NAME_MAX) name = `${chars.slice(0, NAME_MAX - 1).join('').trimEnd()}…`;
+  return name;
+}
+
+export function composeMail(kind: Kind, locale: string | null | undefined, to: string, typed: Record<string, string>): OutgoingMail {
   const lang = mailLocale(locale);
+  const values = { ...typed };
+  for (const key of TYPED_BY_PEOPLE) if (values[key]) values[key] = plainName(values[key]);
   const withRole = values.role ? { ...values, role: ROLE_NAMES[lang][values.role] ?? values.role } : values;
   const { subject, body } = TEXTS[lang][kind](withRole);
   // A subject that already names the service is not suffixed twice ("… Bourse-projets — Bourse-projets").

@@ -3,6 +3,7 @@ import { findCountry, findTheme, populationBracket } from '../../reference/index
 import type { Database } from '../db/index.js';
 import { authorities, listings, type ListingText } from '../db/schema/index.js';
 import { isSearchable, SEARCHABLE_STATUSES } from '../listings/visibility.js';
+import { stripPrivateUse } from './highlight.js';
 
 /**
  * What the index holds for one published request. Built only from public fields: contacts (elected official,
@@ -75,7 +76,7 @@ export function translatedHeadlines(translations: Record<string, Partial<Listing
 }
 
 /** Our highlight markers must never come from the text itself, or escaping could be bypassed. */
-const clean = <T extends string | null>(text: T): T => (text === null ? text : (text.replace(/[\uE000\uE001]/g, '') as T));
+const clean = <T extends string | null>(text: T): T => stripPrivateUse(text);
 
 export function toDocument(row: Row): ListingDocument {
   const themes = row.themes.map((code) => findTheme(code)).filter((t) => t !== undefined);

@@ -6,6 +6,15 @@
 export const MARK_START = '\uE000';
 export const MARK_END = '\uE001';
 
+/**
+ * Text as it may be indexed or highlighted: without any character of the Private Use Area (U+E000–U+F8FF), where
+ * our markers live — an author typing U+E000 must not open a <mark>, whichever search (Meilisearch or PostgreSQL)
+ * answers. No real text of the platform's languages uses them.
+ */
+export function stripPrivateUse<T extends string | null | undefined>(text: T): T {
+  return (typeof text === 'string' ? text.replace(/[\uE000-\uF8FF]/g, '') : text) as T;
+}
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function escapeHtml(text: string): string {

@@ -48,6 +48,13 @@ export async function searchListings(
   fallbacksRunning++;
   try {
     return await searchPostgres(services.sql, query);
+  } catch (error) {
+    // The fallback's time limit (statement_timeout, SQLSTATE 57014) ran out: PostgreSQL is as overloaded as the
+    // cap above says — "retry later", not a server fault.
+    if ((error as { code?: unknown }).code === '57014') {
+      throw new ServiceUnavailable('Search is overloaded; please retry in a few seconds.', { retryAfterSeconds: 5 });
+    }
+    throw error;
   } finally {
     fallbacksRunning--;
   }

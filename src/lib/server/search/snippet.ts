@@ -1,4 +1,4 @@
-import { MARK_END, MARK_START } from './highlight.js';
+import { MARK_END, MARK_START, stripPrivateUse } from './highlight.js';
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
@@ -10,7 +10,8 @@ export const queryTerms = (q: string) => [...new Set(fold(q).split(/[^\p{L}\p{N}
  * match: the degraded search's stand-in for Meilisearch's highlighting and cropping.
  */
 export function markTerms(text: string, terms: string[], maxWords = Infinity): string {
-  const words = text.split(/(\s+)/);
+  // The author's text may carry our markers: they go before any are added.
+  const words = stripPrivateUse(text).split(/(\s+)/);
   const isMatch = (word: string) => {
     const folded = fold(word).replace(/^[^\p{L}\p{N}]+/u, '');
     return terms.some((t) => folded.startsWith(t));

@@ -4,6 +4,8 @@ import type { Database } from '../db/index.js';
 import { correspondentCountries, sessions, users } from '../db/schema/index.js';
 import { Conflict, Forbidden, InvalidInput, NotFound, Unauthenticated } from '../errors.js';
 import type { Actor } from '../auth/actor.js';
+import { listThrottleEvents, type ThrottleEvent } from '../auth/throttle.js';
+import { isUuid } from '../ids.js';
 
 /** Upper-cased, deduplicated, sorted; France and its overseas territories are nobody's "country covered". */
 export function coveredCountries(raw: string[], field = 'countries'): string[] {
@@ -21,6 +23,7 @@ function assertAdmin(actor: Actor): void {
 /** The delegation reassigns a correspondent's countries; the new perimeter applies from their next request. */
 export async function setCorrespondentCountries(db: Database, actor: Actor, userId: string, raw: string[]): Promise<string[]> {
   assertAdmin(actor);
+  if (!isUuid(userId)) throw new NotFound('The account');
   const countries = coveredCountries(raw);
   await db.transaction(async (tx) => {
     const [user] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).for('update').limit(1);
@@ -35,6 +38,7 @@ export async function setCorrespondentCountries(db: Database, actor: Actor, user
 /** Disabling signs the person out everywhere and refuses their sign-ins; enabling gives the account back. */
 export async function setAccountDisabled(db: Database, actor: Actor, userId: string, disabled: boolean): Promise<void> {
   assertAdmin(actor);
+  if (!isUuid(userId)) throw new NotFound('The account');
   if (disabled && userId === actor.userId) throw new Conflict('You cannot disable your own account.');
   await db.transaction(async (tx) => {
     const [user] = await tx
@@ -60,3 +64,8 @@ export async function listStaff(db: Database, actor: Actor | null) {
   return staff.map((s) => ({ ...s, active: s.disabledAt === null, countries: countries.filter((c) => c.userId === s.id).map((c) => c.country) }));
 }
 
+/** Who is being slowed down at sign-in, and from where: the delegation watches for guessing campaigns. */
+export async function signInThrottling(db: Database, actor: Actor): Promise<ThrottleEvent[]> {
+  assertAdmin(actor);
+  return listThrottleEvents(db);
+}

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { verifyEmail, sendEmailVerification } from '../../../../lib/server/auth/email-verification.js';
 import { searchFrenchAuthorities } from '../../../../lib/server/auth/french-authorities.js';
 import { acceptInvitation, describeInvitation } from '../../../../lib/server/auth/invitations.js';
+import { DEVICE_COOKIE } from '../../../../lib/server/auth/device-cookie.js';
 import { loginWithPassword, openSession } from '../../../../lib/server/auth/login.js';
 import { requestPasswordReset, resetPassword } from '../../../../lib/server/auth/password-reset.js';
 import { register } from '../../../../lib/server/auth/registration.js';
@@ -54,14 +55,20 @@ const authRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     {
       schema: {
         summary: 'Sign in with email and password; sets the session cookie and returns a bearer token',
-        description: 'Failed attempts slow down further ones, per account and per IP (429 with Retry-After); never a lock.',
+        description: 'Failed attempts slow down the client that failed (per address, per account and address; 429 with Retry-After), never the owner: the right password from a client with no failures, or with the device cookie of an earlier sign-in, succeeds at once.',
         tags: ['auth'],
         body: Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 1024 }) }, strict),
         response: { 200: SessionStarted, ...problems(400, 401, 403, 413, 415, 429) },
       },
     },
     async (request, reply) => {
-      const result = await loginWithPassword(db, { ...request.body, userAgent: request.headers['user-agent'], ip: request.ip });
+      const result = await loginWithPassword(db, {
+        ...request.body,
+        userAgent: request.headers['user-agent'],
+        ip: request.ip,
+        deviceCookie: request.cookies[DEVICE_COOKIE],
+        onThrottled: (event) => request.log.warn(event, 'sign-in throttling started'),
+      });
       return startSession(reply, config.origin, result);
     },
   );

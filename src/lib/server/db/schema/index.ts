@@ -10,3 +10,4 @@ export * from './reference-data.js';
 export * from './cofinancing.js';
 export * from './trust.js';
 export * from './notifications.js';
+export * from './rate-limits.js';
