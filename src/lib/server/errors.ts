@@ -36,7 +36,9 @@ export type InputProblem =
   | { reason: 'too_long'; max: number }
   | { reason: 'common' }
   | { reason: 'personal' }
-  | { reason: 'current_password' };
+  | { reason: 'current_password' }
+  /** Not an http(s) web address (input/web-address.ts). */
+  | { reason: 'web_address' };
 export type InputReason = InputProblem['reason'];
 
 export class InvalidInput extends DomainError {

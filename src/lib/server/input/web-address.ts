@@ -12,7 +12,7 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):(?!\d)/i;
 
 export const WEB_ADDRESS_REASON = 'web_address';
 
-const refuse = (field: string) => new InvalidInput(field, 'Enter a web address starting with http:// or https://, like https://www.example.org.', { reason: WEB_ADDRESS_REASON });
+const refuse = (field: string) => new InvalidInput(field, 'Enter a web address starting with http:// or https://, like https://www.example.org.', { reason: 'web_address' });
 
 /** The normalised https?:// address, null for an empty value; InvalidInput naming `field` otherwise. */
 export function parseWebAddress(raw: unknown, field: string): string | null {
