@@ -124,6 +124,7 @@ export async function createFaultWorld(name: string): Promise<FaultWorld> {
 export async function call(
   url: string,
   init: { method?: string; headers?: Record<string, string>; body?: unknown; timeoutMs?: number } = {},
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read any JSON shape
 ): Promise<{ status: number; type: string; body: any; text: string }> {
   const res = await fetch(url, {
     method: init.method ?? 'GET',

@@ -63,6 +63,7 @@ async function call(method: string, url: string, options: { body?: unknown; toke
     signal: AbortSignal.timeout(30_000),
   });
   const text = await res.text();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read any JSON shape
   let json: any = null;
   try {
     json = JSON.parse(text);

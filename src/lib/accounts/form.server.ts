@@ -43,6 +43,7 @@ export function accountFailure<V extends Record<string, unknown>>(error: unknown
  * minute; guessing, mail bombing). Over the limit the action does nothing and the page says so in the reader's
  * language, with or without JavaScript.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any page's actions, whatever their params and route id
 export function limitedPerIp<A extends Record<string, (event: RequestEvent<any, any>) => unknown>>(actions: A): A {
   const wrapped: Record<string, (event: RequestEvent) => unknown> = {};
   for (const [name, action] of Object.entries(actions)) {

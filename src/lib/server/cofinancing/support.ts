@@ -25,6 +25,7 @@ export async function listSupportContacts(db: Database): Promise<SupportContact[
   return db.select().from(supportContacts).orderBy(asc(supportContacts.region), asc(supportContacts.name));
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const CONTROL = /[\u0000-\u001f\u007f]/;
 function field(raw: unknown, name: string, max: number, required = false): string | null {
   if (raw !== undefined && raw !== null && typeof raw !== 'string') throw new InvalidInput(name, `${name} must be text.`);
@@ -42,7 +43,7 @@ export function validateSupportContact(raw: Record<string, unknown>, regions: re
   if (!(SUPPORT_KINDS as readonly string[]).includes(kind)) throw new InvalidInput('kind', `kind must be one of ${SUPPORT_KINDS.join(', ')}.`);
   const website = field(raw.website, 'website', 300);
   if (website) {
-    let url: URL | null = null;
+    let url: URL | null;
     try {
       url = new URL(website);
     } catch {

@@ -93,7 +93,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; logger: 
       execFileSync('setpriv', [...(runAs ? [`--reuid=${runAs.uid}`, `--regid=${runAs.gid}`, '--clear-groups'] : []), '--', initdb, ...args], { stdio: 'pipe' });
     } catch (error) {
       const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
-      throw new Error(`initdb failed for ${pgData}: ${stderr.trim() || (error as Error).message}`);
+      throw new Error(`initdb failed for ${pgData}: ${stderr.trim() || (error as Error).message}`, { cause: error });
     } finally {
       execFileSync('rm', ['-f', pwFile]);
     }

@@ -132,7 +132,6 @@ export async function declarePartnership(
     return { id: existing.id, created: false, status: existing.status as PartnershipStatus, confirmedByThis: false };
   });
   if (outcome.created && outcome.status === 'pending') {
-    const other = side === 'french' ? foreign : french;
     await notify(services.db, 'partnership_claimed', { partnershipId: outcome.id, byAuthorityId: side === 'french' ? french.id : foreign.id }, actor.userId);
   } else if (outcome.confirmedByThis || (outcome.created && outcome.status === 'confirmed')) {
     await notify(services.db, 'partnership_confirmed', { partnershipId: outcome.id }, actor.userId);

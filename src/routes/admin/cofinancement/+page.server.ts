@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { formatDate, href, m } from '$lib/i18n';
+import { formatDate, href } from '$lib/i18n';
 import { formFailure } from '$lib/i18n/form-error.server';
 import { createProgramme, listProgrammes } from '$lib/server/cofinancing/catalogue';
 import { getServices } from '$lib/server/runtime/services';

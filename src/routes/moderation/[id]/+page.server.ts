@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { describeListing, type ListingLike } from '$lib/server/views/listing-view';
-import { getLocale, href, m } from '$lib/i18n';
+import { getLocale, href } from '$lib/i18n';
 import { formFailure, pageError } from '$lib/i18n/form-error.server';
 import { InvalidInput } from '$lib/server/errors';
 import { decideListing, type Decision } from '$lib/server/listings/lifecycle';

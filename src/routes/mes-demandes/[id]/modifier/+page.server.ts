@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { describeListing, type ListingLike } from '$lib/server/views/listing-view';
-import { getLocale, href, m } from '$lib/i18n';
+import { getLocale, href } from '$lib/i18n';
 import { formFailure, pageError } from '$lib/i18n/form-error.server';
 import { submitListing, updateListing } from '$lib/server/listings/editing';
 import type { FullListing } from '$lib/server/listings/projection';
