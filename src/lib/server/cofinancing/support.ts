@@ -25,7 +25,6 @@ export async function listSupportContacts(db: Database): Promise<SupportContact[
   return db.select().from(supportContacts).orderBy(asc(supportContacts.region), asc(supportContacts.name));
 }
 
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const CONTROL = /[\u0000-\u001f\u007f]/;
 function field(raw: unknown, name: string, max: number, required = false): string | null {
   if (raw !== undefined && raw !== null && typeof raw !== 'string') throw new InvalidInput(name, `${name} must be text.`);

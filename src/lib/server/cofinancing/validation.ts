@@ -26,7 +26,6 @@ export interface ProgrammeInput {
 }
 
 // Control characters (other than tab/newline) never belong in a catalogue entry.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 function text(raw: unknown, field: string, { min = 0, max }: { min?: number; max: number }): string {

@@ -6,7 +6,6 @@
  */
 
 /** Control characters, whitespace and backslashes: browsers drop or reinterpret them, a genuine path has none. */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const AMBIGUOUS = /[\u0000-\u0020\u007f-\u009f\\\u2028\u2029\ufeff]/u;
 /** Percent-encoded slashes, backslashes and control characters, which a later decoding would turn into the above. */
 const ENCODED_AMBIGUOUS = /%(?:2f|5c|[01][0-9a-f]|7f|25)/i;
