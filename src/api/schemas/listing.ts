@@ -2,6 +2,7 @@ import { Type, type TSchema } from 'typebox';
 import { CONTRIBUTION_CODES, FORM_CODES, FRENCH_TYPE_CODES, LANGUAGE_CODES, THEME_CODES } from '../../lib/reference/index.js';
 import { listingStatus, revisionStatus } from '../../lib/server/db/schema/index.js';
 import { ATTACHMENT_KINDS, LISTING_LIMITS as L } from '../../lib/server/listings/fields.js';
+import { DECISIONS, FOLLOW_UP_STATUSES } from '../../lib/server/listings/transitions.js';
 
 // Request and response shapes of the listings API. The rules mirror src/lib/server/listings/validation.ts, which
 // stays the authority (pages call it without these schemas); the limits come from the same constants.
@@ -195,14 +196,14 @@ export const CommentBody = Type.Object(
 );
 export const DecisionBody = Type.Object(
   {
-    decision: Type.Enum(['approve', 'request_changes', 'reject']),
+    decision: Type.Enum([...DECISIONS]),
     comment: Type.Optional(Nullable(Type.String({ maxLength: L.commentMax }))),
   },
   { additionalProperties: false },
 );
 export const TransitionBody = Type.Object(
   {
-    to: Type.Enum(['in_discussion', 'matched', 'closed']),
+    to: Type.Enum([...FOLLOW_UP_STATUSES]),
     comment: Type.Optional(Nullable(Type.String({ maxLength: L.commentMax }))),
   },
   { additionalProperties: false },

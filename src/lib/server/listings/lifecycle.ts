@@ -9,9 +9,9 @@ import { diff, recordEvent } from './events.js';
 import type { ListingContent } from './fields.js';
 import { assertCanFollowUp, assertCanModerate, availableSteps } from './permissions.js';
 import { applyStep, conflictWithCurrent, type ListingWithAuthority, type Step } from './store.js';
-import { describeStatus, FOLLOW_UP, publicationEnd, RECONFIRMABLE, refusal, TRANSITIONS, type FollowUpStatus, type TransitionAction } from './transitions.js';
+import { describeStatus, FOLLOW_UP, publicationEnd, RECONFIRMABLE, refusal, TRANSITIONS, type Decision, type FollowUpStatus, type TransitionAction } from './transitions.js';
 
-export type Decision = 'approve' | 'request_changes' | 'reject';
+export type { Decision };
 
 /** A step of the state machine, refused with the reason when the request is not in a state it starts from. */
 function transition(current: ListingWithAuthority, action: TransitionAction, comment?: string | null): Step {

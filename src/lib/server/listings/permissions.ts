@@ -2,7 +2,7 @@ import type { Actor } from '../auth/actor.js';
 import { Forbidden, NotFound } from '../errors.js';
 import { mayDraftFor, speaksFor } from '../permissions/membership.js';
 import { coversCountry } from '../permissions/perimeter.js';
-import { allows, awaitsDecision, contentEditable, DIRECTLY_EDITABLE, FOLLOW_UP, RECONFIRMABLE, submittable, type FollowUpStatus, type ListingState } from './transitions.js';
+import { allows, awaitsDecision, contentEditable, DIRECTLY_EDITABLE, FOLLOW_UP, FOLLOW_UP_STATUSES, RECONFIRMABLE, submittable, type FollowUpStatus, type ListingState } from './transitions.js';
 import { isPublic } from './visibility.js';
 
 /** What permission checks need to know about a request. */
@@ -125,7 +125,7 @@ export function availableSteps(actor: Actor | null, listing: ListingScope & List
     edit: editor && contentEditable(listing),
     submit: editor && submittable(listing),
     decide: visible && isModerator(actor, listing) && awaitsDecision(listing),
-    followUp: follower ? (Object.keys(FOLLOW_UP) as FollowUpStatus[]).filter((to) => allows(FOLLOW_UP[to], listing.status)) : [],
+    followUp: follower ? FOLLOW_UP_STATUSES.filter((to) => allows(FOLLOW_UP[to], listing.status)) : [],
     archive: follower && allows('archive', listing.status),
     reconfirm: follower && RECONFIRMABLE.includes(listing.status),
   };

@@ -17,9 +17,14 @@ export const TRANSITIONS = {
 
 export type TransitionAction = keyof typeof TRANSITIONS;
 
+/** What a moderator decides about what waits for moderation (the API, the pages and the service read this list). */
+export const DECISIONS = ['approve', 'request_changes', 'reject'] as const satisfies readonly TransitionAction[];
+export type Decision = (typeof DECISIONS)[number];
+
 /** Steps of the follow-up an author or moderator reports, by the state they lead to. */
 export const FOLLOW_UP = { in_discussion: 'start_discussion', matched: 'match', closed: 'close' } as const;
 export type FollowUpStatus = keyof typeof FOLLOW_UP;
+export const FOLLOW_UP_STATUSES = Object.keys(FOLLOW_UP) as FollowUpStatus[];
 
 /** States whose content the author changes directly. */
 export const DIRECTLY_EDITABLE: readonly ListingStatus[] = ['draft', 'changes_requested'];

@@ -4,6 +4,7 @@ import { getLocale, href } from '$lib/i18n';
 import { formFailure, pageError } from '$lib/i18n/form-error.server';
 import { InvalidInput } from '$lib/server/errors';
 import { decideListing, type Decision } from '$lib/server/listings/lifecycle';
+import { DECISIONS } from '$lib/server/listings/transitions';
 import type { FullListing } from '$lib/server/listings/projection';
 import { listingEvents, viewListing } from '$lib/server/listings/queries';
 import { getServices } from '$lib/server/runtime/services';
@@ -41,7 +42,7 @@ export const actions: Actions = {
     const decision = String(form.get('decision') ?? '') as Decision;
     const comment = String(form.get('comment') ?? '');
     const values = { decision, comment };
-    if (!['approve', 'request_changes', 'reject'].includes(decision)) {
+    if (!(DECISIONS as readonly string[]).includes(decision)) {
       return formFailure(new InvalidInput('decision', 'decision is required.', { reason: 'required' }), values);
     }
     try {
