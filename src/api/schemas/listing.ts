@@ -1,7 +1,7 @@
 import { Type, type TSchema } from 'typebox';
 import { CONTRIBUTION_CODES, FORM_CODES, FRENCH_TYPE_CODES, LANGUAGE_CODES, THEME_CODES } from '../../lib/reference/index.js';
 import { listingStatus, revisionStatus } from '../../lib/server/db/schema/index.js';
-import { ATTACHMENT_KINDS, LISTING_LIMITS as L } from '../../lib/server/listings/fields.js';
+import { ATTACHMENT_KINDS, LISTING_LIMITS as L, REQUIRED_AT_CREATION } from '../../lib/server/listings/fields.js';
 import { DECISIONS, FOLLOW_UP_STATUSES } from '../../lib/server/listings/transitions.js';
 
 // Request and response shapes of the listings API. The rules mirror src/lib/server/listings/validation.ts, which
@@ -87,7 +87,8 @@ type ContentKey = keyof typeof contentProperties;
 const optional = (keys: ContentKey[]) =>
   Object.fromEntries(keys.map((k) => [k, Type.Optional(contentProperties[k] as TSchema)])) as Record<string, TSchema>;
 
-const REQUIRED: ContentKey[] = ['originalLanguage', 'title', 'summary', 'themes'];
+// The domain's list: what a new request must say (the validator refuses the same).
+const REQUIRED = REQUIRED_AT_CREATION as readonly ContentKey[];
 const ALL = Object.keys(contentProperties) as ContentKey[];
 
 export const CreateListingBody = Type.Object(
