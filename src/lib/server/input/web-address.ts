@@ -21,7 +21,6 @@ export function parseWebAddress(raw: unknown, field: string): string | null {
   const text = raw.trim();
   if (text === '') return null;
   // Browsers drop tabs and newlines inside URLs: `java\tscript:` must not slip past the scheme check.
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point of this check
   if (text.length > MAX_LENGTH || /[\s\u0000-\u001f\u007f-\u009f\\<>"`]/u.test(text)) throw refuse(field);
   const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();
   if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') throw refuse(field);

@@ -43,7 +43,6 @@ const NAME_MAX = 80;
  */
 export function plainName(raw: string): string {
   let name = raw
-    // eslint-disable-next-line no-control-regex -- control characters are what this strips
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu, ' ')
     .replace(/[a-z][a-z0-9+.-]*:\/\/+/giu, '')
     .replace(/([\p{L}\p{N}])[.\uff0e\u3002](?=[\p{L}\p{N}])/gu, '$1\u2024')
