@@ -4,6 +4,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { createServer } from '../../src/api/app.js';
 import { authorities, trustEvents, users } from '../../src/lib/server/db/schema/index.js';
 import { listOutbox } from '../../src/lib/server/mail/outbox.js';
+import { processPending } from '../../src/lib/server/notifications/process.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';
 import { createUser, login } from '../helpers/fixtures.js';
 
@@ -98,7 +99,9 @@ describe('a flood of registrations', () => {
     expect(row!.membership).toBe('approved');
     const [authority] = await ctx.services.db.select().from(authorities).where(eq(authorities.id, row!.authorityId!));
     expect(authority!.verifiedAt).not.toBeNull();
-    expect((await listOutbox(ctx.services.config)).some((m) => m.to.includes('maire@kedougou.example.sn') && /agir au nom de Commune de Kédougou/.test(m.subject))).toBe(true);
+    // Decisions reach people through the notification service (delivered by a job; run it here).
+    await processPending(ctx.services);
+    expect((await listOutbox(ctx.services.config)).some((m) => m.to.includes('maire@kedougou.example.sn') && /Commune de Kédougou est vérifiée/.test(m.subject))).toBe(true);
     const queue = (await app.inject({ method: 'GET', url: '/api/v1/moderation/accounts/foreign', headers: senegal })).json();
     expect(queue.total).toBe(0);
     // An approved member is not spam: deleting them is refused.
@@ -113,7 +116,8 @@ describe('a flood of registrations', () => {
     expect(missing.statusCode).toBe(400);
     const rejected = await app.inject({ method: 'POST', url: `/api/v1/users/${id}/reject`, headers: senegal, payload: { reason: 'Cette commune n’existe pas.' } });
     expect(rejected.json()).toEqual({ membership: 'rejected' });
-    const mail = (await listOutbox(ctx.services.config)).find((m) => m.to.includes('inconnu@example.sn') && /n’a pas été acceptée/.test(m.subject));
+    await processPending(ctx.services);
+    const mail = (await listOutbox(ctx.services.config)).find((m) => m.to.includes('inconnu@example.sn') && /n[’']a pas été confirmé/.test(m.subject));
     expect(mail?.text).toContain('Cette commune n’existe pas.');
     const rejectedQueue = (await app.inject({ method: 'GET', url: '/api/v1/moderation/accounts/foreign?state=rejected', headers: senegal })).json();
     expect(rejectedQueue.items.map((i: { user: { id: string; membershipReason: string } }) => [i.user.id, i.user.membershipReason])).toEqual([[id, 'Cette commune n’existe pas.']]);
