@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppProcess } from '../helpers/app-process.js';
 import { createAuthority, createUser } from '../helpers/fixtures.js';
