@@ -1,25 +1,15 @@
 import type { WaterBasin } from '../../reference/water-basins.js';
+import type { ProgrammeInput } from './validation.js';
 
 /**
  * Which co-financing paths fit a cooperation request — and, when a French authority is looking, fit that pair.
  * Pure rules over the catalogue: the request page, the recommendations and the alerts all call this one function,
  * so they never disagree. Indicative only: the page says to check eligibility with the funder.
  */
-export interface CatalogueEntry {
+/** A catalogue entry as the rules read it: the admin's fields (validation.ts) plus identity and closing. */
+export interface CatalogueEntry extends Omit<ProgrammeInput, 'source' | 'description'> {
   id: string;
   slug: string;
-  name: string;
-  funder: string;
-  kind: string;
-  maxRatePercent: number | null;
-  countries: string[];
-  themes: string[];
-  applicantTypes: string[];
-  waterBasin: string | null;
-  opensOn: string | null;
-  closesOn: string | null;
-  datesToConfirm: boolean;
-  officialUrl: string;
   closedAt: Date | null;
 }
 
