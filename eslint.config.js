@@ -9,7 +9,17 @@ import svelteConfig from './svelte.config.js';
 
 export default ts.config(
   {
-    ignores: ['build/', 'dist/', '.svelte-kit/', '.data/', 'node_modules/', 'src/lib/paraglide/', 'drizzle/', 'bench/results/', 'tests/screenshots/'],
+    ignores: [
+      'build/',
+      'dist/',
+      '.svelte-kit/',
+      '.data/',
+      'node_modules/',
+      'src/lib/paraglide/',
+      'drizzle/',
+      'bench/results/',
+      'tests/screenshots/',
+    ],
   },
   js.configs.recommended,
   ...ts.configs.recommended,
@@ -20,7 +30,10 @@ export default ts.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       // Unused names are mistakes, except the conventional `_` prefix and rest siblings that drop a key.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       // Links go through href() of $lib/i18n, which adds the locale prefix (/en/…, /es/…); resolve() does not know it.
       'svelte/no-navigation-without-resolve': 'off',
       // Validators match control characters on purpose: to refuse them (web addresses, mail headers, catalogue text).
@@ -29,6 +42,8 @@ export default ts.config(
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
-    languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } },
+    languageOptions: {
+      parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig },
+    },
   },
 );

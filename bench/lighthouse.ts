@@ -21,7 +21,10 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
 const TARGET = 95;
 const JS_BUDGET_KB = 60;
 const started = Date.now();
-const log = (m: string) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)} +${((Date.now() - started) / 1000).toFixed(0)}s] ${m}\n`);
+const log = (m: string) =>
+  process.stdout.write(
+    `[${new Date().toISOString().slice(11, 19)} +${((Date.now() - started) / 1000).toFixed(0)}s] ${m}\n`,
+  );
 
 let app: ChildProcess | null = null;
 let chrome: chromeLauncher.LaunchedChrome | null = null;
@@ -38,7 +41,8 @@ async function cleanup() {
   }
   for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch(() => undefined);
 }
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
 
 interface PageResult {
   name: string;
@@ -60,7 +64,13 @@ async function audit(name: string, url: string, port: number): Promise<PageResul
   if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]));
   const metrics: Record<string, string> = {};
-  for (const id of ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index']) {
+  for (const id of [
+    'first-contentful-paint',
+    'largest-contentful-paint',
+    'total-blocking-time',
+    'cumulative-layout-shift',
+    'speed-index',
+  ]) {
     metrics[id] = lhr.audits[id]?.displayValue ?? '';
   }
   const lost: PageResult['lost'] = [];
@@ -73,22 +83,36 @@ async function audit(name: string, url: string, port: number): Promise<PageResul
   }
   lost.sort((x, y) => y.weight * (1 - (y.score ?? 0)) - x.weight * (1 - (x.score ?? 0)));
   // The JavaScript the page really loaded (network log), measured gzip-compressed as a CDN would serve it.
-  const requests = ((lhr.audits['network-requests']?.details as { items?: Array<{ url: string; resourceType?: string; transferSize?: number }> } | undefined)?.items ?? []).filter(
-    (r) => r.resourceType === 'Script',
-  );
+  const requests = (
+    (
+      lhr.audits['network-requests']?.details as
+        { items?: Array<{ url: string; resourceType?: string; transferSize?: number }> } | undefined
+    )?.items ?? []
+  ).filter((r) => r.resourceType === 'Script');
   const scripts = [];
   for (const r of requests) {
     const body = Buffer.from(await (await fetch(r.url)).arrayBuffer());
-    scripts.push({ url: r.url.replace(/^https?:\/\/[^/]+/, ''), transferBytes: r.transferSize ?? 0, gzipBytes: gzipSync(body, { level: 9 }).length });
+    scripts.push({
+      url: r.url.replace(/^https?:\/\/[^/]+/, ''),
+      transferBytes: r.transferSize ?? 0,
+      gzipBytes: gzipSync(body, { level: 9 }).length,
+    });
   }
   const jsGzipKb = scripts.reduce((n, s) => n + s.gzipBytes, 0) / 1024;
   const jsTransferKb = scripts.reduce((n, s) => n + s.transferBytes, 0) / 1024;
-  log(`  ${CATEGORIES.map((c) => `${c} ${scores[c]}`).join(', ')}; JS ${scripts.length} files, ${jsGzipKb.toFixed(1)} KB gzip (${jsTransferKb.toFixed(1)} KB transferred)`);
+  log(
+    `  ${CATEGORIES.map((c) => `${c} ${scores[c]}`).join(', ')}; JS ${scripts.length} files, ${jsGzipKb.toFixed(1)} KB gzip (${jsTransferKb.toFixed(1)} KB transferred)`,
+  );
   return { name, url, scores, metrics, lost, scripts, jsGzipKb, jsTransferKb };
 }
 
 async function main() {
-  log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   ensureBuild(log);
   const build = await snapshotBuild();
   cleanups.push(() => build.remove());
@@ -100,12 +124,22 @@ async function main() {
   log('starting the built app with embedded services and the demo data');
   app = spawn(process.execPath, [path.join(build.root, 'dist/server.js')], {
     cwd: build.root,
-    env: { ...process.env, PORT: String(appPort), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production', ORIGIN: base },
+    env: {
+      ...process.env,
+      PORT: String(appPort),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      ORIGIN: base,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; ; i++) {
     if (app.exitCode !== null) throw new Error('the app exited during start-up');
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${base}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) break;
     if (i > 1_800) throw new Error('the app did not start within 3 minutes');
     await new Promise((r) => setTimeout(r, 100));
@@ -113,7 +147,9 @@ async function main() {
   // A published demo request, once the relay indexed the demo data.
   let listingId = '';
   for (let i = 0; i < 300 && !listingId; i++) {
-    const res = await fetch(`${base}/api/v1/search?hitsPerPage=1`).then((r) => r.json() as Promise<{ hits?: Array<{ id: string }> }>).catch(() => ({ hits: [] }));
+    const res = await fetch(`${base}/api/v1/search?hitsPerPage=1`)
+      .then((r) => r.json() as Promise<{ hits?: Array<{ id: string }> }>)
+      .catch(() => ({ hits: [] }));
     listingId = res.hits?.[0]?.id ?? '';
     if (!listingId) await new Promise((r) => setTimeout(r, 200));
   }
@@ -141,19 +177,31 @@ async function main() {
     '',
     '| Page | Performance | Accessibility | Best practices | FCP | LCP | TBT | CLS | JS loaded (gzip) |',
     '|---|---|---|---|---|---|---|---|---|',
-    ...pages.map((p) => `| ${p.name} (\`${p.url.replace(base, '').replace(listingId, ':id')}\`) | ${ok(p.scores.performance!)} | ${ok(p.scores.accessibility!)} | ${ok(p.scores['best-practices']!)} | ${p.metrics['first-contentful-paint']} | ${p.metrics['largest-contentful-paint']} | ${p.metrics['total-blocking-time']} | ${p.metrics['cumulative-layout-shift']} | ${p.jsGzipKb.toFixed(1)} KB in ${p.scripts.length} files |`),
+    ...pages.map(
+      (p) =>
+        `| ${p.name} (\`${p.url.replace(base, '').replace(listingId, ':id')}\`) | ${ok(p.scores.performance!)} | ${ok(p.scores.accessibility!)} | ${ok(p.scores['best-practices']!)} | ${p.metrics['first-contentful-paint']} | ${p.metrics['largest-contentful-paint']} | ${p.metrics['total-blocking-time']} | ${p.metrics['cumulative-layout-shift']} | ${p.jsGzipKb.toFixed(1)} KB in ${p.scripts.length} files |`,
+    ),
     '',
   ];
   for (const p of pages) {
     const top = p.lost.slice(0, 5);
-    if (top.length) lines.push(`${p.name}: points lost on ${top.map((a) => `${a.category}/${a.id}${a.display ? ` (${a.display})` : ''}`).join('; ')}`);
+    if (top.length)
+      lines.push(
+        `${p.name}: points lost on ${top.map((a) => `${a.category}/${a.id}${a.display ? ` (${a.display})` : ''}`).join('; ')}`,
+      );
   }
   const search = pages.find((p) => p.name === 'Search')!;
-  lines.push('', `Search page JavaScript: ${search.jsGzipKb.toFixed(1)} KB gzip (budget ${JS_BUDGET_KB} KB): ${search.jsGzipKb <= JS_BUDGET_KB ? 'within budget' : 'OVER BUDGET'}.`);
+  lines.push(
+    '',
+    `Search page JavaScript: ${search.jsGzipKb.toFixed(1)} KB gzip (budget ${JS_BUDGET_KB} KB): ${search.jsGzipKb <= JS_BUDGET_KB ? 'within budget' : 'OVER BUDGET'}.`,
+  );
   process.stdout.write(`\n${lines.join('\n')}\n`);
   const dir = path.join(import.meta.dirname, 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, `lighthouse-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify(pages, null, 2));
+  writeFileSync(
+    path.join(dir, `lighthouse-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+    JSON.stringify(pages, null, 2),
+  );
   await cleanup();
   log('done');
 }

@@ -46,7 +46,10 @@ const COMPARE = Number(flags.compare);
 const PASSWORD = 'bench-password-not-secret';
 
 const started = Date.now();
-const log = (message: string) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)} +${((Date.now() - started) / 1000).toFixed(0)}s] ${message}\n`);
+const log = (message: string) =>
+  process.stdout.write(
+    `[${new Date().toISOString().slice(11, 19)} +${((Date.now() - started) / 1000).toFixed(0)}s] ${message}\n`,
+  );
 const children = new Set<ChildProcess>();
 const cleanups: Array<() => Promise<void> | void> = [];
 
@@ -143,10 +146,18 @@ interface Phase {
   statusCodes: Record<string, number>;
 }
 
-const quantile = (sorted: Float64Array, q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+const quantile = (sorted: Float64Array, q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 /** One autocannon run; every response time is kept to compute exact percentiles (autocannon has no p95). */
-async function run(name: string, base: string, connections: number, seconds: number, next: () => { method: string; path: string; headers?: Record<string, string>; body?: string }, pid: number): Promise<Phase> {
+async function run(
+  name: string,
+  base: string,
+  connections: number,
+  seconds: number,
+  next: () => { method: string; path: string; headers?: Record<string, string>; body?: string },
+  pid: number,
+): Promise<Phase> {
   log(`${name}: ${connections} connections, ${seconds} s`);
   const latencies: number[] = [];
   let peakRss = memoryOf(pid).rss;
@@ -176,14 +187,18 @@ async function run(name: string, base: string, connections: number, seconds: num
     latencies.push(responseTime);
   });
   const progress = setInterval(() => {
-    log(`  … ${latencies.length} responses (${((latencies.length - lastCount) / 5).toFixed(0)} req/s over the last 5 s), RSS ${memoryOf(pid).rss.toFixed(0)} MB`);
+    log(
+      `  … ${latencies.length} responses (${((latencies.length - lastCount) / 5).toFixed(0)} req/s over the last 5 s), RSS ${memoryOf(pid).rss.toFixed(0)} MB`,
+    );
     lastCount = latencies.length;
   }, 5_000);
   const result = await done;
   clearInterval(progress);
   clearInterval(sampler);
   const sorted = Float64Array.from(latencies).sort();
-  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, v]) => [code, (v as { count: number }).count]));
+  const statusCodes = Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([code, v]) => [code, (v as { count: number }).count]),
+  );
   const phase: Phase = {
     name,
     connections,
@@ -202,7 +217,9 @@ async function run(name: string, base: string, connections: number, seconds: num
     statusCodes,
   };
   if (appWarnings.size) log(`  app warnings so far: ${[...appWarnings].map(([m, c]) => `${c} × ${m}`).join('; ')}`);
-  log(`  ${phase.requests} requests, ${phase.rps.toFixed(0)} req/s, p50 ${phase.p50.toFixed(1)} ms, p95 ${phase.p95.toFixed(1)} ms, p99 ${phase.p99.toFixed(1)} ms, non-2xx ${phase.non2xx} (of which 503 ${phase.refused}), errors ${phase.errors}, peak RSS ${phase.peakRssMb.toFixed(0)} MB`);
+  log(
+    `  ${phase.requests} requests, ${phase.rps.toFixed(0)} req/s, p50 ${phase.p50.toFixed(1)} ms, p95 ${phase.p95.toFixed(1)} ms, p99 ${phase.p99.toFixed(1)} ms, non-2xx ${phase.non2xx} (of which 503 ${phase.refused}), errors ${phase.errors}, peak RSS ${phase.peakRssMb.toFixed(0)} MB`,
+  );
   return phase;
 }
 
@@ -225,7 +242,9 @@ async function main() {
     os: `${os.type()} ${os.release()}`,
     loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(1))),
   };
-  log(`machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GB, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`);
+  log(
+    `machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GB, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`,
+  );
   ensureBuild(log);
   const build = await snapshotBuild();
   cleanups.push(() => build.remove());
@@ -242,7 +261,10 @@ async function main() {
   if (!flags.data) cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   const silent = createLogger({ logLevel: 'silent' });
   log(`starting embedded PostgreSQL and Meilisearch in ${dataDir}`);
-  const [pg, meili] = await Promise.all([startEmbeddedPostgres({ dataDir, logger: silent }), startEmbeddedMeilisearch({ dataDir, logger: silent })]);
+  const [pg, meili] = await Promise.all([
+    startEmbeddedPostgres({ dataDir, logger: silent }),
+    startEmbeddedMeilisearch({ dataDir, logger: silent }),
+  ]);
   cleanups.push(() => pg.stop());
   cleanups.push(() => meili.stop());
   const env = {
@@ -254,7 +276,10 @@ async function main() {
     AUTH_RATE_LIMIT: '0',
     SEARCH_RATE_LIMIT: '0',
   };
-  const services = await startServices(loadConfig({ ...env, DATA_DIR: path.join(dataDir, 'bench'), LOG_LEVEL: 'silent', PATH: process.env.PATH }), silent);
+  const services = await startServices(
+    loadConfig({ ...env, DATA_DIR: path.join(dataDir, 'bench'), LOG_LEVEL: 'silent', PATH: process.env.PATH }),
+    silent,
+  );
   cleanups.push(() => services.close());
 
   const [{ seeded } = { seeded: 0 }] = await services.db.select({ seeded: count() }).from(listings);
@@ -272,19 +297,42 @@ async function main() {
     reindex = await reindexListings(services, { batchSize: 5_000 });
     log(`  ${reindex.documents} documents indexed in ${(reindex.ms / 1000).toFixed(1)} s`);
   }
-  const sampleIds = (await services.db.select({ id: listings.id }).from(listings).where(inArray(listings.status, ['published', 'in_discussion'])).limit(5_000)).map((r) => r.id);
+  const sampleIds = (
+    await services.db
+      .select({ id: listings.id })
+      .from(listings)
+      .where(inArray(listings.status, ['published', 'in_discussion']))
+      .limit(5_000)
+  ).map((r) => r.id);
   const writer = authorityRows[0]!;
   const [author] = await services.db
     .insert(users)
-    .values({ email: 'bench-author@example.org', displayName: 'Bench', role: 'foreign_authority', authorityId: writer.id, passwordHash: await hashPassword(PASSWORD), emailVerifiedAt: new Date(), approvedAt: new Date() })
+    .values({
+      email: 'bench-author@example.org',
+      displayName: 'Bench',
+      role: 'foreign_authority',
+      authorityId: writer.id,
+      passwordHash: await hashPassword(PASSWORD),
+      emailVerifiedAt: new Date(),
+      approvedAt: new Date(),
+    })
     .returning();
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   log('starting the app (dist/server.js of the current build) on those services');
-  const app = startNode(build.root, 'dist/server.js', { ...env, PORT: String(port), DATA_DIR: path.join(dataDir, 'app'), LOG_LEVEL: 'info' }, true);
+  const app = startNode(
+    build.root,
+    'dist/server.js',
+    { ...env, PORT: String(port), DATA_DIR: path.join(dataDir, 'app'), LOG_LEVEL: 'info' },
+    true,
+  );
   await untilStatus(`${base}/api/health`, 200, app);
-  const loginRes = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: author!.email, password: PASSWORD }) });
+  const loginRes = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: author!.email, password: PASSWORD }),
+  });
   const { token } = (await loginRes.json()) as { token: string };
   const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
@@ -324,10 +372,13 @@ async function main() {
   for (const c of CONNECTIONS) phases.push(await run(`mixed 70/20/10 @${c}`, base, c, DURATION, mixed, app.pid!));
   const peakAppRss = memoryOf(app.pid!).peak;
   // Does memory come back once the load stops? Idle for 15 s (timers, pools and V8 release what they held).
-  log('idle 15 s, then reading the app\'s resident memory');
+  log("idle 15 s, then reading the app's resident memory");
   await new Promise((r) => setTimeout(r, 15_000));
   const rssAfterIdle = memoryOf(app.pid!).rss;
-  const drafts = await services.db.select({ id: listings.id }).from(listings).where(inArray(listings.status, ['draft']));
+  const drafts = await services.db
+    .select({ id: listings.id })
+    .from(listings)
+    .where(inArray(listings.status, ['draft']));
   await stopChild(app);
 
   log('cold start of `npm start` (built), embedded services, fresh data directory (initdb + demo data)');
@@ -341,7 +392,8 @@ async function main() {
   log(`  ${(warm / 1000).toFixed(2)} s`);
 
   const fmt = (v: number) => v.toFixed(1);
-  const row = (p: Phase) => `| ${p.name} | ${p.requests} | ${p.rps.toFixed(0)} | ${fmt(p.p50)} | ${fmt(p.p95)} | ${fmt(p.p99)} | ${fmt(p.max)} | ${p.non2xx - p.refused} | ${p.refused} | ${p.errors + p.timeouts} | ${p.peakRssMb.toFixed(0)} |`;
+  const row = (p: Phase) =>
+    `| ${p.name} | ${p.requests} | ${p.rps.toFixed(0)} | ${fmt(p.p50)} | ${fmt(p.p95)} | ${fmt(p.p99)} | ${fmt(p.max)} | ${p.non2xx - p.refused} | ${p.refused} | ${p.errors + p.timeouts} | ${p.peakRssMb.toFixed(0)} |`;
   const report = [
     `Load benchmark — ${LISTINGS} requests seeded (${reindex.documents} searchable), ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GB, Node ${machine.node}, load average at start ${machine.loadAverageAtStart.join(' ')}; \`npm run bench -- --duration ${DURATION}\``,
     '',
@@ -363,7 +415,25 @@ async function main() {
   process.stdout.write(`\n${report}\n`);
   const resultsDir = path.join(import.meta.dirname, 'results');
   mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(path.join(resultsDir, `load-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ machine, flags, reindex, phases, api, ssr, peakAppRss, rssAfterWarmUp, rssAfterIdle, coldStart: { fresh, warm } }, null, 2));
+  writeFileSync(
+    path.join(resultsDir, `load-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+    JSON.stringify(
+      {
+        machine,
+        flags,
+        reindex,
+        phases,
+        api,
+        ssr,
+        peakAppRss,
+        rssAfterWarmUp,
+        rssAfterIdle,
+        coldStart: { fresh, warm },
+      },
+      null,
+      2,
+    ),
+  );
   const failed = [...phases, api, ssr].some((p) => p.non2xx - p.refused > 0 || p.errors > 0 || p.timeouts > 0);
   if (failed) log('FAILED: some requests failed other than the counted 503s (see the table)');
   await cleanup();

@@ -26,7 +26,10 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
 function send(request: LoadRequest): Promise<number> {
   return new Promise((resolve, reject) => {
-    const headers = { ...request.headers, ...(request.body ? { 'content-length': String(Buffer.byteLength(request.body)) } : {}) };
+    const headers = {
+      ...request.headers,
+      ...(request.body ? { 'content-length': String(Buffer.byteLength(request.body)) } : {}),
+    };
     const req = http.request(request.url, { method: request.method, agent, headers }, (res) => {
       res.on('data', () => {});
       res.on('end', () => resolve(res.statusCode ?? 0));

@@ -28,14 +28,23 @@ import type { LoadJob, LoadRequest, LoadResult } from './search-load.js';
 
 const LISTINGS = Number(process.env.BENCH_LISTINGS ?? 100_000);
 /** Sizes measured in one run, smallest first, ending at LISTINGS: the cost curve as the catalogue grows. */
-const SIZES = [...new Set([...(process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number).filter((n) => n > 0 && n < LISTINGS), LISTINGS])].sort((a, b) => a - b);
+const SIZES = [
+  ...new Set([
+    ...(process.env.BENCH_SIZES ?? '1000,10000')
+      .split(',')
+      .map(Number)
+      .filter((n) => n > 0 && n < LISTINGS),
+    LISTINGS,
+  ]),
+].sort((a, b) => a - b);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 20) * 1000;
 const LAG_SAMPLES = Number(process.env.BENCH_LAG_SAMPLES ?? 300);
 const ROUNDS = 4;
 
 const log = (message: string) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${message}\n`);
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 function load(job: LoadJob): Promise<LoadResult> {
@@ -43,7 +52,10 @@ function load(job: LoadJob): Promise<LoadResult> {
     // Workers do not inherit tsx's loader: register it inside the worker before loading the TypeScript file.
     const loader = import.meta.resolve('tsx/esm/api');
     const script = new URL('./search-load.ts', import.meta.url).href;
-    const worker = new Worker(`import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); })`, { eval: true, workerData: job });
+    const worker = new Worker(
+      `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); })`,
+      { eval: true, workerData: job },
+    );
     worker.once('message', (result: LoadResult) => void worker.terminate().then(() => resolve(result)));
     worker.once('error', reject);
   });
@@ -51,7 +63,14 @@ function load(job: LoadJob): Promise<LoadResult> {
 
 function summarise(result: LoadResult) {
   const sorted = [...result.latenciesMs].sort((a, b) => a - b);
-  return { p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), p99: quantile(sorted, 0.99), rps: (sorted.length / result.elapsedMs) * 1000, n: sorted.length, errors: result.errors };
+  return {
+    p50: quantile(sorted, 0.5),
+    p95: quantile(sorted, 0.95),
+    p99: quantile(sorted, 0.99),
+    rps: (sorted.length / result.elapsedMs) * 1000,
+    n: sorted.length,
+    errors: result.errors,
+  };
 }
 
 /** Time from commit to visible in search (and back out), polling Meilisearch every 5 ms. */
@@ -60,7 +79,7 @@ async function measureLag(services: Services, authority: { id: string; country: 
   const until = async (visible: boolean, token: string) => {
     for (;;) {
       const { hits } = await index.search(token, { attributesToRetrieve: ['id'], limit: 1 });
-      if ((hits.length > 0) === visible) return;
+      if (hits.length > 0 === visible) return;
       await new Promise((r) => setTimeout(r, 5));
     }
   };
@@ -71,7 +90,12 @@ async function measureLag(services: Services, authority: { id: string; country: 
     const id = await services.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(listings)
-        .values({ ...generateListing({ ...authority, languages: ['fr'] }), title: `Sonde ${token}`, status: 'published', publishedAt: new Date() })
+        .values({
+          ...generateListing({ ...authority, languages: ['fr'] }),
+          title: `Sonde ${token}`,
+          status: 'published',
+          publishedAt: new Date(),
+        })
         .returning({ id: listings.id });
       await enqueueSearchSync(tx, row!.id);
       return row!.id;
@@ -90,7 +114,11 @@ async function measureLag(services: Services, authority: { id: string; country: 
   const sort = (a: number[]) => [...a].sort((x, y) => x - y);
   // Which sample was slowest tells a cold start (the first) from a hiccup during the run.
   const slowest = (a: number[]) => a.indexOf(Math.max(...a)) + 1;
-  return { publish: sort(publish), unpublish: sort(unpublish), slowest: { publish: slowest(publish), unpublish: slowest(unpublish) } };
+  return {
+    publish: sort(publish),
+    unpublish: sort(unpublish),
+    slowest: { publish: slowest(publish), unpublish: slowest(unpublish) },
+  };
 }
 
 /** The same documents sent straight to a fresh index, as fast as Meilisearch takes them: the floor for a reindex. */
@@ -143,7 +171,10 @@ async function main() {
         body: JSON.stringify(request.body),
       };
     });
-    const api: LoadRequest[] = searches.map((query) => ({ url: `http://127.0.0.1:${address.port}/api/v1/search?${searchQueryParams(query)}`, method: 'GET' }));
+    const api: LoadRequest[] = searches.map((query) => ({
+      url: `http://127.0.0.1:${address.port}/api/v1/search?${searchQueryParams(query)}`,
+      method: 'GET',
+    }));
     const merge = (results: LoadResult[]): LoadResult => ({
       latenciesMs: results.flatMap((r) => r.latenciesMs),
       errors: results.reduce((sum, r) => sum + r.errors, 0),
@@ -164,7 +195,8 @@ async function main() {
         batchSize: 5_000,
         onProgress: ({ phase, sent, indexed, total }) => {
           const tenth = Math.floor(((sent + indexed) / (2 * Math.max(1, total))) * 10);
-          if (phase === 'fill' && tenth !== lastStep) log(`  reindex: uploaded ${sent}/${total}, indexed ${indexed}/${total}`);
+          if (phase === 'fill' && tenth !== lastStep)
+            log(`  reindex: uploaded ${sent}/${total}, indexed ${indexed}/${total}`);
           if (phase === 'fill') lastStep = tenth;
           else log(`  reindex: ${phase}`);
         },
@@ -173,7 +205,9 @@ async function main() {
 
       // Raw and API alternate in short rounds, so a change in the machine's load (it is shared) hits both sides alike.
       const rounds: Record<'raw' | 'api', LoadResult[]> = { raw: [], api: [] };
-      log(`size ${size}: raw Meilisearch and GET /api/v1/search alternately, ${CONCURRENCY} concurrent, ${ROUNDS} rounds of ${DURATION_MS / ROUNDS / 1000} s each`);
+      log(
+        `size ${size}: raw Meilisearch and GET /api/v1/search alternately, ${CONCURRENCY} concurrent, ${ROUNDS} rounds of ${DURATION_MS / ROUNDS / 1000} s each`,
+      );
       for (let round = 0; round < ROUNDS; round++) {
         const job = { concurrency: CONCURRENCY, warmupMs: round === 0 ? 3_000 : 500, durationMs: DURATION_MS / ROUNDS };
         rounds.raw.push(await load({ ...job, requests: raw }));
@@ -207,7 +241,10 @@ async function main() {
     const row = (name: string, r: ReturnType<typeof summarise>) =>
       `| ${name} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.rps.toFixed(0)} | ${r.n} | ${r.errors} |`;
     const table = [
-      `Search benchmark — ${LISTINGS} requests (${documents.length} searchable), concurrency ${CONCURRENCY}, ${DURATION_MS / 1000} s per side in ${ROUNDS} alternating rounds, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+      `Search benchmark — ${LISTINGS} requests (${documents.length} searchable), concurrency ${CONCURRENCY}, ${DURATION_MS / 1000} s per side in ${ROUNDS} alternating rounds, ${os.cpus().length} CPUs, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
       '',
       '| Queries (same 200 searches) | p50 | p95 | p99 | req/s | requests | errors |',
       '|---|---|---|---|---|---|---|',
@@ -234,7 +271,9 @@ async function main() {
       `| Raw Meilisearch ingest of the same documents | ${(rawIngestMs / 1000).toFixed(1)} s | ${((documents.length / rawIngestMs) * 1000).toFixed(0)} |`,
       `| Ratio reindex / raw | ${(reindex.ms / rawIngestMs).toFixed(2)}× | |`,
     ].join('\n');
-    process.stdout.write(`\n${table}\n\nTotal benchmark time: ${((performance.now() - benchStarted) / 1000).toFixed(0)} s\n`);
+    process.stdout.write(
+      `\n${table}\n\nTotal benchmark time: ${((performance.now() - benchStarted) / 1000).toFixed(0)} s\n`,
+    );
   } finally {
     await app.close();
     await services.close();

@@ -4,7 +4,17 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** What the build is made from: a change to any of these means rebuilding. */
-export const BUILD_INPUTS = ['src', 'static', 'drizzle', 'scripts', 'patches', 'svelte.config.js', 'vite.config.ts', 'package.json', 'package-lock.json'];
+export const BUILD_INPUTS = [
+  'src',
+  'static',
+  'drizzle',
+  'scripts',
+  'patches',
+  'svelte.config.js',
+  'vite.config.ts',
+  'package.json',
+  'package-lock.json',
+];
 
 function newestMtime(root, relative) {
   const full = path.join(root, relative);
@@ -22,7 +32,12 @@ function newestMtime(root, relative) {
  */
 export function buildState(root) {
   const stamp = path.join(root, 'dist', '.build-stamp');
-  if (!existsSync(stamp) || !existsSync(path.join(root, 'build', 'handler.js')) || !existsSync(path.join(root, 'dist', 'cli.js'))) return 'missing';
+  if (
+    !existsSync(stamp) ||
+    !existsSync(path.join(root, 'build', 'handler.js')) ||
+    !existsSync(path.join(root, 'dist', 'cli.js'))
+  )
+    return 'missing';
   const built = statSync(stamp).mtimeMs;
   return BUILD_INPUTS.some((input) => newestMtime(root, input) > built) ? 'stale' : 'fresh';
 }

@@ -44,7 +44,13 @@ export const dsfrUsedOnly: PluginCreator<void> = () => {
       await (purge.OnceExit as NonNullable<Plugin['OnceExit']>)(root, helpers);
       // In `npm run dev`, a class newly written in a page must reach the stylesheet: Vite re-runs this when a
       // source changes.
-      helpers.result.messages.push({ type: 'dir-dependency', plugin: 'bourse-projets:dsfr-used-only', dir: path.resolve(path.dirname(file), '../..'), glob: '**/*.{svelte,ts,html}', parent: file });
+      helpers.result.messages.push({
+        type: 'dir-dependency',
+        plugin: 'bourse-projets:dsfr-used-only',
+        dir: path.resolve(path.dirname(file), '../..'),
+        glob: '**/*.{svelte,ts,html}',
+        parent: file,
+      });
     },
   };
 };

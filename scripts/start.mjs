@@ -7,7 +7,11 @@ import { buildState } from './build-freshness.mjs';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const state = buildState(root);
 if (state !== 'fresh') {
-  console.log(state === 'stale' ? 'Sources changed since the last build: rebuilding…' : 'No build yet: building (about a minute)…');
+  console.log(
+    state === 'stale'
+      ? 'Sources changed since the last build: rebuilding…'
+      : 'No build yet: building (about a minute)…',
+  );
   const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
     console.error('Build failed: see the output above.');

@@ -10,7 +10,10 @@ export function apiDevPlugin(): Plugin {
     apply: 'serve',
     configureServer(server: ViteDevServer) {
       if (process.env.VITEST) return;
-      let current: { module: unknown; fastify: { routing: (req: unknown, res: unknown) => void; close: () => Promise<void> } } | null = null;
+      let current: {
+        module: unknown;
+        fastify: { routing: (req: unknown, res: unknown) => void; close: () => Promise<void> };
+      } | null = null;
       const servicesReady = (async () => {
         const dev = await server.ssrLoadModule('/src/lib/server/runtime/dev-services.ts');
         return dev.ensureDevServices();

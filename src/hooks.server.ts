@@ -16,7 +16,14 @@ const ensureServices: Handle = async ({ event, resolve }) => {
   return resolve(event);
 };
 
-export const handle = sequence(ensureServices, securityHeadersHandle, pageErrorHandle, authenticateHandle, localePreferenceHandle, localeHandle);
+export const handle = sequence(
+  ensureServices,
+  securityHeadersHandle,
+  pageErrorHandle,
+  authenticateHandle,
+  localePreferenceHandle,
+  localeHandle,
+);
 
 /** Domain refusals, refused values and an unreachable PostgreSQL get their status (see pageErrorHandle); the rest is a logged 500. */
 export const handleError: HandleServerError = (input) => handlePageError(input);

@@ -83,7 +83,14 @@ async function main() {
           : `Demo mode on ${config.host}: the demo accounts' passwords are public`,
       );
     }
-    logger.info({ url: config.origin, ms: Date.now() - started, embedded: { postgres: !config.databaseUrl, meilisearch: !config.meiliUrl } }, 'Bourse-projets is ready');
+    logger.info(
+      {
+        url: config.origin,
+        ms: Date.now() - started,
+        embedded: { postgres: !config.databaseUrl, meilisearch: !config.meiliUrl },
+      },
+      'Bourse-projets is ready',
+    );
   } catch (error) {
     logger.fatal({ err: error }, 'start-up failed');
     await shutdown('start-up failure', 1);

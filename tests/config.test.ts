@@ -25,7 +25,7 @@ describe('configuration', () => {
     [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL'],
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
     [{ MEILI_URL: 'http://meili:7700' }, 'MEILI_MASTER_KEY'],
-    [{ MEILI_URL: 'ftp://meili' , MEILI_MASTER_KEY: 'x'.repeat(20) }, 'MEILI_URL'],
+    [{ MEILI_URL: 'ftp://meili', MEILI_MASTER_KEY: 'x'.repeat(20) }, 'MEILI_URL'],
     [{ ORIGIN: 'example.org' }, 'ORIGIN'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA'],
@@ -49,7 +49,11 @@ describe('configuration', () => {
   });
 
   it('uses external services when their URLs are set', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/bourse', MEILI_URL: 'http://meili:7700', MEILI_MASTER_KEY: 'k'.repeat(24) });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u:p@db:5432/bourse',
+      MEILI_URL: 'http://meili:7700',
+      MEILI_MASTER_KEY: 'k'.repeat(24),
+    });
     expect(config.databaseUrl).toContain('db:5432');
     expect(config.meiliUrl).toBe('http://meili:7700');
     expect(config.demoData).toBe(false);
@@ -57,12 +61,17 @@ describe('configuration', () => {
 
   it('sends mail through SMTP_URL when set, to the outbox otherwise, and never prints its password', () => {
     expect(loadConfig({}).smtpUrl).toBeNull();
-    expect(loadConfig({ SMTP_URL: 'smtps://user:pw@mail.example.org:465' }).smtpUrl).toBe('smtps://user:pw@mail.example.org:465');
+    expect(loadConfig({ SMTP_URL: 'smtps://user:pw@mail.example.org:465' }).smtpUrl).toBe(
+      'smtps://user:pw@mail.example.org:465',
+    );
     expect(() => loadConfig({ SMTP_URL: 'imap://user:s3cret@mail' })).toThrow(/user:\*\*\*@/);
   });
 
   it('has rate limits that can be raised or turned off', () => {
     expect(loadConfig({}).rateLimits).toEqual({ auth: 30, search: 120 });
-    expect(loadConfig({ AUTH_RATE_LIMIT: '0', SEARCH_RATE_LIMIT: '1000' }).rateLimits).toEqual({ auth: 0, search: 1000 });
+    expect(loadConfig({ AUTH_RATE_LIMIT: '0', SEARCH_RATE_LIMIT: '1000' }).rateLimits).toEqual({
+      auth: 0,
+      search: 1000,
+    });
   });
 });

@@ -20,11 +20,19 @@ describe('GET /api/health', () => {
   });
 
   it('answers 503 naming Meilisearch when it does not answer', async () => {
-    const services = { ...ctx.services, meili: new Meilisearch({ host: 'http://127.0.0.1:9', apiKey: 'x', timeout: 500 }) };
+    const services = {
+      ...ctx.services,
+      meili: new Meilisearch({ host: 'http://127.0.0.1:9', apiKey: 'x', timeout: 500 }),
+    };
     const app = await createServer(services);
     const res = await app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(503);
-    expect(res.json()).toMatchObject({ status: 'degraded', postgres: 'ok', meilisearch: 'down', down: ['meilisearch'] });
+    expect(res.json()).toMatchObject({
+      status: 'degraded',
+      postgres: 'ok',
+      meilisearch: 'down',
+      down: ['meilisearch'],
+    });
     await app.close();
   });
 

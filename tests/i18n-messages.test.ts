@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 // French is the base locale; English and Spanish must be complete (src/lib/i18n/README.md). A key missing in one
 // language would show its raw name to readers of that language.
 const root = path.resolve(import.meta.dirname, '../src/lib/i18n/messages');
-const areas = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const areas = readdirSync(root, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 const read = (area: string, locale: string): Record<string, string> => {
   const { $schema: _schema, ...messages } = JSON.parse(readFileSync(path.join(root, area, `${locale}.json`), 'utf8'));
   return messages;
@@ -28,16 +30,20 @@ describe('interface text', () => {
 });
 
 describe('terms and typography', () => {
-  const all = (locale: string) => Object.assign({}, ...areas.map((area) => read(area, locale))) as Record<string, string>;
+  const all = (locale: string) =>
+    Object.assign({}, ...areas.map((area) => read(area, locale))) as Record<string, string>;
 
-  it.each(['fr', 'en', 'es'])('%s: one state has one name on every page (listing and partnership states alike)', (locale) => {
-    const byState = new Map<string, Set<string>>();
-    for (const [key, text] of Object.entries(all(locale))) {
-      const state = key.match(/^(?:listing|partnership)_status_(\w+)$/)?.[1];
-      if (state) byState.set(state, (byState.get(state) ?? new Set()).add(text));
-    }
-    for (const [state, names] of byState) expect([...names], `${locale} ${state}`).toHaveLength(1);
-  });
+  it.each(['fr', 'en', 'es'])(
+    '%s: one state has one name on every page (listing and partnership states alike)',
+    (locale) => {
+      const byState = new Map<string, Set<string>>();
+      for (const [key, text] of Object.entries(all(locale))) {
+        const state = key.match(/^(?:listing|partnership)_status_(\w+)$/)?.[1];
+        if (state) byState.set(state, (byState.get(state) ?? new Set()).add(text));
+      }
+      for (const [state, names] of byState) expect([...names], `${locale} ${state}`).toHaveLength(1);
+    },
+  );
 
   it.each(['en', 'es'])('%s: no French spacing before : ; ! ? nor inside quotes', (locale) => {
     for (const [key, text] of Object.entries(all(locale))) {

@@ -12,7 +12,15 @@ describe('migrations', () => {
     const tables = await sql<{ table_name: string }[]>`
       select table_name from information_schema.tables where table_schema = 'public' order by table_name`;
     const names = tables.map((t) => t.table_name);
-    for (const expected of ['authorities', 'users', 'correspondent_countries', 'sessions', 'listings', 'moderation_events', 'search_outbox']) {
+    for (const expected of [
+      'authorities',
+      'users',
+      'correspondent_countries',
+      'sessions',
+      'listings',
+      'moderation_events',
+      'search_outbox',
+    ]) {
       expect(names).toContain(expected);
     }
     const [before] = await sql<{ n: number }[]>`select count(*)::int as n from drizzle.__drizzle_migrations`;

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { scoreMatch, type FrenchProfile, type ListingProfile } from '../src/lib/server/recommendations/score.js';
 
-const commune: FrenchProfile = { themes: ['water_sanitation', 'waste'], population: 4_000, region: 'Bretagne', partnerCountries: [], partnerAuthorityIds: [] };
+const commune: FrenchProfile = {
+  themes: ['water_sanitation', 'waste'],
+  population: 4_000,
+  region: 'Bretagne',
+  partnerCountries: [],
+  partnerAuthorityIds: [],
+};
 const request: ListingProfile = {
   themes: ['water_sanitation'],
   country: 'SN',
@@ -26,8 +32,10 @@ describe('scoreMatch', () => {
   });
 
   it('lowers the size points as sizes diverge, down to nothing beyond a factor 30', () => {
-    const near = scoreMatch(commune, { ...request, population: 8_000 }).reasons.find((r) => r.code === 'size')?.points ?? 0;
-    const far = scoreMatch(commune, { ...request, population: 60_000 }).reasons.find((r) => r.code === 'size')?.points ?? 0;
+    const near =
+      scoreMatch(commune, { ...request, population: 8_000 }).reasons.find((r) => r.code === 'size')?.points ?? 0;
+    const far =
+      scoreMatch(commune, { ...request, population: 60_000 }).reasons.find((r) => r.code === 'size')?.points ?? 0;
     const huge = scoreMatch(commune, { ...request, population: 2_000_000 }).reasons.find((r) => r.code === 'size');
     expect(near).toBeGreaterThan(far);
     expect(huge).toBeUndefined();
@@ -36,7 +44,9 @@ describe('scoreMatch', () => {
   it('uses the desired partner size when the request states one', () => {
     const wantsSmall = { ...request, population: 500_000, desiredPartner: { populationMax: 5_000 } };
     expect(scoreMatch(commune, wantsSmall).reasons.map((r) => r.code)).toContain('desired_size');
-    expect(scoreMatch({ ...commune, population: 50_000 }, wantsSmall).reasons.map((r) => r.code)).not.toContain('desired_size');
+    expect(scoreMatch({ ...commune, population: 50_000 }, wantsSmall).reasons.map((r) => r.code)).not.toContain(
+      'desired_size',
+    );
   });
 
   it('rewards the desired French region and existing ties', () => {
@@ -54,6 +64,11 @@ describe('scoreMatch', () => {
       { ...request, desiredPartner: { frenchRegions: ['Bretagne'], populationMax: 10_000 } },
     );
     expect(everything.score).toBe(100);
-    expect(scoreMatch({ themes: [], population: null, region: null, partnerCountries: [], partnerAuthorityIds: [] }, { ...request, exchangeLanguages: [], originalLanguage: 'uk' }).score).toBe(0);
+    expect(
+      scoreMatch(
+        { themes: [], population: null, region: null, partnerCountries: [], partnerAuthorityIds: [] },
+        { ...request, exchangeLanguages: [], originalLanguage: 'uk' },
+      ).score,
+    ).toBe(0);
   });
 });

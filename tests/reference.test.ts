@@ -24,7 +24,8 @@ import {
 
 const labelled = (items: ReadonlyArray<{ code: string; name: Label }>) => {
   expect(new Set(items.map((i) => i.code)).size).toBe(items.length);
-  for (const item of items) for (const locale of LOCALES) expect(item.name[locale], `${item.code}.${locale}`).toMatch(/\S/);
+  for (const item of items)
+    for (const locale of LOCALES) expect(item.name[locale], `${item.code}.${locale}`).toMatch(/\S/);
 };
 
 describe('reference data', () => {
@@ -65,7 +66,14 @@ describe('reference data', () => {
 
   it('has the forms of cooperation, contribution types, authority types and languages, in three languages', () => {
     expect(COOPERATION_FORMS.map((f) => f.code)).toEqual(
-      expect.arrayContaining(['twinning', 'friendship_pact', 'partnership_agreement', 'one_percent', 'humanitarian', 'multi_authority']),
+      expect.arrayContaining([
+        'twinning',
+        'friendship_pact',
+        'partnership_agreement',
+        'one_percent',
+        'humanitarian',
+        'multi_authority',
+      ]),
     );
     labelled(COOPERATION_FORMS);
     labelled(CONTRIBUTION_TYPES);

@@ -16,7 +16,7 @@ function subpaths(d: string): Point[][] {
   let x = 0;
   let y = 0;
   let start: Point = [0, 0];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const token = tokens[i]!;
     if (/[a-z]/i.test(token)) {
       command = token;
@@ -74,8 +74,16 @@ describe('the world map on the home page', () => {
   it('closes a ring and starts the next one from where the ring began (relative moves after "z")', () => {
     const d = 'M10.2,10.4L20.6,10.4L20.6,20.5Z M30,30L40,30L40,40Z';
     expect(subpaths(compactPath(d))).toEqual([
-      [[10, 10], [21, 10], [21, 21]],
-      [[30, 30], [40, 30], [40, 40]],
+      [
+        [10, 10],
+        [21, 10],
+        [21, 21],
+      ],
+      [
+        [30, 30],
+        [40, 30],
+        [40, 40],
+      ],
     ]);
   });
 

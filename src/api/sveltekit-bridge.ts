@@ -11,7 +11,11 @@ export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: () 
  * ~100 KB of HTML, a few seconds on a slow mobile line uncompressed. Built assets are already precompressed by
  * adapter-node and pass through untouched (they carry their Content-Encoding).
  */
-const compress = compression({ threshold: 1024 }) as unknown as (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+const compress = compression({ threshold: 1024 }) as unknown as (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: (error?: unknown) => void,
+) => void;
 
 /**
  * Hands every request that matched no Fastify route and is not under /api to SvelteKit. It runs in onRequest,

@@ -22,8 +22,24 @@ export function terminalLogger(level: 'info' | 'warn' = 'info'): Logger {
   const out = new Writable({
     write(chunk: Buffer, _encoding, done) {
       for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
-        const { msg, level: lvl, done: count, total, percent, err, service: _s, time: _t, pid: _p, hostname: _h, component: _c, ...rest } = JSON.parse(line) as Record<string, unknown> & { err?: { message?: string } };
-        const progress = typeof count === 'number' && typeof total === 'number' ? ` ${count}/${total}${typeof percent === 'number' ? ` (${percent} %)` : ''}` : '';
+        const {
+          msg,
+          level: lvl,
+          done: count,
+          total,
+          percent,
+          err,
+          service: _s,
+          time: _t,
+          pid: _p,
+          hostname: _h,
+          component: _c,
+          ...rest
+        } = JSON.parse(line) as Record<string, unknown> & { err?: { message?: string } };
+        const progress =
+          typeof count === 'number' && typeof total === 'number'
+            ? ` ${count}/${total}${typeof percent === 'number' ? ` (${percent} %)` : ''}`
+            : '';
         const extra = Object.keys(rest).length ? ` ${JSON.stringify(rest)}` : '';
         const text = `${(lvl as number) >= 50 ? 'error: ' : (lvl as number) >= 40 ? 'warning: ' : ''}${String(msg)}${progress}${extra}${err?.message ? `: ${err.message}` : ''}\n`;
         ((lvl as number) >= 40 ? process.stderr : process.stdout).write(text);
@@ -41,12 +57,20 @@ export function terminalLogger(level: 'info' | 'warn' = 'info'): Logger {
  */
 export async function withServices<T>(logger: Logger, work: (services: Services) => Promise<T>): Promise<T> {
   const base = loadConfig();
-  const config = loadConfig({ ...process.env, ...runningEmbeddedServices(base.dataDir), DEMO_DATA: 'false', REFERENCE_DATA: 'false' });
+  const config = loadConfig({
+    ...process.env,
+    ...runningEmbeddedServices(base.dataDir),
+    DEMO_DATA: 'false',
+    REFERENCE_DATA: 'false',
+  });
   let services: Services;
   try {
     services = await startServices(config, logger);
   } catch (error) {
-    throw new CommandError(`cannot reach the database or the search engine: ${(error as Error).message}`, EXIT.unavailable);
+    throw new CommandError(
+      `cannot reach the database or the search engine: ${(error as Error).message}`,
+      EXIT.unavailable,
+    );
   }
   try {
     return await work(services);

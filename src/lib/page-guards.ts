@@ -24,7 +24,10 @@ export const requireSignedIn = (actor: Actor | null, url: URL): Actor => require
  * Pages that answer as an API route does share its per-IP limit (the search page and its `__data.json` count in
  * the API's `search` bucket). Over it, the page error mapping answers 429 with Retry-After in the reader's language.
  */
-export async function requireWithinSearchLimit(event: { platform?: unknown; getClientAddress(): string }): Promise<void> {
+export async function requireWithinSearchLimit(event: {
+  platform?: unknown;
+  getClientAddress(): string;
+}): Promise<void> {
   const { db, config } = getServices();
   const refusal = await consumeRateLimit(db, 'search', clientAddress(event), config.rateLimits.search);
   if (refusal) throw refusal;

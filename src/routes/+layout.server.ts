@@ -5,6 +5,10 @@ import type { LayoutServerLoad } from './$types';
 /** What the header needs about the signed-in person (never more: this reaches every page's data). */
 export const load: LayoutServerLoad = async ({ locals }) => ({
   viewer: locals.actor
-    ? { role: locals.actor.role, displayName: locals.actor.displayName, unread: await unreadCount(getServices().db, locals.actor.userId) }
+    ? {
+        role: locals.actor.role,
+        displayName: locals.actor.displayName,
+        unread: await unreadCount(getServices().db, locals.actor.userId),
+      }
     : null,
 });

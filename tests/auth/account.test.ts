@@ -33,7 +33,9 @@ describe('sessions', () => {
     expect(JSON.stringify(listed.json())).not.toContain(laptop.authorization!.split('.')[1]);
 
     const other = sessions.find((s) => !s.current)!;
-    expect((await app.inject({ method: 'DELETE', url: `/api/v1/account/sessions/${other.id}`, headers: laptop })).statusCode).toBe(204);
+    expect(
+      (await app.inject({ method: 'DELETE', url: `/api/v1/account/sessions/${other.id}`, headers: laptop })).statusCode,
+    ).toBe(204);
     expect((await get('/api/v1/me', phone)).statusCode).toBe(401);
     expect((await get('/api/v1/me', laptop)).statusCode).toBe(200);
 
@@ -45,7 +47,9 @@ describe('sessions', () => {
     expect((await get('/api/v1/me', strangerHeaders)).statusCode).toBe(200);
 
     const tablet = await login(app, user.email);
-    expect((await app.inject({ method: 'POST', url: '/api/v1/auth/logout-all', headers: laptop })).statusCode).toBe(204);
+    expect((await app.inject({ method: 'POST', url: '/api/v1/auth/logout-all', headers: laptop })).statusCode).toBe(
+      204,
+    );
     expect((await get('/api/v1/me', laptop)).statusCode).toBe(401);
     expect((await get('/api/v1/me', tablet)).statusCode).toBe(401);
   });
@@ -54,12 +58,27 @@ describe('sessions', () => {
     const user = await createUser(ctx.services, { role: 'french_authority' });
     const here = await login(app, user.email);
     const elsewhere = await login(app, user.email);
-    const wrong = await app.inject({ method: 'POST', url: '/api/v1/account/password', headers: here, payload: { currentPassword: 'not my password', newPassword: NEW_PASSWORD } });
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/v1/account/password',
+      headers: here,
+      payload: { currentPassword: 'not my password', newPassword: NEW_PASSWORD },
+    });
     expect(wrong.json()).toMatchObject({ status: 400, field: 'currentPassword' });
-    const common = await app.inject({ method: 'POST', url: '/api/v1/account/password', headers: here, payload: { currentPassword: TEST_PASSWORD, newPassword: 'qwerty123456' } });
+    const common = await app.inject({
+      method: 'POST',
+      url: '/api/v1/account/password',
+      headers: here,
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'qwerty123456' },
+    });
     expect(common.json()).toMatchObject({ status: 400, field: 'newPassword' });
 
-    const changed = await app.inject({ method: 'POST', url: '/api/v1/account/password', headers: here, payload: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD } });
+    const changed = await app.inject({
+      method: 'POST',
+      url: '/api/v1/account/password',
+      headers: here,
+      payload: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD },
+    });
     expect(changed.statusCode).toBe(200);
     expect(String(changed.headers['set-cookie'])).toMatch(/^session=/);
     expect((await get('/api/v1/me', here)).statusCode).toBe(401);
@@ -72,7 +91,12 @@ describe('sessions', () => {
     const user = await createUser(ctx.services, { role: 'french_authority' });
     const headers = await login(app, user.email);
     const change = (currentPassword: string) =>
-      app.inject({ method: 'POST', url: '/api/v1/account/password', headers, payload: { currentPassword, newPassword: NEW_PASSWORD } });
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/account/password',
+        headers,
+        payload: { currentPassword, newPassword: NEW_PASSWORD },
+      });
     for (let i = 0; i < 5; i++) expect((await change(`guess number ${i}`)).statusCode).toBe(400);
     const throttled = await change(TEST_PASSWORD);
     expect(throttled.statusCode).toBe(429);
@@ -84,13 +108,30 @@ describe('profile and personal data', () => {
   it('updates my name, job title and language, refusing bad values by field', async () => {
     const user = await createUser(ctx.services, { role: 'french_authority' });
     const headers = await login(app, user.email);
-    const ok = await app.inject({ method: 'PATCH', url: '/api/v1/account', headers, payload: { displayName: '  Anne   Hidalgo ', jobTitle: 'Chargée des relations internationales', locale: 'es' } });
+    const ok = await app.inject({
+      method: 'PATCH',
+      url: '/api/v1/account',
+      headers,
+      payload: { displayName: '  Anne   Hidalgo ', jobTitle: 'Chargée des relations internationales', locale: 'es' },
+    });
     expect(ok.statusCode).toBe(204);
-    expect((await get('/api/v1/account', headers)).json()).toMatchObject({ displayName: 'Anne Hidalgo', jobTitle: 'Chargée des relations internationales', locale: 'es' });
-    expect((await app.inject({ method: 'PATCH', url: '/api/v1/account', headers, payload: { locale: 'de' } })).json()).toMatchObject({ status: 400, field: 'locale' });
-    expect((await app.inject({ method: 'PATCH', url: '/api/v1/account', headers, payload: { displayName: 'A' } })).json()).toMatchObject({ status: 400, field: 'displayName' });
-    expect((await app.inject({ method: 'PATCH', url: '/api/v1/account', headers, payload: { email: 'x@y.z' } })).json()).toMatchObject({ status: 400, field: 'email' });
-    expect((await app.inject({ method: 'PATCH', url: '/api/v1/account', payload: { locale: 'fr' } })).statusCode).toBe(401);
+    expect((await get('/api/v1/account', headers)).json()).toMatchObject({
+      displayName: 'Anne Hidalgo',
+      jobTitle: 'Chargée des relations internationales',
+      locale: 'es',
+    });
+    expect(
+      (await app.inject({ method: 'PATCH', url: '/api/v1/account', headers, payload: { locale: 'de' } })).json(),
+    ).toMatchObject({ status: 400, field: 'locale' });
+    expect(
+      (await app.inject({ method: 'PATCH', url: '/api/v1/account', headers, payload: { displayName: 'A' } })).json(),
+    ).toMatchObject({ status: 400, field: 'displayName' });
+    expect(
+      (await app.inject({ method: 'PATCH', url: '/api/v1/account', headers, payload: { email: 'x@y.z' } })).json(),
+    ).toMatchObject({ status: 400, field: 'email' });
+    expect((await app.inject({ method: 'PATCH', url: '/api/v1/account', payload: { locale: 'fr' } })).statusCode).toBe(
+      401,
+    );
   });
 
   it('exports my data as JSON without any secret', async () => {
@@ -113,11 +154,33 @@ describe('profile and personal data', () => {
     const user = await createUser(ctx.services, { role: 'foreign_authority', authorityId: authority.id });
     const [listing] = await ctx.services.db
       .insert(listings)
-      .values({ authorityId: authority.id, country: 'BJ', createdBy: user.id, status: 'published', originalLanguage: 'fr', title: 'Adduction d’eau potable', summary: 'Forages' })
+      .values({
+        authorityId: authority.id,
+        country: 'BJ',
+        createdBy: user.id,
+        status: 'published',
+        originalLanguage: 'fr',
+        title: 'Adduction d’eau potable',
+        summary: 'Forages',
+      })
       .returning();
     const headers = await login(app, user.email);
-    expect((await app.inject({ method: 'DELETE', url: '/api/v1/account', headers, payload: { password: 'wrong password!' } })).json()).toMatchObject({ status: 400, field: 'password' });
-    const res = await app.inject({ method: 'DELETE', url: '/api/v1/account', headers, payload: { password: TEST_PASSWORD } });
+    expect(
+      (
+        await app.inject({
+          method: 'DELETE',
+          url: '/api/v1/account',
+          headers,
+          payload: { password: 'wrong password!' },
+        })
+      ).json(),
+    ).toMatchObject({ status: 400, field: 'password' });
+    const res = await app.inject({
+      method: 'DELETE',
+      url: '/api/v1/account',
+      headers,
+      payload: { password: TEST_PASSWORD },
+    });
     expect(res.statusCode).toBe(204);
     expect(await ctx.services.db.select().from(users).where(eq(users.id, user.id))).toHaveLength(0);
     const [kept] = await ctx.services.db.select().from(listings).where(eq(listings.id, listing!.id));
@@ -128,7 +191,12 @@ describe('profile and personal data', () => {
   it('the last administrator cannot delete their account', async () => {
     await ctx.services.db.delete(users).where(eq(users.role, 'admin'));
     const admin = await createUser(ctx.services, { role: 'admin' });
-    const res = await app.inject({ method: 'DELETE', url: '/api/v1/account', headers: await login(app, admin.email), payload: { password: TEST_PASSWORD } });
+    const res = await app.inject({
+      method: 'DELETE',
+      url: '/api/v1/account',
+      headers: await login(app, admin.email),
+      payload: { password: TEST_PASSWORD },
+    });
     expect(res.statusCode).toBe(409);
   });
 });

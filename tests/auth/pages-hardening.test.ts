@@ -53,7 +53,8 @@ afterAll(async () => {
   await ctx?.cleanup();
 });
 
-const get = (p: string, headers: Record<string, string> = {}) => fetch(`${app.url}${p}`, { redirect: 'manual', headers: { accept: 'text/html', ...headers } });
+const get = (p: string, headers: Record<string, string> = {}) =>
+  fetch(`${app.url}${p}`, { redirect: 'manual', headers: { accept: 'text/html', ...headers } });
 const post = (p: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
   fetch(`${app.url}${p}`, {
     method: 'POST',
@@ -61,7 +62,8 @@ const post = (p: string, fields: Record<string, string>, headers: Record<string,
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: ORIGIN, ...headers },
     body: new URLSearchParams(fields).toString(),
   });
-const cookieOf = (res: Response, name: string) => new RegExp(`(?:^|[ ,])${name}=([^;]+)`).exec(res.headers.get('set-cookie') ?? '')?.[1] ?? null;
+const cookieOf = (res: Response, name: string) =>
+  new RegExp(`(?:^|[ ,])${name}=([^;]+)`).exec(res.headers.get('set-cookie') ?? '')?.[1] ?? null;
 /** Where a browser on the sign-in page goes with this Location. */
 const landing = (res: Response) => new URL(res.headers.get('location') ?? '', `${ORIGIN}/connexion`);
 
@@ -69,7 +71,11 @@ describe('sign-in redirects stay on the site', () => {
   it('the reported bypass, posted with the form, lands on the site (not on evil.example)', async () => {
     const user = await createUser(ctx.services, { role: 'french_authority' });
     const redirectTo = '/./\t/evil.example/phish';
-    const res = await post(`/connexion?redirectTo=${encodeURIComponent(redirectTo)}`, { email: user.email, password: TEST_PASSWORD, redirectTo });
+    const res = await post(`/connexion?redirectTo=${encodeURIComponent(redirectTo)}`, {
+      email: user.email,
+      password: TEST_PASSWORD,
+      redirectTo,
+    });
     expect(res.status).toBe(303);
     expect(landing(res).origin).toBe(ORIGIN);
     expect(res.headers.get('location')).not.toMatch(/^\/\/|evil/);
@@ -79,13 +85,21 @@ describe('sign-in redirects stay on the site', () => {
     const user = await createUser(ctx.services, { role: 'french_authority' });
     const session = cookieOf(await post('/connexion', { email: user.email, password: TEST_PASSWORD }), 'session');
     expect(session).toBeTruthy();
-    for (const raw of ['%2Fen%2F..%2F%09%2Fevil.example%2Fx', '%2F%2Fevil.example', '%2F%5Cevil.example', 'https%3A%2F%2Fevil.example', '%2Fes%2F..%2F%2Fevil.example']) {
+    for (const raw of [
+      '%2Fen%2F..%2F%09%2Fevil.example%2Fx',
+      '%2F%2Fevil.example',
+      '%2F%5Cevil.example',
+      'https%3A%2F%2Fevil.example',
+      '%2Fes%2F..%2F%2Fevil.example',
+    ]) {
       const res = await get(`/connexion?redirectTo=${raw}`, { cookie: `session=${session}` });
       expect(res.status, raw).toBe(303);
       expect(landing(res).origin, `${raw} → ${res.headers.get('location')}`).toBe(ORIGIN);
     }
     // A genuine page comes back whole, in the page's locale.
-    const back = await get(`/en/connexion?redirectTo=${encodeURIComponent('/recherche?q=eau&country=SN')}`, { cookie: `session=${session}` });
+    const back = await get(`/en/connexion?redirectTo=${encodeURIComponent('/recherche?q=eau&country=SN')}`, {
+      cookie: `session=${session}`,
+    });
     expect(back.headers.get('location')).toBe('/en/recherche?q=eau&country=SN');
   });
 
@@ -96,7 +110,11 @@ describe('sign-in redirects stay on the site', () => {
     const signIn = new URL(guarded.headers.get('location')!, ORIGIN);
     expect(signIn.pathname).toBe('/connexion');
     expect(signIn.searchParams.get('redirectTo')).toBe('/moderation/demandes?pays=SN&etat=submitted');
-    const res = await post(`/connexion${signIn.search}`, { email: correspondent.email, password: TEST_PASSWORD, redirectTo: signIn.searchParams.get('redirectTo')! });
+    const res = await post(`/connexion${signIn.search}`, {
+      email: correspondent.email,
+      password: TEST_PASSWORD,
+      redirectTo: signIn.searchParams.get('redirectTo')!,
+    });
     expect(res.headers.get('location')).toBe('/moderation/demandes?pays=SN&etat=submitted');
     // The wrong role gets 403, not a sign-in loop.
     const author = await createUser(ctx.services, { role: 'french_authority' });
@@ -120,7 +138,9 @@ describe('/dev/outbox', () => {
   it('opens to a request from this machine, and to nobody else', async () => {
     expect((await get('/dev/outbox')).status).toBe(200);
     // The same app reached through this machine's network address: 404.
-    const external = (os.networkInterfaces() ? Object.values(os.networkInterfaces()).flat() : []).find((a) => a && a.family === 'IPv4' && !a.internal);
+    const external = (os.networkInterfaces() ? Object.values(os.networkInterfaces()).flat() : []).find(
+      (a) => a && a.family === 'IPv4' && !a.internal,
+    );
     if (external) {
       const res = await fetch(`http://${external.address}:${port}/dev/outbox`, { redirect: 'manual' });
       expect(res.status).toBe(404);
@@ -144,9 +164,13 @@ describe('headers and limits of pages', () => {
     const client = { 'x-forwarded-for': '203.0.113.77' };
     const statuses: number[] = [];
     for (let i = 0; i < SEARCH_LIMIT / 2; i++) statuses.push((await get('/recherche?q=eau', client)).status);
-    for (let i = 0; i < SEARCH_LIMIT / 2 - 1; i++) statuses.push((await get('/recherche/__data.json?q=eau', client)).status);
+    for (let i = 0; i < SEARCH_LIMIT / 2 - 1; i++)
+      statuses.push((await get('/recherche/__data.json?q=eau', client)).status);
     statuses.push((await fetch(`${app.url}/api/v1/search?q=eau`, { headers: client })).status);
-    expect(statuses.every((s) => s === 200), statuses.join(' ')).toBe(true);
+    expect(
+      statuses.every((s) => s === 200),
+      statuses.join(' '),
+    ).toBe(true);
     const page = await get('/recherche?q=eau', client);
     expect(page.status).toBe(429);
     expect(Number(page.headers.get('retry-after'))).toBeGreaterThan(0);

@@ -72,9 +72,15 @@ describe('account pages', () => {
     expect(wrong.status).toBe(401);
     const html = await wrong.text();
     expect(html).toContain('Adresse électronique ou mot de passe incorrect.');
-    expect(html).toMatch(/id="password"[^>]*aria-describedby="password-error"|aria-describedby="password-error"[^>]*id="password"/);
+    expect(html).toMatch(
+      /id="password"[^>]*aria-describedby="password-error"|aria-describedby="password-error"[^>]*id="password"/,
+    );
 
-    const crossSite = await post('/connexion', { email: user.email, password: TEST_PASSWORD }, { origin: 'https://evil.example' });
+    const crossSite = await post(
+      '/connexion',
+      { email: user.email, password: TEST_PASSWORD },
+      { origin: 'https://evil.example' },
+    );
     expect(crossSite.status).toBe(403);
     expect(sessionCookie(crossSite)).toBeNull();
 
@@ -109,7 +115,9 @@ describe('account pages', () => {
     const mail = await smtp.waitFor('fatou.sarr@ziguinchor.sn');
     const token = linkToken(mail, '/verification-email');
     // Opening the link spends nothing (mail scanners follow links): it shows a button.
-    expect(await (await fetch(`${app.url}/verification-email?token=${token}`)).text()).toContain('Confirmer mon adresse');
+    expect(await (await fetch(`${app.url}/verification-email?token=${token}`)).text()).toContain(
+      'Confirmer mon adresse',
+    );
     const confirmed = await post('/verification-email?/confirm', { token });
     expect(await confirmed.text()).toContain('Votre adresse est confirmée.');
     const again = await post('/verification-email?/confirm', { token });
@@ -118,7 +126,14 @@ describe('account pages', () => {
   });
 
   it('finds a French collectivité with a plain GET form and registers with it', async () => {
-    const rennes = await createAuthority(ctx.services, { kind: 'french', country: 'FR', type: 'commune', name: 'Rennes', officialCode: '35238', website: 'https://metropole.rennes.fr' });
+    const rennes = await createAuthority(ctx.services, {
+      kind: 'french',
+      country: 'FR',
+      type: 'commune',
+      name: 'Rennes',
+      officialCode: '35238',
+      website: 'https://metropole.rennes.fr',
+    });
     const html = await (await fetch(`${app.url}/inscription?collectivite=francaise&q=rennes`)).text();
     expect(html).toContain(`value="${rennes.id}"`);
     const res = await post('/inscription?collectivite=francaise&q=rennes&/french', {
@@ -156,7 +171,9 @@ describe('account pages', () => {
     const res = await post(`/mot-de-passe-oublie/${token}`, { password: 'une nouvelle phrase bien longue' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/connexion?reinitialise=1');
-    expect((await post('/connexion', { email: user.email, password: 'une nouvelle phrase bien longue' })).status).toBe(303);
+    expect((await post('/connexion', { email: user.email, password: 'une nouvelle phrase bien longue' })).status).toBe(
+      303,
+    );
   });
 });
 
@@ -175,7 +192,12 @@ describe('account pages under a flood of posts', () => {
       fetch(`${limited.url}${path}`, {
         method: 'POST',
         redirect: 'manual',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: limited.url.replace('127.0.0.1', 'localhost'), ...headers },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'text/html',
+          origin: limited.url.replace('127.0.0.1', 'localhost'),
+          ...headers,
+        },
         body: new URLSearchParams({ email: 'personne@example.org', password: 'pas le bon mot de passe' }).toString(),
       });
     // Counts are shared by every instance on the database (rate_limit_windows): forget the other app's.
@@ -204,7 +226,12 @@ describe('account pages under a flood of posts', () => {
       fetch(`${limited.url}/mot-de-passe-oublie`, {
         method: 'POST',
         redirect: 'manual',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: limited.url.replace('127.0.0.1', 'localhost'), 'x-forwarded-for': address },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'text/html',
+          origin: limited.url.replace('127.0.0.1', 'localhost'),
+          'x-forwarded-for': address,
+        },
         body: new URLSearchParams({ email: 'personne@example.org' }).toString(),
       });
     const statuses = [];

@@ -25,7 +25,8 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-const requestReset = (email: string) => app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email } });
+const requestReset = (email: string) =>
+  app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email } });
 const confirm = (token: string, password = NEW_PASSWORD) =>
   app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, password } });
 
@@ -45,12 +46,19 @@ describe('password reset', () => {
     expect(mail.text).toContain('https://bourse.example.org/mot-de-passe-oublie/');
     const token = linkToken(mail, '/mot-de-passe-oublie/');
     // Only a hash of the token is stored.
-    const stored = await ctx.services.db.select().from(oneTimeTokens).where(eq(oneTimeTokens.purpose, 'password_reset'));
+    const stored = await ctx.services.db
+      .select()
+      .from(oneTimeTokens)
+      .where(eq(oneTimeTokens.purpose, 'password_reset'));
     expect(stored.some((row) => Buffer.from(row.tokenHash).toString('utf8').includes(token))).toBe(false);
 
     expect((await confirm(token)).statusCode).toBe(204);
     expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers })).statusCode).toBe(401);
-    const oldLogin = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: user.email, password: TEST_PASSWORD } });
+    const oldLogin = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: user.email, password: TEST_PASSWORD },
+    });
     expect(oldLogin.statusCode).toBe(401);
     await login(app, user.email, NEW_PASSWORD);
 
@@ -66,11 +74,16 @@ describe('password reset', () => {
 
     const weak = await confirm(token, 'password1234');
     expect(weak.json()).toMatchObject({ status: 400, field: 'password', reason: 'common' });
-    expect((await app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } })).statusCode).toBe(400);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } })).statusCode,
+    ).toBe(400);
     expect((await confirm('a'.repeat(40))).json()).toMatchObject({ status: 400, field: 'token' });
     expect((await confirm('../../etc/passwd')).json()).toMatchObject({ status: 400, field: 'token' });
 
-    await ctx.services.db.update(oneTimeTokens).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(oneTimeTokens.userId, user.id));
+    await ctx.services.db
+      .update(oneTimeTokens)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(oneTimeTokens.userId, user.id));
     expect((await confirm(token)).json()).toMatchObject({ status: 400, field: 'token' });
   });
 
@@ -90,7 +103,12 @@ describe('password reset', () => {
     const queue = await startJobQueue(ctx.services, passwordResetJobs as JobDefinition<never>[]);
     try {
       const user = await createUser(ctx.services, { role: 'french_authority' });
-      const jobs = async () => (await ctx.services.sql<{ n: number }[]>`select count(*)::int as n from pgboss.job where name = ${PASSWORD_RESET_JOB}`)[0]!.n;
+      const jobs = async () =>
+        (
+          await ctx.services.sql<
+            { n: number }[]
+          >`select count(*)::int as n from pgboss.job where name = ${PASSWORD_RESET_JOB}`
+        )[0]!.n;
       const before = await jobs();
       const mailsBefore = smtp.mails.length;
       expect((await requestReset('personne@nulle-part.example')).statusCode).toBe(202);

@@ -72,7 +72,8 @@ describe('sameOriginPath', () => {
   });
 
   it('refuses what is not a string', () => {
-    for (const raw of [null, undefined, 42, ['/compte'], { toString: () => '/compte' }]) expect(sameOriginPath(raw, ORIGIN)).toBeNull();
+    for (const raw of [null, undefined, 42, ['/compte'], { toString: () => '/compte' }])
+      expect(sameOriginPath(raw, ORIGIN)).toBeNull();
   });
 });
 
@@ -93,10 +94,20 @@ describe('redirectTarget (validated, localised, validated again)', () => {
 
   it('keeps the whole path and query of a genuine page, in the reader’s locale', () => {
     overwriteGetLocale(() => 'en');
-    expect(redirectTarget('/recherche?q=eau&country=SN', { origin: ORIGIN, fallback: '/compte', localize: (p) => localizeHref(p) })).toBe(
-      '/en/recherche?q=eau&country=SN',
-    );
+    expect(
+      redirectTarget('/recherche?q=eau&country=SN', {
+        origin: ORIGIN,
+        fallback: '/compte',
+        localize: (p) => localizeHref(p),
+      }),
+    ).toBe('/en/recherche?q=eau&country=SN');
     overwriteGetLocale(() => 'fr');
-    expect(redirectTarget('/en/moderation?page=2', { origin: ORIGIN, fallback: '/compte', localize: (p) => localizeHref(p) })).toBe('/moderation?page=2');
+    expect(
+      redirectTarget('/en/moderation?page=2', {
+        origin: ORIGIN,
+        fallback: '/compte',
+        localize: (p) => localizeHref(p),
+      }),
+    ).toBe('/moderation?page=2');
   });
 });

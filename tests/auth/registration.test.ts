@@ -17,9 +17,32 @@ beforeAll(async () => {
   smtp = await startSmtpCapture();
   ctx = await createTestServices({ SMTP_URL: smtp.url, ORIGIN: 'http://localhost:3000' });
   app = await createServer(ctx.services);
-  lyon = await createAuthority(ctx.services, { kind: 'french', country: 'FR', type: 'commune', name: 'Lyon', officialCode: '69123', website: 'https://www.lyon.fr', population: 520_000, verifiedAt: null });
-  await createAuthority(ctx.services, { kind: 'french', country: 'FR', type: 'commune', name: 'Lyons-la-Forêt', officialCode: '27377', population: 700 });
-  await createAuthority(ctx.services, { kind: 'french', country: 'FR', type: 'departement', name: 'Rhône', officialCode: '69', population: 1_900_000 });
+  lyon = await createAuthority(ctx.services, {
+    kind: 'french',
+    country: 'FR',
+    type: 'commune',
+    name: 'Lyon',
+    officialCode: '69123',
+    website: 'https://www.lyon.fr',
+    population: 520_000,
+    verifiedAt: null,
+  });
+  await createAuthority(ctx.services, {
+    kind: 'french',
+    country: 'FR',
+    type: 'commune',
+    name: 'Lyons-la-Forêt',
+    officialCode: '27377',
+    population: 700,
+  });
+  await createAuthority(ctx.services, {
+    kind: 'french',
+    country: 'FR',
+    type: 'departement',
+    name: 'Rhône',
+    officialCode: '69',
+    population: 1_900_000,
+  });
 });
 afterAll(async () => {
   await app?.close();
@@ -27,7 +50,8 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-const register = (payload: Record<string, unknown>) => app.inject({ method: 'POST', url: '/api/v1/auth/register', payload });
+const register = (payload: Record<string, unknown>) =>
+  app.inject({ method: 'POST', url: '/api/v1/auth/register', payload });
 
 describe('French authorities', () => {
   it('finds a collectivité by name (largest first), official code or postcode', async () => {
@@ -44,9 +68,20 @@ describe('French authorities', () => {
   });
 
   it('registers, mails a verification link, and approves the member whose address is on the authority domain', async () => {
-    const res = await register({ kind: 'french', authorityId: lyon.id, email: 'Marie.Curie@lyon.fr', password: PASSWORD, displayName: 'Marie Curie' });
+    const res = await register({
+      kind: 'french',
+      authorityId: lyon.id,
+      email: 'Marie.Curie@lyon.fr',
+      password: PASSWORD,
+      displayName: 'Marie Curie',
+    });
     expect(res.statusCode).toBe(201);
-    expect(res.json().user).toMatchObject({ role: 'french_authority', authorityId: lyon.id, emailVerified: false, approved: false });
+    expect(res.json().user).toMatchObject({
+      role: 'french_authority',
+      authorityId: lyon.id,
+      emailVerified: false,
+      approved: false,
+    });
     expect(String(res.headers['set-cookie'])).toMatch(/^session=/);
     const mail = await smtp.waitFor('marie.curie@lyon.fr', /Confirmez votre adresse/);
     const token = linkToken(mail, '/verification-email');
@@ -54,7 +89,11 @@ describe('French authorities', () => {
     const verified = await app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } });
     expect(verified.statusCode).toBe(200);
     expect(verified.json()).toEqual({ approved: true });
-    const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${res.json().token}` } });
+    const me = await app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${res.json().token}` },
+    });
     expect(me.json().user).toMatchObject({ emailVerified: true, approved: true });
     const [authority] = await ctx.services.db.select().from(authorities).where(eq(authorities.id, lyon.id));
     expect(authority!.verifiedAt).not.toBeNull();
@@ -65,30 +104,73 @@ describe('French authorities', () => {
   });
 
   it('leaves a webmail address verified but waiting for an admin, who alone may approve a French member', async () => {
-    const res = await register({ kind: 'french', authorityId: lyon.id, email: 'elu.lyon@gmail.com', password: PASSWORD, displayName: 'Jean Élu' });
+    const res = await register({
+      kind: 'french',
+      authorityId: lyon.id,
+      email: 'elu.lyon@gmail.com',
+      password: PASSWORD,
+      displayName: 'Jean Élu',
+    });
     expect(res.statusCode).toBe(201);
     const token = linkToken(await smtp.waitFor('elu.lyon@gmail.com'), '/verification-email');
-    expect((await app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } })).json()).toEqual({ approved: false });
+    expect((await app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } })).json()).toEqual(
+      { approved: false },
+    );
 
     const userId = res.json().user.userId;
     const correspondent = await createUser(ctx.services, { role: 'correspondent', countries: ['SN'] });
-    const refused = await app.inject({ method: 'POST', url: `/api/v1/users/${userId}/approve`, headers: await login(app, correspondent.email) });
+    const refused = await app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${userId}/approve`,
+      headers: await login(app, correspondent.email),
+    });
     expect(refused.statusCode).toBe(403);
     const admin = await createUser(ctx.services, { role: 'admin' });
-    const approved = await app.inject({ method: 'POST', url: `/api/v1/users/${userId}/approve`, headers: await login(app, admin.email) });
+    const approved = await app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${userId}/approve`,
+      headers: await login(app, admin.email),
+    });
     expect(approved.statusCode).toBe(204);
     const [user] = await ctx.services.db.select().from(users).where(eq(users.id, userId));
     expect(user!.approvedAt).not.toBeNull();
   });
 
   it('refuses an unknown collectivité, a taken address, a short or common password, naming the field', async () => {
-    const base = { kind: 'french', authorityId: lyon.id, email: 'autre@lyon.fr', password: PASSWORD, displayName: 'Autre Agent' };
-    expect((await register({ ...base, authorityId: '00000000-0000-4000-8000-000000000000' })).json()).toMatchObject({ status: 400, field: 'authorityId' });
-    expect((await register({ ...base, email: 'MARIE.CURIE@lyon.fr' })).json()).toMatchObject({ status: 409, field: 'email' });
-    expect((await register({ ...base, password: 'short pass' })).json()).toMatchObject({ status: 400, field: 'password', reason: 'too_short' });
-    expect((await register({ ...base, password: 'qwertyuiop123' })).json()).toMatchObject({ status: 400, field: 'password', reason: 'common' });
-    expect((await register({ ...base, password: 'x'.repeat(129) })).json()).toMatchObject({ status: 400, field: 'password', reason: 'too_long' });
-    expect((await register({ ...base, email: 'not-an-address' })).json()).toMatchObject({ status: 400, field: 'email' });
+    const base = {
+      kind: 'french',
+      authorityId: lyon.id,
+      email: 'autre@lyon.fr',
+      password: PASSWORD,
+      displayName: 'Autre Agent',
+    };
+    expect((await register({ ...base, authorityId: '00000000-0000-4000-8000-000000000000' })).json()).toMatchObject({
+      status: 400,
+      field: 'authorityId',
+    });
+    expect((await register({ ...base, email: 'MARIE.CURIE@lyon.fr' })).json()).toMatchObject({
+      status: 409,
+      field: 'email',
+    });
+    expect((await register({ ...base, password: 'short pass' })).json()).toMatchObject({
+      status: 400,
+      field: 'password',
+      reason: 'too_short',
+    });
+    expect((await register({ ...base, password: 'qwertyuiop123' })).json()).toMatchObject({
+      status: 400,
+      field: 'password',
+      reason: 'common',
+    });
+    expect((await register({ ...base, password: 'x'.repeat(129) })).json()).toMatchObject({
+      status: 400,
+      field: 'password',
+      reason: 'too_long',
+    });
+    expect((await register({ ...base, email: 'not-an-address' })).json()).toMatchObject({
+      status: 400,
+      field: 'email',
+    });
     expect((await register({ ...base, role: 'admin' })).json()).toMatchObject({ status: 400, field: 'role' });
     // No composition rules: a long passphrase of lowercase words is fine.
     expect((await register({ ...base, password: 'le vieux pont sur la saône' })).statusCode).toBe(201);
@@ -111,16 +193,26 @@ describe('foreign authorities', () => {
     expect(authority).toMatchObject({ kind: 'foreign', country: 'SN', verifiedAt: null });
     // A matching domain proves nothing abroad: the correspondent decides.
     const token = linkToken(await smtp.waitFor('maire@commune-tivaouane.sn'), '/verification-email');
-    expect((await app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } })).json()).toEqual({ approved: false });
+    expect((await app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } })).json()).toEqual(
+      { approved: false },
+    );
 
     const userId = res.json().user.userId;
     const morocco = await createUser(ctx.services, { role: 'correspondent', countries: ['MA'] });
-    const denied = await app.inject({ method: 'POST', url: `/api/v1/users/${userId}/approve`, headers: await login(app, morocco.email) });
+    const denied = await app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${userId}/approve`,
+      headers: await login(app, morocco.email),
+    });
     expect(denied.statusCode).toBe(403);
     expect(denied.headers['content-type']).toContain('application/problem+json');
 
     const senegal = await createUser(ctx.services, { role: 'correspondent', countries: ['SN'] });
-    const ok = await app.inject({ method: 'POST', url: `/api/v1/users/${userId}/approve`, headers: await login(app, senegal.email) });
+    const ok = await app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${userId}/approve`,
+      headers: await login(app, senegal.email),
+    });
     expect(ok.statusCode).toBe(204);
     const [after] = await ctx.services.db.select().from(authorities).where(eq(authorities.id, authorityId));
     expect(after!.verifiedAt).not.toBeNull();
@@ -131,7 +223,11 @@ describe('foreign authorities', () => {
     const rabat = await createAuthority(ctx.services, { kind: 'foreign', country: 'MA', verifiedAt: null });
     const moroccan = await createUser(ctx.services, { role: 'foreign_authority', authorityId: rabat.id });
     const senegal = await createUser(ctx.services, { role: 'correspondent', countries: ['SN'] });
-    const res = await app.inject({ method: 'POST', url: `/api/v1/users/${moroccan.id}/approve`, headers: await login(app, senegal.email) });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${moroccan.id}/approve`,
+      headers: await login(app, senegal.email),
+    });
     expect(res.statusCode).toBe(403);
     const [authority] = await ctx.services.db.select().from(authorities).where(eq(authorities.id, rabat.id));
     expect(authority!.verifiedAt).toBeNull();
@@ -140,8 +236,14 @@ describe('foreign authorities', () => {
   it('refuses France, an unknown type and a missing authority', async () => {
     const base = { kind: 'foreign', email: 'x@municipio.pe', password: PASSWORD, displayName: 'Luis Quispe' };
     const authority = { name: 'Municipalidad de Cusco', type: 'municipality', country: 'PE' };
-    expect((await register({ ...base, authority: { ...authority, country: 'FR' } })).json()).toMatchObject({ status: 400, field: 'authority.country' });
-    expect((await register({ ...base, authority: { ...authority, type: 'empire' } })).json()).toMatchObject({ status: 400, field: 'authority.type' });
+    expect((await register({ ...base, authority: { ...authority, country: 'FR' } })).json()).toMatchObject({
+      status: 400,
+      field: 'authority.country',
+    });
+    expect((await register({ ...base, authority: { ...authority, type: 'empire' } })).json()).toMatchObject({
+      status: 400,
+      field: 'authority.type',
+    });
     expect((await register(base)).json()).toMatchObject({ status: 400, field: 'authority' });
   });
 });

@@ -51,7 +51,12 @@ function variants(path: string): string[] {
 }
 
 async function signIn(email: string, ip: string): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: TEST_PASSWORD }, remoteAddress: ip });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password: TEST_PASSWORD },
+    remoteAddress: ip,
+  });
   expect(res.statusCode).toBe(200);
   return res.json().token as string;
 }
@@ -63,7 +68,13 @@ describe('cross-site check on the routed path', () => {
     const user = await createUser(ctx.services, { role: 'french_authority' });
     const token = await signIn(user.email, '10.1.0.1');
     for (const url of variants('/api/v1/auth/logout-all')) {
-      const res = await app.inject({ method: 'POST', url, cookies: { session: token }, headers: crossSite, remoteAddress: '10.1.0.2' });
+      const res = await app.inject({
+        method: 'POST',
+        url,
+        cookies: { session: token },
+        headers: crossSite,
+        remoteAddress: '10.1.0.2',
+      });
       expect([403, 404], `${url} → ${res.statusCode}`).toContain(res.statusCode);
     }
     expect((await app.inject({ method: 'GET', url: '/api/v1/me', cookies: { session: token } })).statusCode).toBe(200);
@@ -94,7 +105,8 @@ describe('cross-site check on the routed path', () => {
 describe('rate limits on the routed path', () => {
   it('password reset: once the limit is reached, no spelling of the path gets through', async () => {
     const ip = '10.2.0.1';
-    const reset = (url: string) => app.inject({ method: 'POST', url, payload: { email: 'someone@example.org' }, remoteAddress: ip });
+    const reset = (url: string) =>
+      app.inject({ method: 'POST', url, payload: { email: 'someone@example.org' }, remoteAddress: ip });
     for (let i = 0; i < 3; i++) expect((await reset('/api/v1/auth/password-reset')).statusCode).toBe(202);
     for (const url of ['/api/v1/auth/password-reset', ...variants('/api/v1/auth/password-reset')]) {
       const res = await reset(url);
@@ -105,11 +117,19 @@ describe('rate limits on the routed path', () => {
   it('search: encoded spellings count against the same limit', async () => {
     const ip = '10.2.0.2';
     const statuses: number[] = [];
-    for (const url of ['/api/v1/%73earch?q=eau', '/%61pi/v1/search?q=eau', '/api/v1/search?q=eau', ...variants('/api/v1/search')]) {
+    for (const url of [
+      '/api/v1/%73earch?q=eau',
+      '/%61pi/v1/search?q=eau',
+      '/api/v1/search?q=eau',
+      ...variants('/api/v1/search'),
+    ]) {
       statuses.push((await app.inject({ method: 'GET', url, remoteAddress: ip })).statusCode);
     }
     expect(statuses.slice(0, 3).every((s) => s === 200)).toBe(true);
-    expect(statuses.slice(3).every((s) => s === 404 || s === 429), statuses.join(' ')).toBe(true);
+    expect(
+      statuses.slice(3).every((s) => s === 404 || s === 429),
+      statuses.join(' '),
+    ).toBe(true);
   });
 });
 

@@ -18,7 +18,12 @@ afterAll(async () => {
 
 async function cookieSession(ip: string) {
   const user = await createUser(ctx.services, { role: 'french_authority' });
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: user.email, password: TEST_PASSWORD }, remoteAddress: ip });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email: user.email, password: TEST_PASSWORD },
+    remoteAddress: ip,
+  });
   expect(res.statusCode).toBe(200);
   return { token: res.json().token as string };
 }
@@ -26,8 +31,19 @@ async function cookieSession(ip: string) {
 describe('CSRF on the JSON API', () => {
   it('refuses a cookie-authenticated request from another site with 403 problem+json', async () => {
     const { token } = await cookieSession('10.0.0.1');
-    for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'null' }, { 'sec-fetch-site': 'same-site', origin: ORIGIN }]) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/logout-all', cookies: { session: token }, headers, remoteAddress: '10.0.0.1' });
+    for (const headers of [
+      { origin: 'https://evil.example' },
+      { 'sec-fetch-site': 'cross-site' },
+      { origin: 'null' },
+      { 'sec-fetch-site': 'same-site', origin: ORIGIN },
+    ]) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/logout-all',
+        cookies: { session: token },
+        headers,
+        remoteAddress: '10.0.0.1',
+      });
       expect(res.statusCode).toBe(403);
       expect(res.headers['content-type']).toContain('application/problem+json');
     }
@@ -37,13 +53,31 @@ describe('CSRF on the JSON API', () => {
 
   it('accepts our own origin, non-browser clients and bearer tokens from anywhere; never checks GET', async () => {
     const { token } = await cookieSession('10.0.0.2');
-    const same = await app.inject({ method: 'DELETE', url: '/api/v1/account/sessions', cookies: { session: token }, headers: { origin: ORIGIN, 'sec-fetch-site': 'same-origin' } });
+    const same = await app.inject({
+      method: 'DELETE',
+      url: '/api/v1/account/sessions',
+      cookies: { session: token },
+      headers: { origin: ORIGIN, 'sec-fetch-site': 'same-origin' },
+    });
     expect(same.statusCode).toBe(204);
-    const bearer = await app.inject({ method: 'DELETE', url: '/api/v1/account/sessions', headers: { authorization: `Bearer ${token}`, origin: 'https://client.example' } });
+    const bearer = await app.inject({
+      method: 'DELETE',
+      url: '/api/v1/account/sessions',
+      headers: { authorization: `Bearer ${token}`, origin: 'https://client.example' },
+    });
     expect(bearer.statusCode).toBe(204);
-    const noOrigin = await app.inject({ method: 'DELETE', url: '/api/v1/account/sessions', cookies: { session: token } });
+    const noOrigin = await app.inject({
+      method: 'DELETE',
+      url: '/api/v1/account/sessions',
+      cookies: { session: token },
+    });
     expect(noOrigin.statusCode).toBe(204);
-    const get = await app.inject({ method: 'GET', url: '/api/v1/me', cookies: { session: token }, headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
+    const get = await app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      cookies: { session: token },
+      headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    });
     expect(get.statusCode).toBe(200);
   });
 });
@@ -53,14 +87,28 @@ describe('rate limits', () => {
     const statuses: number[] = [];
     let last;
     for (let i = 0; i < 6; i++) {
-      last = await app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: 'someone@example.org' }, remoteAddress: '10.9.9.9' });
+      last = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password-reset',
+        payload: { email: 'someone@example.org' },
+        remoteAddress: '10.9.9.9',
+      });
       statuses.push(last.statusCode);
     }
     expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
     expect(last!.headers['content-type']).toContain('application/problem+json');
     expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
     // Another address is not affected.
-    expect((await app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: 'someone@example.org' }, remoteAddress: '10.9.9.10' })).statusCode).toBe(202);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/password-reset',
+          payload: { email: 'someone@example.org' },
+          remoteAddress: '10.9.9.10',
+        })
+      ).statusCode,
+    ).toBe(202);
   });
 
   it('sorts API requests into their buckets (account pages are limited by their own actions)', async () => {
@@ -76,7 +124,10 @@ describe('rate limits', () => {
     const other = await createServer(ctx.services);
     try {
       const statuses: number[] = [];
-      for (const instance of [app, other, app, other]) statuses.push((await instance.inject({ method: 'GET', url: '/api/v1/search?q=eau', remoteAddress: '10.8.8.9' })).statusCode);
+      for (const instance of [app, other, app, other])
+        statuses.push(
+          (await instance.inject({ method: 'GET', url: '/api/v1/search?q=eau', remoteAddress: '10.8.8.9' })).statusCode,
+        );
       expect(statuses).toEqual([200, 200, 200, 429]);
     } finally {
       await other.close();
@@ -85,7 +136,10 @@ describe('rate limits', () => {
 
   it('limits search per IP', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await app.inject({ method: 'GET', url: '/api/v1/search?q=eau', remoteAddress: '10.8.8.8' })).statusCode);
+    for (let i = 0; i < 4; i++)
+      statuses.push(
+        (await app.inject({ method: 'GET', url: '/api/v1/search?q=eau', remoteAddress: '10.8.8.8' })).statusCode,
+      );
     expect(statuses[3]).toBe(429);
     expect(statuses.slice(0, 3)).not.toContain(429);
   });

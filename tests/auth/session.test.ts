@@ -19,7 +19,11 @@ afterAll(async () => {
 describe('minimal session (login, me, logout)', () => {
   it('logs in, sets an HttpOnly SameSite=Lax cookie, and /me answers with the role and countries', async () => {
     const user = await createUser(ctx.services, { role: 'correspondent', countries: ['SN', 'MA'] });
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: user.email.toUpperCase(), password: TEST_PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: user.email.toUpperCase(), password: TEST_PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/^session=/);
@@ -42,8 +46,16 @@ describe('minimal session (login, me, logout)', () => {
 
   it('answers an unknown email and a wrong password with the same 401', async () => {
     const user = await createUser(ctx.services, { role: 'french_authority' });
-    const wrong = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: user.email, password: 'nope-nope-nope' } });
-    const unknown = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'nobody@example.org', password: 'nope-nope-nope' } });
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: user.email, password: 'nope-nope-nope' },
+    });
+    const unknown = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'nobody@example.org', password: 'nope-nope-nope' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().detail).toBe(unknown.json().detail);
@@ -53,7 +65,9 @@ describe('minimal session (login, me, logout)', () => {
     const user = await createUser(ctx.services, { role: 'foreign_authority' });
     const headers = await login(app, user.email);
     const forged = headers.authorization!.replace(/\.[a-z0-9]+$/, '.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
-    expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: forged } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: forged } })).statusCode,
+    ).toBe(401);
     expect((await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers })).statusCode).toBe(204);
     expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers })).statusCode).toBe(401);
   });
@@ -63,12 +77,25 @@ describe('minimal session (login, me, logout)', () => {
     expect(missing.statusCode).toBe(400);
     expect(missing.headers['content-type']).toContain('application/problem+json');
     expect(missing.json().field).toBe('password');
-    const extra = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'a@b.c', password: 'x', admin: true } });
+    const extra = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'a@b.c', password: 'x', admin: true },
+    });
     expect(extra.statusCode).toBe(400);
     expect(extra.json().field).toBe('admin');
-    const malformed = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
+    const malformed = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":',
+    });
     expect(malformed.statusCode).toBe(400);
-    const huge = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'a@b.c', password: 'x'.repeat(2 * 1024 * 1024) } });
+    const huge = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'a@b.c', password: 'x'.repeat(2 * 1024 * 1024) },
+    });
     expect(huge.statusCode).toBe(413);
   });
 });

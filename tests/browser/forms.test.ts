@@ -22,7 +22,10 @@ async function newDraft(page: Page): Promise<string> {
   await page.goto('/mes-demandes/nouvelle');
   await page.locator('#title').fill(`Budget test ${Date.now().toString(36)}`);
   await page.locator('#summary').fill('Un projet pour vérifier la saisie des montants.');
-  await page.locator('label.fr-label').filter({ hasText: /^\s*Eau et assainissement\s*$/ }).click();
+  await page
+    .locator('label.fr-label')
+    .filter({ hasText: /^\s*Eau et assainissement\s*$/ })
+    .click();
   await page.getByRole('button', { name: 'Créer le brouillon et continuer' }).click();
   await page.waitForURL(/etape=2/);
   return page.url().replace('etape=2', 'etape=3');

@@ -19,7 +19,11 @@ export interface BrowserApp {
    * A page in a fresh browser profile (no cookies); `javaScript: false` to check the pages work without it; `phone`
    * a small touch screen (360 × 740, or the size given); `locale` the browser's language (its Accept-Language).
    */
-  page(options?: { javaScript?: boolean; phone?: boolean | { width: number; height: number }; locale?: string }): Promise<Page>;
+  page(options?: {
+    javaScript?: boolean;
+    phone?: boolean | { width: number; height: number };
+    locale?: string;
+  }): Promise<Page>;
   /** For a failed test: where the last page opened stands, where its focus is, and the app's last log lines. */
   failureReport(): Promise<string>;
   close(): Promise<void>;
@@ -48,7 +52,10 @@ export async function startBrowserApp(): Promise<BrowserApp> {
   let closing = false;
   // An app that dies under the tests says why (the failures that follow only say "connection refused").
   void app.exited.then(({ code, signal }) => {
-    if (!closing) console.error(`the app exited during the browser tests (code ${code}, signal ${signal}):\n${app.output().slice(-4000)}`);
+    if (!closing)
+      console.error(
+        `the app exited during the browser tests (code ${code}, signal ${signal}):\n${app.output().slice(-4000)}`,
+      );
   });
   const b = browser;
   let lastPage: Page | undefined;
@@ -133,12 +140,25 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   // Runtime.evaluate is not subject to the page's CSP, unlike an injected <script>.
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run(): Promise<{
+            violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }>;
+          }>;
+        };
+      }
+    ).axe;
     return axe.run();
   });
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)),
+    }));
 }
 
 /** Signs in through the sign-in page, as a person would (typing may start before the page is hydrated), then lands on `then`. */

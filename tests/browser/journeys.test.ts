@@ -1,7 +1,15 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO, holdScripts, screenshot, seriousViolations, signIn, startBrowserApp, type BrowserApp } from './harness.js';
+import {
+  DEMO,
+  holdScripts,
+  screenshot,
+  seriousViolations,
+  signIn,
+  startBrowserApp,
+  type BrowserApp,
+} from './harness.js';
 
 // The three journeys end to end, in Chromium, against the built app with demo data. One app for the file; the
 // journeys follow each other (the request written in the first is moderated in the second, found in the third).
@@ -13,7 +21,10 @@ const visited = new Map<string, { page: Page; url: string }>();
 
 function remember(role: string, page: Page) {
   const path = new URL(page.url()).pathname;
-  visited.set(`${role} ${path.replace(/[0-9a-f-]{36}/, ':id')}${new URL(page.url()).search.includes('etape') ? new URL(page.url()).search : ''}`, { page, url: page.url() });
+  visited.set(
+    `${role} ${path.replace(/[0-9a-f-]{36}/, ':id')}${new URL(page.url()).search.includes('etape') ? new URL(page.url()).search : ''}`,
+    { page, url: page.url() },
+  );
 }
 
 beforeAll(async () => {
@@ -108,7 +119,9 @@ describe.sequential('the three journeys', { timeout: 300_000 }, () => {
     await screenshot(foreign, 'my-request-changes-requested');
     await foreign.getByRole('link', { name: 'Modifier' }).click();
     await foreign.goto(`/mes-demandes/${listingId}/modifier?etape=2`);
-    await foreign.locator('#context').fill('Dix écoles (4 200 élèves) des quartiers périphériques n’ont pas d’eau courante.');
+    await foreign
+      .locator('#context')
+      .fill('Dix écoles (4 200 élèves) des quartiers périphériques n’ont pas d’eau courante.');
     await foreign.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
     await expect.poll(() => foreign.locator('[role=status]').textContent()).toContain('Brouillon enregistré');
     // Saving a draft in place keeps on screen what was just saved (the form is reset, then refilled from the server).
@@ -118,7 +131,9 @@ describe.sequential('the three journeys', { timeout: 300_000 }, () => {
     await foreign.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
     await expect.poll(() => foreign.locator('[role=status]').textContent()).toContain('Brouillon enregistré');
     expect(await foreign.getByLabel('Projet thématique', { exact: true }).isChecked()).toBe(true);
-    expect(await foreign.getByLabel("Échange d'expertise et de bonnes pratiques", { exact: true }).isChecked()).toBe(true);
+    expect(await foreign.getByLabel("Échange d'expertise et de bonnes pratiques", { exact: true }).isChecked()).toBe(
+      true,
+    );
     await foreign.goto(`/mes-demandes/${listingId}/modifier?etape=5`);
     await foreign.getByRole('button', { name: "Envoyer à l'ambassade pour modération" }).click();
     await foreign.waitForURL(/envoyee=1/);
@@ -158,19 +173,26 @@ describe.sequential('the three journeys', { timeout: 300_000 }, () => {
     await french.waitForURL(/country=SN/);
     // The search index follows the database through an outbox: the new request may take a moment to arrive.
     await expect
-      .poll(async () => {
-        await french.goto('/recherche?country=SN&theme=energy');
-        return french.getByRole('link', { name: title }).count();
-      }, { timeout: 45_000 })
+      .poll(
+        async () => {
+          await french.goto('/recherche?country=SN&theme=energy');
+          return french.getByRole('link', { name: title }).count();
+        },
+        { timeout: 45_000 },
+      )
       .toBe(1);
     expect(await french.getByLabel(/^Énergie \(\d+\)$/).isChecked()).toBe(true);
     await screenshot(french, 'search-results');
     await french.getByRole('link', { name: title }).click();
     await french.waitForURL(new RegExp(`/demandes/${listingId}`));
     remember('french', french);
-    await french.locator('#message').fill('La Ville de Lannion a une régie des eaux et serait heureuse d’échanger avec vous.');
+    await french
+      .locator('#message')
+      .fill('La Ville de Lannion a une régie des eaux et serait heureuse d’échanger avec vous.');
     await french.getByRole('button', { name: 'Envoyer mon message' }).click();
-    await expect.poll(() => french.locator('[role=status]').first().textContent()).toContain('Votre message a été envoyé');
+    await expect
+      .poll(() => french.locator('[role=status]').first().textContent())
+      .toContain('Votre message a été envoyé');
     await screenshot(french, 'request-detail-interest-sent');
   });
 });
@@ -236,12 +258,14 @@ describe('search, languages and small screens', { timeout: 240_000 }, () => {
     expect(skip.outline).not.toBe('none');
     expect(skip.width).toBeGreaterThan(0);
     // Tab until the search box (no mouse), type, Enter.
-    for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement?.id)) !== 'q'; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement?.id)) !== 'q'; i++)
+      await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
     await page.keyboard.type('eau');
     await page.keyboard.press('Enter');
     await page.waitForURL(/[?&]q=eau/);
-    for (let i = 0; i < 80 && !(await page.evaluate(() => document.activeElement?.closest('.results') !== null)); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 80 && !(await page.evaluate(() => document.activeElement?.closest('.results') !== null)); i++)
+      await page.keyboard.press('Tab');
     const target = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href'));
     expect(target).toMatch(/^\/demandes\//);
     await page.keyboard.press('Enter');
@@ -281,14 +305,18 @@ describe('search, languages and small screens', { timeout: 240_000 }, () => {
     // A request written in French with an English translation: English readers get the translation, labelled.
     await page.goto('/en/recherche?country=SN&theme=waste');
     // In the results already: the translated title, marked as English and labelled as a translation.
-    const card = page.locator('.results li').filter({ hasText: 'Household waste management in the districts of Ziguinchor' });
+    const card = page
+      .locator('.results li')
+      .filter({ hasText: 'Household waste management in the districts of Ziguinchor' });
     expect(await card.locator('h3 a').getAttribute('lang')).toBe('en');
     expect(await card.getByTestId('translated').textContent()).toBe('Translation');
     await page.locator('.results a').filter({ hasText: 'Ziguinchor' }).first().click();
     await page.waitForURL(/\/en\/demandes\//);
     expect(await page.locator('h1').textContent()).toBe('Household waste management in the districts of Ziguinchor');
     expect(await page.locator('h1').getAttribute('lang')).toBe('en');
-    expect(await page.locator('[data-testid=language-label]').textContent()).toContain('English translation of the original text in French');
+    expect(await page.locator('[data-testid=language-label]').textContent()).toContain(
+      'English translation of the original text in French',
+    );
   });
 
   it('fits a phone (360 × 740) without horizontal scrolling', async () => {
@@ -299,7 +327,9 @@ describe('search, languages and small screens', { timeout: 240_000 }, () => {
       [`/demandes/${listingId}`, 'phone-request'],
     ] as const) {
       expect((await page.goto(path))?.status(), path).toBe(200);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, path).toBeLessThanOrEqual(0);
       await screenshot(page, name);
     }
@@ -311,14 +341,30 @@ describe('search, languages and small screens', { timeout: 240_000 }, () => {
 describe('accessibility', () => {
   it('axe-core finds no serious or critical violation on any page', async () => {
     const anonymous = await app.page();
-    for (const path of ['/', '/recherche', '/recherche?q=eau&country=SN', '/pays', '/pays/SN', '/connexion', '/inscription', '/en', '/page-qui-n-existe-pas']) {
+    for (const path of [
+      '/',
+      '/recherche',
+      '/recherche?q=eau&country=SN',
+      '/pays',
+      '/pays/SN',
+      '/connexion',
+      '/inscription',
+      '/en',
+      '/page-qui-n-existe-pas',
+    ]) {
       await anonymous.goto(path);
       remember('anonymous', anonymous);
       await check(anonymous, `anonymous ${path}`);
     }
     const admin = await app.page();
     await signIn(admin, DEMO.admin.email, DEMO.admin.password);
-    for (const path of ['/admin', '/admin/correspondants', '/admin/referentiels', '/admin/statistiques', '/moderation']) {
+    for (const path of [
+      '/admin',
+      '/admin/correspondants',
+      '/admin/referentiels',
+      '/admin/statistiques',
+      '/moderation',
+    ]) {
       await admin.goto(path);
       await check(admin, `admin ${path}`);
     }
@@ -333,7 +379,8 @@ describe('accessibility', () => {
 
 /** DSFR draws checkboxes and radios on their label: people (and the test) click the label. */
 async function tick(page: Page, label: string | RegExp) {
-  const text = typeof label === 'string' ? new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) : label;
+  const text =
+    typeof label === 'string' ? new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) : label;
   await page.locator('label.fr-label').filter({ hasText: text }).click();
 }
 

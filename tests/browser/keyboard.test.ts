@@ -39,7 +39,10 @@ async function tabTo(page: Page, target: Target): Promise<void> {
     const el = document.activeElement as HTMLInputElement;
     const ring = (style: CSSStyleDeclaration) => style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
     // DSFR draws the ring of a whole-card link on its ::before (which covers the card).
-    return { native: el.type === 'checkbox' || el.type === 'radio', visible: ring(getComputedStyle(el)) || ring(getComputedStyle(el, '::before')) };
+    return {
+      native: el.type === 'checkbox' || el.type === 'radio',
+      visible: ring(getComputedStyle(el)) || ring(getComputedStyle(el, '::before')),
+    };
   });
   // DSFR draws the ring of checkboxes and radios on their label; every other control carries its own outline.
   if (!focus.native) expect(focus.visible, `no visible focus on ${JSON.stringify(target)}`).toBe(true);
@@ -57,7 +60,6 @@ async function signInByKeyboard(page: Page, who: { email: string; password: stri
   await page.keyboard.press('Enter');
   await page.waitForURL((url) => url.pathname === then);
 }
-
 
 describe.sequential('the three journeys with the keyboard alone', { timeout: 300_000 }, () => {
   let listingId = '';
@@ -137,6 +139,8 @@ describe.sequential('the three journeys with the keyboard alone', { timeout: 300
     await typeInto(page, 'message', 'Notre médiathèque intercommunale serait heureuse de partager son expérience.');
     await tabTo(page, { button: 'Envoyer mon message' });
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('[role=status]').first().textContent()).toContain('Votre message a été envoyé');
+    await expect
+      .poll(() => page.locator('[role=status]').first().textContent())
+      .toContain('Votre message a été envoyé');
   });
 });

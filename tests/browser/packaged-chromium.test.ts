@@ -10,7 +10,9 @@ describe('the Chromium packaged in npm', () => {
     const browser = await chromium.launch({ executablePath, args });
     try {
       const page = await browser.newPage();
-      await page.setContent('<html lang="fr"><body><h1>Coopération décentralisée</h1><script>document.body.dataset.ok = String(6 * 7)</script></body></html>');
+      await page.setContent(
+        '<html lang="fr"><body><h1>Coopération décentralisée</h1><script>document.body.dataset.ok = String(6 * 7)</script></body></html>',
+      );
       expect(await page.textContent('h1')).toBe('Coopération décentralisée');
       expect(await page.getAttribute('body', 'data-ok')).toBe('42');
     } finally {

@@ -17,8 +17,10 @@ afterAll(async () => {
   await app?.close();
 }, 60_000);
 
-const countryBox = (page: Page, name: string) => page.locator('#facet-country label.fr-label').filter({ hasText: new RegExp(`^\\s*${name} \\(\\d+\\)\\s*$`) });
-const countOf = async (page: Page, name: string) => Number((await countryBox(page, name).textContent())!.match(/\((\d+)\)/)![1]);
+const countryBox = (page: Page, name: string) =>
+  page.locator('#facet-country label.fr-label').filter({ hasText: new RegExp(`^\\s*${name} \\(\\d+\\)\\s*$`) });
+const countOf = async (page: Page, name: string) =>
+  Number((await countryBox(page, name).textContent())!.match(/\((\d+)\)/)![1]);
 const total = async (page: Page) => Number((await page.locator('#result-count').textContent())!.match(/\d+/)![0]);
 
 describe('combinable filters', { timeout: 240_000 }, () => {
@@ -42,7 +44,9 @@ describe('combinable filters', { timeout: 240_000 }, () => {
     expect(await page.locator('.results > li').count()).toBe(peru + ecuador);
     // The chosen values as chips that remove them.
     const chips = page.locator('.chips a.fr-tag');
-    expect((await chips.allTextContents()).map((text) => text.replace('×', '').trim()).sort()).toEqual(['Pérou', 'Équateur'].sort());
+    expect((await chips.allTextContents()).map((text) => text.replace('×', '').trim()).sort()).toEqual(
+      ['Pérou', 'Équateur'].sort(),
+    );
     await screenshot(page, 'search-two-countries');
     await page.getByRole('link', { name: 'Retirer le filtre Pays : Pérou' }).click();
     await page.waitForURL((url) => url.searchParams.getAll('country').join() === 'EC');
@@ -99,7 +103,11 @@ describe('phone first', { timeout: 240_000 }, () => {
     await page.goto('/recherche?theme=water_sanitation');
     const first = await page.locator('.results > li').first().boundingBox();
     expect(first!.y).toBeLessThan(phone.height);
-    const top = (selector: string) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    const top = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
     expect(await top('#filtres')).toBeGreaterThan(await top('.results > li'));
     await page.getByRole('link', { name: 'Aller aux filtres (1)' }).click();
     expect(new URL(page.url()).hash).toBe('#filtres');

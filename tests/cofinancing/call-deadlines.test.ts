@@ -14,9 +14,20 @@ const catalogue: CatalogueEntry[] = REFERENCE_PROGRAMMES.map((p, i) => ({
   ...p,
   id: `id-${i}`,
   closedAt: null,
-  ...(p.slug.startsWith('dctciv-') ? { opensOn: '2026-11-01', closesOn: p.slug === 'dctciv-franco-senegalais' ? '2026-12-15' : p.slug === 'dctciv-patrimoine' ? '2026-12-08' : '2027-02-28' } : {}),
+  ...(p.slug.startsWith('dctciv-')
+    ? {
+        opensOn: '2026-11-01',
+        closesOn:
+          p.slug === 'dctciv-franco-senegalais'
+            ? '2026-12-15'
+            : p.slug === 'dctciv-patrimoine'
+              ? '2026-12-08'
+              : '2027-02-28',
+      }
+    : {}),
 }));
-const names = (query: Record<string, string | string[]>, today = TODAY) => callsClosingFor(query, catalogue, today).map((c) => [c.programme.slug, c.closesInDays]);
+const names = (query: Record<string, string | string[]>, today = TODAY) =>
+  callsClosingFor(query, catalogue, today).map((c) => [c.programme.slug, c.closesInDays]);
 
 describe('calls closing soon, per saved search', () => {
   it.each<{ query: Record<string, string | string[]>; expected: Array<[string, number]> }>([
@@ -24,7 +35,13 @@ describe('calls closing soon, per saved search', () => {
     { query: { country: ['SN', 'MA'] }, expected: [['dctciv-franco-senegalais', 14]] },
     { query: { theme: 'culture_heritage' }, expected: [['dctciv-patrimoine', 7]] },
     // Heritage in Senegal: both calls; in Morocco, the Senegalese call is ruled out, the heritage one is not.
-    { query: { country: ['SN'], theme: 'culture_heritage' }, expected: [['dctciv-patrimoine', 7], ['dctciv-franco-senegalais', 14]] },
+    {
+      query: { country: ['SN'], theme: 'culture_heritage' },
+      expected: [
+        ['dctciv-patrimoine', 7],
+        ['dctciv-franco-senegalais', 14],
+      ],
+    },
     { query: { country: ['MA'], theme: 'culture_heritage' }, expected: [['dctciv-patrimoine', 7]] },
     // No country, no theme: only calls open to all would fit, and those are not alert material.
     { query: { q: 'eau' }, expected: [] },
@@ -52,16 +69,37 @@ describe('call deadline alerts', () => {
     const { db } = ctx.services;
     const today = todayInFrance();
     const day = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-    await db.update(cofinancingProgrammes).set({ opensOn: day(-30), closesOn: day(14), datesToConfirm: true }).where(eq(cofinancingProgrammes.slug, 'dctciv-franco-senegalais'));
+    await db
+      .update(cofinancingProgrammes)
+      .set({ opensOn: day(-30), closesOn: day(14), datesToConfirm: true })
+      .where(eq(cofinancingProgrammes.slug, 'dctciv-franco-senegalais'));
     const fr = await createUser(ctx.services, { role: 'french_authority', email: 'veille@lannion.example.fr' });
     const en = await createUser(ctx.services, { role: 'french_authority', email: 'watch@brest.example.fr' });
     const other = await createUser(ctx.services, { role: 'french_authority', email: 'maroc@nantes.example.fr' });
     await db.update(users).set({ locale: 'en' }).where(eq(users.id, en.id));
     const token = new Uint8Array(32);
     await db.insert(savedSearches).values([
-      { userId: fr.id, name: 'Eau au Sénégal', query: { country: ['SN'], theme: ['water_sanitation'] }, frequency: 'weekly', unsubscribeTokenHash: token.map((_, i) => i + 1) },
-      { userId: en.id, name: 'Senegal', query: { country: ['SN'] }, frequency: 'daily', unsubscribeTokenHash: token.map((_, i) => i + 2) },
-      { userId: other.id, name: 'Maroc', query: { country: ['MA'] }, frequency: 'daily', unsubscribeTokenHash: token.map((_, i) => i + 3) },
+      {
+        userId: fr.id,
+        name: 'Eau au Sénégal',
+        query: { country: ['SN'], theme: ['water_sanitation'] },
+        frequency: 'weekly',
+        unsubscribeTokenHash: token.map((_, i) => i + 1),
+      },
+      {
+        userId: en.id,
+        name: 'Senegal',
+        query: { country: ['SN'] },
+        frequency: 'daily',
+        unsubscribeTokenHash: token.map((_, i) => i + 2),
+      },
+      {
+        userId: other.id,
+        name: 'Maroc',
+        query: { country: ['MA'] },
+        frequency: 'daily',
+        unsubscribeTokenHash: token.map((_, i) => i + 3),
+      },
     ]);
 
     expect(await sendCallDeadlineAlerts(ctx.services)).toEqual({ sent: 2 });

@@ -17,7 +17,8 @@ let lannion: Record<string, string>;
 let correspondent: Record<string, string>;
 let waloId: string;
 // Days counted from today in France, as the catalogue counts them.
-const shift = (days: number) => new Date(Date.parse(`${todayInFrance()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const shift = (days: number) =>
+  new Date(Date.parse(`${todayInFrance()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   ctx = await createTestServices();
@@ -26,12 +27,28 @@ beforeAll(async () => {
   await loadFrenchAuthorities(db, { communes: ['22113'] });
   await loadCofinancingReference(db);
   await loadSupportReference(db);
-  const [lannionAuthority] = await db.select().from(authorities).where(and(eq(authorities.kind, 'french'), eq(authorities.officialCode, frenchCode('commune', '22113'))));
+  const [lannionAuthority] = await db
+    .select()
+    .from(authorities)
+    .where(and(eq(authorities.kind, 'french'), eq(authorities.officialCode, frenchCode('commune', '22113'))));
   const podor = await createAuthority(ctx.services, { kind: 'foreign', country: 'SN', name: 'Commune de Podor' });
-  waloId = (await insertListing(ctx.services, { authorityId: podor.id, country: 'SN', themes: ['water_sanitation', 'energy'], title: 'Accès à l’eau potable des villages du Walo' })).id;
+  waloId = (
+    await insertListing(ctx.services, {
+      authorityId: podor.id,
+      country: 'SN',
+      themes: ['water_sanitation', 'energy'],
+      title: 'Accès à l’eau potable des villages du Walo',
+    })
+  ).id;
   admin = await login(app, (await createUser(ctx.services, { role: 'admin' })).email);
-  lannion = await login(app, (await createUser(ctx.services, { role: 'french_authority', authorityId: lannionAuthority!.id })).email);
-  correspondent = await login(app, (await createUser(ctx.services, { role: 'correspondent', countries: ['SN'] })).email);
+  lannion = await login(
+    app,
+    (await createUser(ctx.services, { role: 'french_authority', authorityId: lannionAuthority!.id })).email,
+  );
+  correspondent = await login(
+    app,
+    (await createUser(ctx.services, { role: 'correspondent', countries: ['SN'] })).email,
+  );
 });
 afterAll(async () => {
   await app?.close();
@@ -50,7 +67,16 @@ describe('co-financing catalogue', () => {
     expect(res.statusCode).toBe(200);
     const slugs = res.json().programmes.map((p: { slug: string }) => p.slug);
     expect(slugs).toHaveLength(REFERENCE_PROGRAMMES.length);
-    expect(slugs).toEqual(expect.arrayContaining(['dctciv-franco-senegalais', 'afd-ficol', 'agence-eau-loire-bretagne', 'faceco', 'union-europeenne', 'un-pour-cent-dechets']));
+    expect(slugs).toEqual(
+      expect.arrayContaining([
+        'dctciv-franco-senegalais',
+        'afd-ficol',
+        'agence-eau-loire-bretagne',
+        'faceco',
+        'union-europeenne',
+        'un-pour-cent-dechets',
+      ]),
+    );
     expect((await programme('dctciv-generaliste')).maxRatePercent).toBe(70);
   });
 
@@ -59,22 +85,51 @@ describe('co-financing catalogue', () => {
     const body = { ...senegal, opensOn: shift(-10), closesOn: shift(14), datesToConfirm: false };
     for (const key of ['id', 'slug', 'closedAt', 'version', 'updatedAt']) delete body[key];
 
-    const anonymous = await app.inject({ method: 'PUT', url: `/api/v1/cofinancing/programmes/${senegal.id}`, headers: { 'if-match': `"${senegal.version}"` }, payload: body });
+    const anonymous = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/cofinancing/programmes/${senegal.id}`,
+      headers: { 'if-match': `"${senegal.version}"` },
+      payload: body,
+    });
     expect(anonymous.statusCode).toBe(401);
-    const byCorrespondent = await app.inject({ method: 'PUT', url: `/api/v1/cofinancing/programmes/${senegal.id}`, headers: { ...correspondent, 'if-match': `"${senegal.version}"` }, payload: body });
+    const byCorrespondent = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/cofinancing/programmes/${senegal.id}`,
+      headers: { ...correspondent, 'if-match': `"${senegal.version}"` },
+      payload: body,
+    });
     expect(byCorrespondent.statusCode).toBe(403);
-    const withoutVersion = await app.inject({ method: 'PUT', url: `/api/v1/cofinancing/programmes/${senegal.id}`, headers: admin, payload: body });
+    const withoutVersion = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/cofinancing/programmes/${senegal.id}`,
+      headers: admin,
+      payload: body,
+    });
     expect(withoutVersion.statusCode).toBe(428);
 
-    const saved = await app.inject({ method: 'PUT', url: `/api/v1/cofinancing/programmes/${senegal.id}`, headers: { ...admin, 'if-match': `"${senegal.version}"` }, payload: body });
+    const saved = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/cofinancing/programmes/${senegal.id}`,
+      headers: { ...admin, 'if-match': `"${senegal.version}"` },
+      payload: body,
+    });
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({ closesOn: shift(14), version: senegal.version + 1 });
 
-    const stale = await app.inject({ method: 'PUT', url: `/api/v1/cofinancing/programmes/${senegal.id}`, headers: { ...admin, 'if-match': `"${senegal.version}"` }, payload: { ...body, name: 'Écrasement' } });
+    const stale = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/cofinancing/programmes/${senegal.id}`,
+      headers: { ...admin, 'if-match': `"${senegal.version}"` },
+      payload: { ...body, name: 'Écrasement' },
+    });
     expect(stale.statusCode).toBe(412);
     expect((await programme('dctciv-franco-senegalais')).name).toBe(senegal.name);
 
-    const history = await app.inject({ method: 'GET', url: `/api/v1/cofinancing/programmes/${senegal.id}/history`, headers: admin });
+    const history = await app.inject({
+      method: 'GET',
+      url: `/api/v1/cofinancing/programmes/${senegal.id}/history`,
+      headers: admin,
+    });
     expect(history.json().history.map((h: { action: string }) => h.action)).toEqual(['edit', 'reference']);
   });
 
@@ -90,7 +145,13 @@ describe('co-financing catalogue', () => {
     [{ name: 'Appel\u0000caché' }, 'name'],
     [{ waterBasin: 'mississippi' }, 'waterBasin'],
   ])('refuses %j with a problem naming %s', async (patch, field) => {
-    const payload = { name: 'Appel test', funder: 'MEAE', kind: 'call_for_projects', officialUrl: 'https://example.org/appel', ...patch };
+    const payload = {
+      name: 'Appel test',
+      funder: 'MEAE',
+      kind: 'call_for_projects',
+      officialUrl: 'https://example.org/appel',
+      ...patch,
+    };
     const res = await app.inject({ method: 'POST', url: '/api/v1/cofinancing/programmes', headers: admin, payload });
     expect(res.statusCode).toBe(400);
     expect(res.json().field ?? res.json().errors?.[0]?.field).toContain(field);
@@ -100,10 +161,20 @@ describe('co-financing catalogue', () => {
     const res = await app.inject({ method: 'GET', url: `/api/v1/cofinancing/listings/${waloId}`, headers: lannion });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.frenchAuthority).toMatchObject({ name: 'Lannion', departement: '22', basin: 'loire_bretagne', region: 'Bretagne' });
+    expect(body.frenchAuthority).toMatchObject({
+      name: 'Lannion',
+      departement: '22',
+      basin: 'loire_bretagne',
+      region: 'Bretagne',
+    });
     const bySlug = new Map(body.paths.map((p: { programme: { slug: string } }) => [p.programme.slug, p]));
-    expect(bySlug.get('dctciv-franco-senegalais')).toMatchObject({ closesInDays: 14, reasons: expect.arrayContaining([{ code: 'country', country: 'SN' }]) });
-    expect(bySlug.get('agence-eau-loire-bretagne')).toMatchObject({ reasons: expect.arrayContaining([{ code: 'basin', basin: 'loire_bretagne', departement: '22', shared: false }]) });
+    expect(bySlug.get('dctciv-franco-senegalais')).toMatchObject({
+      closesInDays: 14,
+      reasons: expect.arrayContaining([{ code: 'country', country: 'SN' }]),
+    });
+    expect(bySlug.get('agence-eau-loire-bretagne')).toMatchObject({
+      reasons: expect.arrayContaining([{ code: 'basin', basin: 'loire_bretagne', departement: '22', shared: false }]),
+    });
     expect(bySlug.has('afd-ficol')).toBe(true);
     expect(bySlug.has('agence-eau-seine-normandie')).toBe(false);
     expect(body.support.map((s: { name: string }) => s.name)).toContain('Réseau Bretagne Solidaire');
@@ -115,20 +186,33 @@ describe('co-financing catalogue', () => {
     const walo = res.json().suggestions.find((s: { listing: { id: string } }) => s.listing.id === waloId);
     const reason = walo.reasons.find((r: { code: string }) => r.code === 'cofinancing');
     expect(reason.points).toBe(0);
-    expect(reason.detail.programmes).toEqual(expect.arrayContaining(['Appel à projets franco-sénégalais', '1 % solidarité internationale — Agence de l’eau Loire-Bretagne']));
+    expect(reason.detail.programmes).toEqual(
+      expect.arrayContaining([
+        'Appel à projets franco-sénégalais',
+        '1 % solidarité internationale — Agence de l’eau Loire-Bretagne',
+      ]),
+    );
     expect(walo.score).toBe(walo.reasons.reduce((sum: number, r: { points: number }) => sum + r.points, 0));
   });
 
   it('stops offering a closed programme, and the anonymous reader gets no agency path', async () => {
     const ficol = await programme('afd-ficol');
-    const closed = await app.inject({ method: 'POST', url: `/api/v1/cofinancing/programmes/${ficol.id}/close`, headers: { ...admin, 'if-match': `"${ficol.version}"` } });
+    const closed = await app.inject({
+      method: 'POST',
+      url: `/api/v1/cofinancing/programmes/${ficol.id}/close`,
+      headers: { ...admin, 'if-match': `"${ficol.version}"` },
+    });
     expect(closed.statusCode).toBe(200);
     const res = await app.inject({ method: 'GET', url: `/api/v1/cofinancing/listings/${waloId}` });
     const slugs = res.json().paths.map((p: { programme: { slug: string } }) => p.programme.slug);
     expect(slugs).not.toContain('afd-ficol');
     expect(slugs).not.toContain('agence-eau-loire-bretagne');
     expect(slugs).toContain('un-pour-cent-eau');
-    const reopened = await app.inject({ method: 'POST', url: `/api/v1/cofinancing/programmes/${ficol.id}/reopen`, headers: { ...admin, 'if-match': `"${closed.json().version}"` } });
+    const reopened = await app.inject({
+      method: 'POST',
+      url: `/api/v1/cofinancing/programmes/${ficol.id}/reopen`,
+      headers: { ...admin, 'if-match': `"${closed.json().version}"` },
+    });
     expect(reopened.statusCode).toBe(200);
     expect(await loadCofinancingReference(ctx.services.db)).toBe(0);
   });

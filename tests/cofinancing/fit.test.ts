@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { basinOf, departementOf, DEPARTEMENT_BASIN, SHARED_DEPARTEMENTS } from '../../src/lib/reference/water-basins.js';
+import {
+  basinOf,
+  departementOf,
+  DEPARTEMENT_BASIN,
+  SHARED_DEPARTEMENTS,
+} from '../../src/lib/reference/water-basins.js';
 import { fitOf, fitPaths, type CatalogueEntry, type FrenchFacts } from '../../src/lib/server/cofinancing/fit.js';
 import { REFERENCE_PROGRAMMES } from '../../src/lib/server/cofinancing/reference.js';
 
@@ -9,17 +14,29 @@ const catalogue: CatalogueEntry[] = REFERENCE_PROGRAMMES.map((p, i) => ({
   id: `id-${i}`,
   closedAt: null,
   // The ministry's calls open in this test's world; FICOL and the 1 % mechanisms have no dates.
-  ...(p.slug.startsWith('dctciv-') ? { opensOn: '2026-11-01', closesOn: p.slug === 'dctciv-franco-senegalais' ? '2026-12-15' : '2027-02-28' } : {}),
+  ...(p.slug.startsWith('dctciv-')
+    ? { opensOn: '2026-11-01', closesOn: p.slug === 'dctciv-franco-senegalais' ? '2026-12-15' : '2027-02-28' }
+    : {}),
 }));
 
 function french(type: string, code: string | null, name = 'X'): FrenchFacts {
   const departement = departementOf(type, code);
-  return { name, type, departement, basin: basinOf(departement), basinShared: departement !== null && SHARED_DEPARTEMENTS.has(departement) };
+  return {
+    name,
+    type,
+    departement,
+    basin: basinOf(departement),
+    basinShared: departement !== null && SHARED_DEPARTEMENTS.has(departement),
+  };
 }
 const LANNION = french('commune', '22113', 'Lannion');
 const WALO = { country: 'SN', themes: ['water_sanitation', 'energy'] };
-const slugs = (request: { country: string; themes: string[] }, who: FrenchFacts | null, today = TODAY, entries = catalogue) =>
-  fitPaths(entries, request, who, today).map((p) => p.programme.slug);
+const slugs = (
+  request: { country: string; themes: string[] },
+  who: FrenchFacts | null,
+  today = TODAY,
+  entries = catalogue,
+) => fitPaths(entries, request, who, today).map((p) => p.programme.slug);
 
 describe('water basins', () => {
   it.each([
@@ -52,8 +69,16 @@ describe('fit rules', () => {
     const bySlug = new Map(paths.map((p) => [p.programme.slug, p]));
     expect(bySlug.get('dctciv-franco-senegalais')!.reasons).toContainEqual({ code: 'country', country: 'SN' });
     expect(bySlug.get('dctciv-franco-senegalais')!.closesInDays).toBe(14);
-    expect(bySlug.get('agence-eau-loire-bretagne')!.reasons).toContainEqual({ code: 'basin', basin: 'loire_bretagne', departement: '22', shared: false });
-    expect(bySlug.get('agence-eau-loire-bretagne')!.reasons).toContainEqual({ code: 'themes', themes: ['water_sanitation'] });
+    expect(bySlug.get('agence-eau-loire-bretagne')!.reasons).toContainEqual({
+      code: 'basin',
+      basin: 'loire_bretagne',
+      departement: '22',
+      shared: false,
+    });
+    expect(bySlug.get('agence-eau-loire-bretagne')!.reasons).toContainEqual({
+      code: 'themes',
+      themes: ['water_sanitation'],
+    });
     expect(bySlug.get('afd-ficol')!.reasons).toContainEqual({ code: 'applicant', type: 'commune' });
     expect(bySlug.has('dctciv-generaliste')).toBe(true);
     expect(bySlug.has('un-pour-cent-eau')).toBe(true);
@@ -64,21 +89,101 @@ describe('fit rules', () => {
     expect(bySlug.has('dctciv-patrimoine')).toBe(false);
     expect(bySlug.has('un-pour-cent-dechets')).toBe(false);
     // The most specific paths come first: the country's own call and the basin's agency.
-    expect(paths.slice(0, 2).map((p) => p.programme.slug).sort()).toEqual(['agence-eau-loire-bretagne', 'dctciv-franco-senegalais']);
+    expect(
+      paths
+        .slice(0, 2)
+        .map((p) => p.programme.slug)
+        .sort(),
+    ).toEqual(['agence-eau-loire-bretagne', 'dctciv-franco-senegalais']);
   });
 
-  const cases: Array<{ name: string; request: { country: string; themes: string[] }; who: FrenchFacts | null; today?: string; has: string[]; lacks: string[] }> = [
-    { name: 'anonymous reader: no agency (basin unknown), the generic 1 % water stands in', request: WALO, who: null, has: ['un-pour-cent-eau', 'dctciv-franco-senegalais', 'afd-ficol'], lacks: ['agence-eau-loire-bretagne'] },
-    { name: 'the call has closed (after its closing day)', request: WALO, who: LANNION, today: '2026-12-16', has: ['dctciv-generaliste'], lacks: ['dctciv-franco-senegalais'] },
-    { name: 'closing day itself is still open', request: WALO, who: LANNION, today: '2026-12-15', has: ['dctciv-franco-senegalais'], lacks: [] },
-    { name: 'a département cannot use the 1 % of a water service, its agency still helps', request: WALO, who: french('departement', '33'), has: ['agence-eau-adour-garonne'], lacks: ['un-pour-cent-eau', 'agence-eau-loire-bretagne'] },
-    { name: 'an EPCI (basin unknown) gets the generic 1 % water, no agency', request: WALO, who: french('epci', '200065928'), has: ['un-pour-cent-eau'], lacks: ['agence-eau-loire-bretagne', 'agence-eau-adour-garonne'] },
-    { name: 'Moroccan heritage request: the franco-Moroccan and heritage calls', request: { country: 'MA', themes: ['culture_heritage', 'tourism'] }, who: LANNION, has: ['dctciv-franco-marocain', 'dctciv-patrimoine', 'dctciv-generaliste'], lacks: ['dctciv-franco-senegalais', 'un-pour-cent-eau', 'dctciv-sport'] },
-    { name: 'mobility: a région is an organising authority, a département is not', request: { country: 'UA', themes: ['transport_mobility'] }, who: french('region', 'REG-53'), has: ['un-pour-cent-mobilite', 'dctciv-franco-ukrainien'], lacks: [] },
-    { name: 'mobility seen by a département', request: { country: 'UA', themes: ['transport_mobility'] }, who: french('departement', '22'), has: ['dctciv-franco-ukrainien'], lacks: ['un-pour-cent-mobilite'] },
-    { name: 'crisis: Faceco for civil protection', request: { country: 'LB', themes: ['civil_protection'] }, who: null, has: ['faceco', 'dctciv-franco-libanais'], lacks: ['un-pour-cent-eau'] },
-    { name: 'waste request: the 1 % waste', request: { country: 'SN', themes: ['waste'] }, who: LANNION, has: ['un-pour-cent-dechets'], lacks: ['un-pour-cent-eau', 'agence-eau-loire-bretagne'] },
-    { name: 'coastal request: the coastal call', request: { country: 'MA', themes: ['coastal_territorial'] }, who: null, has: ['dctciv-littoral'], lacks: [] },
+  const cases: Array<{
+    name: string;
+    request: { country: string; themes: string[] };
+    who: FrenchFacts | null;
+    today?: string;
+    has: string[];
+    lacks: string[];
+  }> = [
+    {
+      name: 'anonymous reader: no agency (basin unknown), the generic 1 % water stands in',
+      request: WALO,
+      who: null,
+      has: ['un-pour-cent-eau', 'dctciv-franco-senegalais', 'afd-ficol'],
+      lacks: ['agence-eau-loire-bretagne'],
+    },
+    {
+      name: 'the call has closed (after its closing day)',
+      request: WALO,
+      who: LANNION,
+      today: '2026-12-16',
+      has: ['dctciv-generaliste'],
+      lacks: ['dctciv-franco-senegalais'],
+    },
+    {
+      name: 'closing day itself is still open',
+      request: WALO,
+      who: LANNION,
+      today: '2026-12-15',
+      has: ['dctciv-franco-senegalais'],
+      lacks: [],
+    },
+    {
+      name: 'a département cannot use the 1 % of a water service, its agency still helps',
+      request: WALO,
+      who: french('departement', '33'),
+      has: ['agence-eau-adour-garonne'],
+      lacks: ['un-pour-cent-eau', 'agence-eau-loire-bretagne'],
+    },
+    {
+      name: 'an EPCI (basin unknown) gets the generic 1 % water, no agency',
+      request: WALO,
+      who: french('epci', '200065928'),
+      has: ['un-pour-cent-eau'],
+      lacks: ['agence-eau-loire-bretagne', 'agence-eau-adour-garonne'],
+    },
+    {
+      name: 'Moroccan heritage request: the franco-Moroccan and heritage calls',
+      request: { country: 'MA', themes: ['culture_heritage', 'tourism'] },
+      who: LANNION,
+      has: ['dctciv-franco-marocain', 'dctciv-patrimoine', 'dctciv-generaliste'],
+      lacks: ['dctciv-franco-senegalais', 'un-pour-cent-eau', 'dctciv-sport'],
+    },
+    {
+      name: 'mobility: a région is an organising authority, a département is not',
+      request: { country: 'UA', themes: ['transport_mobility'] },
+      who: french('region', 'REG-53'),
+      has: ['un-pour-cent-mobilite', 'dctciv-franco-ukrainien'],
+      lacks: [],
+    },
+    {
+      name: 'mobility seen by a département',
+      request: { country: 'UA', themes: ['transport_mobility'] },
+      who: french('departement', '22'),
+      has: ['dctciv-franco-ukrainien'],
+      lacks: ['un-pour-cent-mobilite'],
+    },
+    {
+      name: 'crisis: Faceco for civil protection',
+      request: { country: 'LB', themes: ['civil_protection'] },
+      who: null,
+      has: ['faceco', 'dctciv-franco-libanais'],
+      lacks: ['un-pour-cent-eau'],
+    },
+    {
+      name: 'waste request: the 1 % waste',
+      request: { country: 'SN', themes: ['waste'] },
+      who: LANNION,
+      has: ['un-pour-cent-dechets'],
+      lacks: ['un-pour-cent-eau', 'agence-eau-loire-bretagne'],
+    },
+    {
+      name: 'coastal request: the coastal call',
+      request: { country: 'MA', themes: ['coastal_territorial'] },
+      who: null,
+      has: ['dctciv-littoral'],
+      lacks: [],
+    },
   ];
 
   it.each(cases)('$name', ({ request, who, today, has, lacks }) => {
@@ -96,7 +201,12 @@ describe('fit rules', () => {
   });
 
   it('a shared département says so: the agency named covers most of it', () => {
-    const path = fitOf(catalogue.find((c) => c.slug === 'agence-eau-loire-bretagne')!, WALO, french('commune', '42218'), TODAY)!;
+    const path = fitOf(
+      catalogue.find((c) => c.slug === 'agence-eau-loire-bretagne')!,
+      WALO,
+      french('commune', '42218'),
+      TODAY,
+    )!;
     expect(path.reasons).toContainEqual({ code: 'basin', basin: 'loire_bretagne', departement: '42', shared: true });
   });
 });

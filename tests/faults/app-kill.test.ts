@@ -4,7 +4,15 @@ import { listings } from '../../src/lib/server/db/schema/index.js';
 import type { AppProcess } from '../helpers/app-process.js';
 import { draftBody } from '../listings/world.js';
 import { insertListings } from '../search/listings.js';
-import { call, createFaultWorld, eventually, indexAndPostgres, loginOver, outboxSize, type FaultWorld } from './harness.js';
+import {
+  call,
+  createFaultWorld,
+  eventually,
+  indexAndPostgres,
+  loginOver,
+  outboxSize,
+  type FaultWorld,
+} from './harness.js';
 
 // kill -9 of the app while clients write through the API: every write the app acknowledged (2xx) is in
 // Postgres, and the search outbox left behind is relayed by the next process.
@@ -35,12 +43,23 @@ describe('the app killed (-9) during writes', () => {
       for (let i = 0; !stop; i++) {
         const title = `Demande ${n}-${i} du client de charge`;
         try {
-          const res = await call(`${app.url}/api/v1/listings`, { method: 'POST', headers: author, body: draftBody({ title }) });
+          const res = await call(`${app.url}/api/v1/listings`, {
+            method: 'POST',
+            headers: author,
+            body: draftBody({ title }),
+          });
           if (res.status !== 201) throw new Error(`create: ${res.status} ${res.text}`);
           created.set(res.body.id, title);
-          const submit = await call(`${app.url}/api/v1/listings/${res.body.id}/submit`, { method: 'POST', headers: author });
+          const submit = await call(`${app.url}/api/v1/listings/${res.body.id}/submit`, {
+            method: 'POST',
+            headers: author,
+          });
           if (submit.status !== 200) throw new Error(`submit: ${submit.status} ${submit.text}`);
-          const approve = await call(`${app.url}/api/v1/listings/${res.body.id}/decision`, { method: 'POST', headers: correspondent, body: { decision: 'approve' } });
+          const approve = await call(`${app.url}/api/v1/listings/${res.body.id}/decision`, {
+            method: 'POST',
+            headers: correspondent,
+            body: { decision: 'approve' },
+          });
           if (approve.status !== 200) throw new Error(`approve: ${approve.status} ${approve.text}`);
           published.add(res.body.id);
         } catch (error) {
@@ -61,7 +80,10 @@ describe('the app killed (-9) during writes', () => {
     expect(failuresAfterKill).toBeGreaterThan(0);
 
     // Every acknowledged write is there, as acknowledged.
-    const rows = await w.services.db.select().from(listings).where(inArray(listings.id, [...created.keys()]));
+    const rows = await w.services.db
+      .select()
+      .from(listings)
+      .where(inArray(listings.id, [...created.keys()]));
     expect(rows).toHaveLength(created.size);
     for (const row of rows) expect(row.title).toBe(created.get(row.id));
     for (const row of rows.filter((r) => published.has(r.id))) expect(row.status).toBe('published');
@@ -69,7 +91,13 @@ describe('the app killed (-9) during writes', () => {
     // Changes made while no app runs wait in the outbox...
     await insertListings(
       w.services,
-      Array.from({ length: 50 }, (_, i) => ({ authorityId: w.authority.id, country: 'SN', title: `Pendant la panne ${i}`, summary: 'Écrit sans app', themes: ['waste'] })),
+      Array.from({ length: 50 }, (_, i) => ({
+        authorityId: w.authority.id,
+        country: 'SN',
+        title: `Pendant la panne ${i}`,
+        summary: 'Écrit sans app',
+        themes: ['waste'],
+      })),
     );
     expect(await outboxSize(w.services)).toBeGreaterThanOrEqual(50);
 
@@ -80,7 +108,10 @@ describe('the app killed (-9) during writes', () => {
     expect(expected.length).toBeGreaterThanOrEqual(published.size + 50);
     expect(indexed).toEqual(expected);
     for (const id of published) expect(indexed.some((d) => d.id === id)).toBe(true);
-    const [one] = await w.services.db.select({ status: listings.status }).from(listings).where(eq(listings.id, [...published][0]!));
+    const [one] = await w.services.db
+      .select({ status: listings.status })
+      .from(listings)
+      .where(eq(listings.id, [...published][0]!));
     expect(one?.status).toBe('published');
     const search = await call(`${again.url}/api/v1/search?q=panne&hitsPerPage=1`);
     expect(search.body).toMatchObject({ degraded: false, total: 50 });

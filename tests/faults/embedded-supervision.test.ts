@@ -17,7 +17,14 @@ chmodSync(dataDir, 0o755);
 let app: AppProcess;
 
 const pidOf = (service: 'meilisearch' | 'postgres') =>
-  Number(readFileSync(service === 'meilisearch' ? path.join(dataDir, 'meilisearch.pid') : path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  Number(
+    readFileSync(
+      service === 'meilisearch'
+        ? path.join(dataDir, 'meilisearch.pid')
+        : path.join(dataDir, 'postgres', 'postmaster.pid'),
+      'utf8',
+    ).split('\n')[0],
+  );
 
 beforeAll(async () => {
   app = await startAppProcess({ DATA_DIR: dataDir, DEMO_DATA: 'true', LOG_LEVEL: 'info' }, inject('builtAppRoot'));
@@ -49,9 +56,15 @@ describe('embedded services supervised by the app', () => {
     expect(degraded.status).toBe(200);
     expect(degraded.body.degraded).toBe(true);
     const queue = await call(`${app.url}/api/v1/moderation/queue`, { headers: correspondent });
-    const waiting = queue.body.items.find((i: { kind: string; authorityVerified: boolean }) => i.kind === 'new' && i.authorityVerified);
+    const waiting = queue.body.items.find(
+      (i: { kind: string; authorityVerified: boolean }) => i.kind === 'new' && i.authorityVerified,
+    );
     expect(waiting, JSON.stringify(queue.body)).toBeTruthy();
-    const decided = await call(`${app.url}/api/v1/listings/${waiting.listing.id}/decision`, { method: 'POST', headers: correspondent, body: { decision: 'approve' } });
+    const decided = await call(`${app.url}/api/v1/listings/${waiting.listing.id}/decision`, {
+      method: 'POST',
+      headers: correspondent,
+      body: { decision: 'approve' },
+    });
     expect(decided.status, decided.text).toBe(200);
 
     await eventually(async () => {
@@ -67,7 +80,8 @@ describe('embedded services supervised by the app', () => {
     expect(app.output()).toMatch(/embedded Meilisearch exited unexpectedly: restarting/);
     expect(app.output()).toMatch(/"signal":"SIGKILL"/);
     expect(app.output()).toMatch(/embedded Meilisearch restarted/);
-    if (process.env.FAULTS_FIGURES) process.stdout.write(`meilisearch back (health ok, search not degraded) ${backWithinMs} ms after kill -9\n`);
+    if (process.env.FAULTS_FIGURES)
+      process.stdout.write(`meilisearch back (health ok, search not degraded) ${backWithinMs} ms after kill -9\n`);
 
     // The outbox caught up: the index holds exactly what PostgreSQL says, the decision included.
     const env = runningEmbeddedServices(dataDir, {});

@@ -71,7 +71,11 @@ export async function createFaultWorld(name: string): Promise<FaultWorld> {
   };
   const config = loadConfig({ ...env, DATA_DIR: path.join(dataDir, 'tests'), LOG_LEVEL: 'silent' });
   const services = await startServices(config, silent);
-  const authorityRow = await createAuthority(services, { kind: 'foreign', country: 'SN', name: 'Commune de Ziguinchor' });
+  const authorityRow = await createAuthority(services, {
+    kind: 'foreign',
+    country: 'SN',
+    name: 'Commune de Ziguinchor',
+  });
   const author = await createUser(services, { role: 'foreign_authority', authorityId: authorityRow.id });
   const correspondent = await createUser(services, { role: 'correspondent', countries: ['SN'] });
   const apps: AppProcess[] = [];
@@ -104,14 +108,19 @@ export async function createFaultWorld(name: string): Promise<FaultWorld> {
       meili = await startEmbeddedMeilisearch({ dataDir, logger: silent, port: meiliPort });
     },
     async startApp(extra = {}) {
-      const app = await startAppProcess({ ...env, DATA_DIR: mkdtempSync(path.join(dataDir, 'app-')), ...extra }, inject('builtAppRoot'));
+      const app = await startAppProcess(
+        { ...env, DATA_DIR: mkdtempSync(path.join(dataDir, 'app-')), ...extra },
+        inject('builtAppRoot'),
+      );
       apps.push(app);
       await waitForHealth(app);
       return app;
     },
     async close() {
-      if (process.env.FAULTS_DEBUG) for (const app of apps) process.stdout.write(`--- app ${app.url}\n${app.output()}\n`);
-      for (const app of apps) if (app.child.exitCode === null && app.child.signalCode === null) app.child.kill('SIGKILL');
+      if (process.env.FAULTS_DEBUG)
+        for (const app of apps) process.stdout.write(`--- app ${app.url}\n${app.output()}\n`);
+      for (const app of apps)
+        if (app.child.exitCode === null && app.child.signalCode === null) app.child.kill('SIGKILL');
       await services.close().catch(() => undefined);
       await Promise.allSettled([pg.stop(), meili.stop()]);
       rmSync(dataDir, { recursive: true, force: true });

@@ -23,7 +23,12 @@ afterAll(async () => {
 describe('Meilisearch killed (-9) during a stream of 1,000 changes', () => {
   it('loses nothing: after the restart the index equals Postgres, in count and content', async () => {
     const s = w.services;
-    const base = { authorityId: w.authority.id, country: 'SN', themes: ['water_sanitation'], summary: 'Réseau et formation des agents' };
+    const base = {
+      authorityId: w.authority.id,
+      country: 'SN',
+      themes: ['water_sanitation'],
+      summary: 'Réseau et formation des agents',
+    };
     const ids: string[] = [];
     let changes = 0;
     const insertSome = async (n: number) => {
@@ -41,7 +46,10 @@ describe('Meilisearch killed (-9) during a stream of 1,000 changes', () => {
     expect(whileDown.body).toMatchObject({ degraded: true });
     await insertSome(150);
     for (const id of ids.slice(0, 400)) {
-      await updateListing(s, id, { title: `Forage communal révisé ${id.slice(0, 8)}`, themes: ['water_sanitation', 'health'] });
+      await updateListing(s, id, {
+        title: `Forage communal révisé ${id.slice(0, 8)}`,
+        themes: ['water_sanitation', 'health'],
+      });
       changes++;
     }
     expect(await outboxSize(s)).toBeGreaterThan(0);

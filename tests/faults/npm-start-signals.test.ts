@@ -27,16 +27,29 @@ async function startNpmStart() {
   const port = await freePort();
   const npm = spawn('npm', ['start'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'false', REFERENCE_DATA: 'false', NODE_ENV: 'production', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DEMO_DATA: 'false',
+      REFERENCE_DATA: 'false',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   npm.stdout!.on('data', (c) => (output += c));
   npm.stderr!.on('data', (c) => (output += c));
-  const exited = new Promise<number | null>((resolve) => npm.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : null))));
+  const exited = new Promise<number | null>((resolve) =>
+    npm.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : null))),
+  );
   const deadline = Date.now() + 120_000;
   for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.status === 200).catch(() => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`)
+      .then((r) => r.status === 200)
+      .catch(() => false);
     if (ok) break;
     if (Date.now() > deadline || npm.exitCode !== null) throw new Error(`npm start never became healthy:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
@@ -58,20 +71,30 @@ describe('signals along the npm start chain', () => {
   ] as const) {
     it(`${signal} to ${target === 'npm' ? 'the npm process' : 'the server process'} stops every process, exit code 0`, async () => {
       const run = await startNpmStart();
-      expect(run.server, `no server process under npm:\n${run.tree().map((p) => readFileSync(`/proc/${p}/cmdline`, 'utf8')).join('\n')}`).toBeTruthy();
+      expect(
+        run.server,
+        `no server process under npm:\n${run
+          .tree()
+          .map((p) => readFileSync(`/proc/${p}/cmdline`, 'utf8'))
+          .join('\n')}`,
+      ).toBeTruthy();
       const before = [run.npm.pid!, ...run.tree()];
       expect(processesMentioning(run.dataDir).length).toBeGreaterThanOrEqual(2); // PostgreSQL and Meilisearch
       process.kill(target === 'npm' ? run.npm.pid! : run.server, signal);
       expect(await run.exited, run.output()).toBe(0);
-      const alive = () => before.filter((pid) => {
-        try {
-          process.kill(pid, 0);
-          return !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-        } catch {
-          return false;
-        }
-      });
-      expect(await waitUntil(() => alive().length === 0 && processesMentioning(run.dataDir).length === 0, 20_000), `left: ${alive().join(', ')}`).toBe(true);
+      const alive = () =>
+        before.filter((pid) => {
+          try {
+            process.kill(pid, 0);
+            return !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+          } catch {
+            return false;
+          }
+        });
+      expect(
+        await waitUntil(() => alive().length === 0 && processesMentioning(run.dataDir).length === 0, 20_000),
+        `left: ${alive().join(', ')}`,
+      ).toBe(true);
     }, 180_000);
   }
 });

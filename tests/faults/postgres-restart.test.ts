@@ -14,7 +14,13 @@ let auth: Record<string, string>;
 
 beforeAll(async () => {
   w = await createFaultWorld('pg-restart');
-  listingId = (await insertListing(w.services, { authorityId: w.authority.id, country: 'SN', title: 'Adduction d’eau à Ziguinchor' })).id;
+  listingId = (
+    await insertListing(w.services, {
+      authorityId: w.authority.id,
+      country: 'SN',
+      title: 'Adduction d’eau à Ziguinchor',
+    })
+  ).id;
   app = await w.startApp();
   auth = await loginOver(app.url, w.users.author.email, w.users.author.password);
 }, 180_000);
@@ -28,7 +34,13 @@ const probes = () => [
   { name: 'list', url: '/api/v1/listings' },
   { name: 'me', url: '/api/v1/me', headers: () => auth },
   { name: 'my listings', url: '/api/v1/my/listings', headers: () => auth },
-  { name: 'create', url: '/api/v1/listings', method: 'POST', headers: () => auth, body: draftBody({ title: 'Brouillon pendant la panne' }) },
+  {
+    name: 'create',
+    url: '/api/v1/listings',
+    method: 'POST',
+    headers: () => auth,
+    body: draftBody({ title: 'Brouillon pendant la panne' }),
+  },
 ];
 
 describe('PostgreSQL restarted while the app serves', () => {
@@ -42,7 +54,12 @@ describe('PostgreSQL restarted while the app serves', () => {
 
     for (const round of [1, 2]) {
       for (const p of probes()) {
-        const res = await call(`${app.url}${p.url}`, { method: p.method, headers: p.headers?.(), body: p.body, timeoutMs: 20_000 });
+        const res = await call(`${app.url}${p.url}`, {
+          method: p.method,
+          headers: p.headers?.(),
+          body: p.body,
+          timeoutMs: 20_000,
+        });
         expect(res.status, `${p.name} (round ${round}) while PostgreSQL is down: ${res.text}`).toBe(503);
         expect(res.type).toContain('application/problem+json');
         expect(res.body).toMatchObject({ status: 503, title: 'Service Unavailable' });

@@ -3,7 +3,15 @@ import type { AppProcess } from '../helpers/app-process.js';
 import { createAuthority, createUser } from '../helpers/fixtures.js';
 import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp.js';
 import { draftBody } from '../listings/world.js';
-import { call, createFaultWorld, eventually, indexAndPostgres, loginOver, outboxSize, type FaultWorld } from './harness.js';
+import {
+  call,
+  createFaultWorld,
+  eventually,
+  indexAndPostgres,
+  loginOver,
+  outboxSize,
+  type FaultWorld,
+} from './harness.js';
 
 // Two app processes on one PostgreSQL and one Meilisearch, as behind a load balancer: both serve, a session
 // opened on one works on the other, one relay feeds the index (the other stands by and takes over), and a
@@ -13,7 +21,11 @@ let smtp: SmtpCapture;
 let a: AppProcess;
 let b: AppProcess;
 const RELAYS = 'this process now relays the search outbox';
-const relayLines = (app: AppProcess) => app.output().split('\n').filter((l) => l.includes(RELAYS)).length;
+const relayLines = (app: AppProcess) =>
+  app
+    .output()
+    .split('\n')
+    .filter((l) => l.includes(RELAYS)).length;
 
 beforeAll(async () => {
   w = await createFaultWorld('two');
@@ -27,12 +39,29 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-async function publish(app: AppProcess, author: Record<string, string>, correspondent: Record<string, string>, title: string): Promise<string> {
-  const created = await call(`${app.url}/api/v1/listings`, { method: 'POST', headers: author, body: draftBody({ title }) });
+async function publish(
+  app: AppProcess,
+  author: Record<string, string>,
+  correspondent: Record<string, string>,
+  title: string,
+): Promise<string> {
+  const created = await call(`${app.url}/api/v1/listings`, {
+    method: 'POST',
+    headers: author,
+    body: draftBody({ title }),
+  });
   expect(created.status, created.text).toBe(201);
   const id = created.body.id as string;
   expect((await call(`${app.url}/api/v1/listings/${id}/submit`, { method: 'POST', headers: author })).status).toBe(200);
-  expect((await call(`${app.url}/api/v1/listings/${id}/decision`, { method: 'POST', headers: correspondent, body: { decision: 'approve' } })).status).toBe(200);
+  expect(
+    (
+      await call(`${app.url}/api/v1/listings/${id}/decision`, {
+        method: 'POST',
+        headers: correspondent,
+        body: { decision: 'approve' },
+      })
+    ).status,
+  ).toBe(200);
   return id;
 }
 
@@ -54,7 +83,10 @@ describe('two app processes on the same PostgreSQL and Meilisearch', () => {
     });
     expect(login.status).toBe(200);
     const { token } = (await login.json()) as { token: string };
-    const cookie = login.headers.getSetCookie().find((c) => c.startsWith('session='))!.split(';')[0]!;
+    const cookie = login.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('session='))!
+      .split(';')[0]!;
     const viaBearer = await call(`${b.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
     expect(viaBearer.status).toBe(200);
     expect(JSON.stringify(viaBearer.body)).toContain(w.users.author.email);
@@ -63,7 +95,10 @@ describe('two app processes on the same PostgreSQL and Meilisearch', () => {
     const page = await call(`${b.url}/mes-demandes`, { headers: { cookie } });
     expect(page.status).toBe(200);
 
-    const logout = await call(`${b.url}/api/v1/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const logout = await call(`${b.url}/api/v1/auth/logout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(logout.status).toBeLessThan(300);
     expect((await call(`${a.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
   });
@@ -72,17 +107,35 @@ describe('two app processes on the same PostgreSQL and Meilisearch', () => {
     const author = await loginOver(a.url, w.users.author.email, w.users.author.password);
     const correspondent = await loginOver(b.url, w.users.correspondent.email, w.users.correspondent.password);
     const ids: string[] = [];
-    for (let i = 0; i < 10; i++) ids.push(await publish(i % 2 ? b : a, author, correspondent, `Publication alternée ${i}`));
+    for (let i = 0; i < 10; i++)
+      ids.push(await publish(i % 2 ? b : a, author, correspondent, `Publication alternée ${i}`));
     await eventually(async () => expect(await outboxSize(w.services)).toBe(0));
     expect(relayLines(a) + relayLines(b)).toBe(1);
 
     // Every change reached Meilisearch once: no more documents sent than outbox rows written (3 per request).
-    const tasks = (await w.services.meili.tasks.getTasks({ indexUids: ['fault_listings'], types: ['documentAdditionOrUpdate', 'documentDeletion'], limit: 1000 })).results;
-    const sent = tasks.reduce((n, t) => n + Number((t.details as { receivedDocuments?: number; providedIds?: number } | undefined)?.receivedDocuments ?? (t.details as { providedIds?: number })?.providedIds ?? 0), 0);
+    const tasks = (
+      await w.services.meili.tasks.getTasks({
+        indexUids: ['fault_listings'],
+        types: ['documentAdditionOrUpdate', 'documentDeletion'],
+        limit: 1000,
+      })
+    ).results;
+    const sent = tasks.reduce(
+      (n, t) =>
+        n +
+        Number(
+          (t.details as { receivedDocuments?: number; providedIds?: number } | undefined)?.receivedDocuments ??
+            (t.details as { providedIds?: number })?.providedIds ??
+            0,
+        ),
+      0,
+    );
     expect(sent).toBeGreaterThanOrEqual(1);
     expect(sent).toBeLessThanOrEqual(30);
     for (const app of [a, b]) {
-      const found = await call(`${app.url}/api/v1/search?q=${encodeURIComponent('Publication alternée')}&hitsPerPage=20`);
+      const found = await call(
+        `${app.url}/api/v1/search?q=${encodeURIComponent('Publication alternée')}&hitsPerPage=20`,
+      );
       expect(found.body.total).toBe(10);
     }
 
@@ -100,19 +153,30 @@ describe('two app processes on the same PostgreSQL and Meilisearch', () => {
   });
 
   it('a notification mail is sent once, whichever process runs the job', async () => {
-    const french = await createAuthority(w.services, { kind: 'french', country: 'FR', name: 'Lannion', type: 'commune' });
+    const french = await createAuthority(w.services, {
+      kind: 'french',
+      country: 'FR',
+      name: 'Lannion',
+      type: 'commune',
+    });
     const frenchUser = await createUser(w.services, { role: 'french_authority', authorityId: french.id });
     const author = await loginOver(a.url, w.users.author.email, w.users.author.password);
     const correspondent = await loginOver(a.url, w.users.correspondent.email, w.users.correspondent.password);
     const listingId = await publish(a, author, correspondent, 'Coopération sur la gestion des déchets');
     const asFrench = await loginOver(b.url, frenchUser.email, frenchUser.password);
     for (const app of [b, a]) {
-      const res = await call(`${app.url}/api/v1/conversations`, { method: 'POST', headers: asFrench, body: { listingId, message: `Bonjour depuis ${app === a ? 'A' : 'B'}` } });
+      const res = await call(`${app.url}/api/v1/conversations`, {
+        method: 'POST',
+        headers: asFrench,
+        body: { listingId, message: `Bonjour depuis ${app === a ? 'A' : 'B'}` },
+      });
       expect(res.status, res.text).toBe(201);
     }
     // Two messages → two notification events, each delivered once by whichever process takes its job (or sweep).
     const messageMails = () =>
-      smtp.mails.filter((m) => m.to.includes(w.users.author.email.toLowerCase()) && m.subject.startsWith('Nouveau message'));
+      smtp.mails.filter(
+        (m) => m.to.includes(w.users.author.email.toLowerCase()) && m.subject.startsWith('Nouveau message'),
+      );
     await eventually(async () => expect(messageMails()).toHaveLength(2), 90_000);
     // Both processes run the notification jobs and the minute's sweep: leave them time to (wrongly) send again.
     await new Promise((r) => setTimeout(r, 5_000));

@@ -23,20 +23,27 @@ describe('domain errors carry a code and its parameters; pages translate those, 
   });
 
   it('several refused fields each keep their reason', () => {
-    const error = refusal(() => validateListingContent({ title: 'abc', themes: ['not-a-theme'], durationMonths: -1 }, 'update'));
+    const error = refusal(() =>
+      validateListingContent({ title: 'abc', themes: ['not-a-theme'], durationMonths: -1 }, 'update'),
+    );
     const errors = error.details.errors as Array<{ field: string; reason?: string }>;
     expect(errors.find((e) => e.field === 'title')).toMatchObject({ reason: 'min_length', min: 5 });
     expect(errors.find((e) => e.field === 'durationMonths')).toMatchObject({ reason: 'whole_number' });
   });
 
   it('rewording the English message changes nothing on the page', () => {
-    const a = new InvalidInput('summary', 'summary must have at most 300 characters.', { reason: 'max_length', max: 300 });
+    const a = new InvalidInput('summary', 'summary must have at most 300 characters.', {
+      reason: 'max_length',
+      max: 300,
+    });
     const b = new InvalidInput('summary', 'Too long (the limit is 300).', { reason: 'max_length', max: 300 });
     expect(localizeDomainError(a)).toBe('Au plus 300 caractères.');
     expect(localizeDomainError(b)).toBe(localizeDomainError(a));
     // Words that once steered the translation no longer do: only the reason counts.
-    expect(localizeDomainError(new InvalidInput('name', 'name is required.'))).toBe('Cette valeur n\'est pas valide.');
-    expect(localizeDomainError(new InvalidInput('name', 'Anything.', { reason: 'required' }))).toBe('Ce champ est obligatoire.');
+    expect(localizeDomainError(new InvalidInput('name', 'name is required.'))).toBe("Cette valeur n'est pas valide.");
+    expect(localizeDomainError(new InvalidInput('name', 'Anything.', { reason: 'required' }))).toBe(
+      'Ce champ est obligatoire.',
+    );
   });
 
   it('a refusal that an address confirmation would lift says so, whatever its wording', () => {

@@ -8,7 +8,13 @@ describe('translations typed in the request form', () => {
       es: { title: 'Título', summary: 'Resumen' },
       pt: { title: 'Título pt', summary: 'Resumo' },
     };
-    expect(mergeTranslations(existing, { en: { title: 'Drinking water', summary: 'Water for all' }, fr: { title: 'x', summary: 'y' } }, 'fr')).toEqual({
+    expect(
+      mergeTranslations(
+        existing,
+        { en: { title: 'Drinking water', summary: 'Water for all' }, fr: { title: 'x', summary: 'y' } },
+        'fr',
+      ),
+    ).toEqual({
       en: { title: 'Drinking water', summary: 'Water for all', context: 'Context in English' },
       pt: { title: 'Título pt', summary: 'Resumo' },
     });

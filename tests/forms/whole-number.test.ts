@@ -23,7 +23,15 @@ describe('whole numbers as people write them', () => {
   it('leaves what is not a whole number for the domain to refuse, and empty as nothing', () => {
     expect(parseWholeNumber('', 'fr')).toBeNull();
     expect(parseWholeNumber('   ', 'es')).toBeNull();
-    for (const [raw, locale] of [['1,5', 'fr'], ['120.5', 'en'], ['120.000', 'en'], ['1.20', 'es'], ['beaucoup', 'fr'], ['-5', 'fr'], ['12.34.567', 'es']]) {
+    for (const [raw, locale] of [
+      ['1,5', 'fr'],
+      ['120.5', 'en'],
+      ['120.000', 'en'],
+      ['1.20', 'es'],
+      ['beaucoup', 'fr'],
+      ['-5', 'fr'],
+      ['12.34.567', 'es'],
+    ]) {
       expect(parseWholeNumber(raw!, locale!), `${raw} in ${locale}`).toBe(raw);
     }
   });

@@ -20,7 +20,15 @@ export async function startAppProcess(env: Record<string, string>, appRoot = roo
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(appRoot, 'dist/server.js')], {
     cwd: appRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', DEMO_DATA: 'false', REFERENCE_DATA: 'false', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      DEMO_DATA: 'false',
+      REFERENCE_DATA: 'false',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -19,7 +19,14 @@ export function ensureBuild(log: (line: string) => void = (l) => process.stdout.
   if (result.status !== 0) throw new Error('npm run build failed');
 }
 
-const REQUIRED = ['dist/.build-stamp', 'dist/server.js', 'build/handler.js', 'build/index.js', 'build/client', 'build/server/chunks'];
+const REQUIRED = [
+  'dist/.build-stamp',
+  'dist/server.js',
+  'build/handler.js',
+  'build/index.js',
+  'build/client',
+  'build/server/chunks',
+];
 
 /** Copies what the runtime stage copies to a temp dir (retrying while a concurrent build rewrites it). */
 export async function snapshotBuild(): Promise<{ root: string; remove(): void }> {
@@ -36,7 +43,8 @@ export async function snapshotBuild(): Promise<{ root: string; remove(): void }>
         mkdirSync(path.dirname(target), { recursive: true });
         cpSync(path.join(repoRoot, from), target, { recursive: true });
       }
-      if (REQUIRED.every((f) => existsSync(path.join(root, f)))) return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
+      if (REQUIRED.every((f) => existsSync(path.join(root, f))))
+        return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
     } catch {
       // a concurrent build removed files while we copied
     }

@@ -4,7 +4,14 @@
 // installed by hand.
 import { existsSync } from 'node:fs';
 
-export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export interface ChromiumChoice {
   executablePath: string;
@@ -28,7 +35,8 @@ export function resolveChromium(): Promise<ChromiumChoice> {
     const configured = process.env.CHROMIUM_PATH || process.env.CHROME_PATH;
     if (configured === 'packaged') return packagedChromium();
     if (configured) return { executablePath: configured, args: CHROMIUM_FLAGS, source: 'CHROMIUM_PATH' };
-    if (existsSync('/usr/bin/chromium')) return { executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS, source: 'system' };
+    if (existsSync('/usr/bin/chromium'))
+      return { executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS, source: 'system' };
     return packagedChromium();
   })();
   return cached;

@@ -12,7 +12,11 @@ export interface CliRun {
  * servers of the test process (SMTP) must keep answering while the command runs.
  */
 export function runCli(appDir: string, args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
-  const child = spawn(process.execPath, [path.join(appDir, 'dist/cli.js'), ...args], { cwd: appDir, env, timeout: 120_000 });
+  const child = spawn(process.execPath, [path.join(appDir, 'dist/cli.js'), ...args], {
+    cwd: appDir,
+    env,
+    timeout: 120_000,
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (c) => (out += c));

@@ -33,7 +33,8 @@ function instructions(text: string): Array<{ op: string; args: string }> {
 
 function parseEnv(args: string): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const match of args.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|\S*)/g)) env[match[1]!] = match[2]!.replace(/^"|"$/g, '');
+  for (const match of args.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|\S*)/g))
+    env[match[1]!] = match[2]!.replace(/^"|"$/g, '');
   return env;
 }
 
@@ -52,7 +53,8 @@ export function readDockerfile(file: string): DockerfilePlan {
   }
   const build = stages.find((s) => s.name === 'build');
   const runtime = stages.at(-1);
-  if (!build || !runtime || build === runtime) throw new Error(`${file}: expected a "build" stage and a runtime stage after it`);
+  if (!build || !runtime || build === runtime)
+    throw new Error(`${file}: expected a "build" stage and a runtime stage after it`);
 
   const buildRuns = build.items.filter((i) => i.op === 'RUN').map((i) => i.args);
   const buildSteps: BuildStep[] = [];
@@ -61,9 +63,16 @@ export function readDockerfile(file: string): DockerfilePlan {
     if (item.op === 'COPY') {
       const words = item.args.split(/\s+/).filter((w) => !w.startsWith('--'));
       const to = words.pop()!;
-      buildSteps.push({ op: 'COPY', sources: words, to: path.posix.relative(build.workdir, path.posix.resolve(build.workdir, to)) || '.' });
+      buildSteps.push({
+        op: 'COPY',
+        sources: words,
+        to: path.posix.relative(build.workdir, path.posix.resolve(build.workdir, to)) || '.',
+      });
     }
-    if (!['RUN', 'COPY', 'WORKDIR'].includes(item.op)) throw new Error(`${file}: the build stage's ${item.op} is not replayed by the tests: teach tests/helpers/dockerfile.ts`);
+    if (!['RUN', 'COPY', 'WORKDIR'].includes(item.op))
+      throw new Error(
+        `${file}: the build stage's ${item.op} is not replayed by the tests: teach tests/helpers/dockerfile.ts`,
+      );
   }
   const runtimeCopies: DockerfilePlan['runtimeCopies'] = [];
   let env: Record<string, string> = {};
@@ -74,7 +83,8 @@ export function readDockerfile(file: string): DockerfilePlan {
     if (item.op === 'COPY') {
       const words = item.args.split(/\s+/).filter((w) => !w.startsWith('--chown') && !w.startsWith('--chmod'));
       const fromFlag = words.findIndex((w) => w.startsWith('--from='));
-      if (fromFlag === -1) throw new Error(`${file}: the runtime stage copies "${item.args}" from outside the build stage`);
+      if (fromFlag === -1)
+        throw new Error(`${file}: the runtime stage copies "${item.args}" from outside the build stage`);
       if (words[fromFlag] !== `--from=${build.name}`) throw new Error(`${file}: unexpected ${words[fromFlag]}`);
       words.splice(fromFlag, 1);
       const to = words.pop()!;

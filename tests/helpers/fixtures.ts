@@ -28,7 +28,15 @@ export async function createAuthority(
 /** A user of the given role; correspondents get their countries, authority users their authority (approved member by default). */
 export async function createUser(
   services: Services,
-  options: { role: Role; authorityId?: string | null; countries?: string[]; email?: string; password?: string; membership?: 'pending' | 'approved' | 'rejected' | 'disabled'; emailVerified?: boolean },
+  options: {
+    role: Role;
+    authorityId?: string | null;
+    countries?: string[];
+    email?: string;
+    password?: string;
+    membership?: 'pending' | 'approved' | 'rejected' | 'disabled';
+    emailVerified?: boolean;
+  },
 ) {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const email = options.email ?? `${options.role}-${randomBytes(4).toString('hex')}@example.org`;
@@ -47,13 +55,19 @@ export async function createUser(
     })
     .returning();
   if (options.countries?.length) {
-    await services.db.insert(correspondentCountries).values(options.countries.map((country) => ({ userId: user!.id, country })));
+    await services.db
+      .insert(correspondentCountries)
+      .values(options.countries.map((country) => ({ userId: user!.id, country })));
   }
   return { ...user!, password: options.password ?? TEST_PASSWORD };
 }
 
 /** Signs in through the API and returns the bearer header to send with later requests. */
-export async function login(app: FastifyInstance, email: string, password = TEST_PASSWORD): Promise<Record<string, string>> {
+export async function login(
+  app: FastifyInstance,
+  email: string,
+  password = TEST_PASSWORD,
+): Promise<Record<string, string>> {
   const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
   if (res.statusCode !== 200) throw new Error(`login failed for ${email}: ${res.statusCode} ${res.body}`);
   return { authorization: `Bearer ${res.json().token}` };

@@ -52,7 +52,9 @@ export async function createTestServices(env: Record<string, string> = {}): Prom
     async cleanup() {
       const indexes = await services.meili.getIndexes({ limit: 1000 }).catch(() => ({ results: [] }));
       await Promise.all(
-        indexes.results.filter((i) => i.uid.startsWith(config.meiliIndexPrefix)).map((i) => services.meili.deleteIndex(i.uid)),
+        indexes.results
+          .filter((i) => i.uid.startsWith(config.meiliIndexPrefix))
+          .map((i) => services.meili.deleteIndex(i.uid)),
       );
       await services.close();
       const admin2 = postgres(adminUrl, { max: 1, onnotice: () => {} });

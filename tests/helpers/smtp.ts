@@ -55,7 +55,10 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
       for (;;) {
         const mail = mails.find((m) => m.to.includes(to.toLowerCase()) && (!subject || subject.test(m.subject)));
         if (mail) return mail;
-        if (Date.now() > deadline) throw new Error(`no mail to ${to}${subject ? ` matching ${subject}` : ''}; got: ${mails.map((m) => `${m.to} "${m.subject}"`).join(', ')}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `no mail to ${to}${subject ? ` matching ${subject}` : ''}; got: ${mails.map((m) => `${m.to} "${m.subject}"`).join(', ')}`,
+          );
         await new Promise((r) => setTimeout(r, 20));
       }
     },

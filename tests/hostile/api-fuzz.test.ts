@@ -12,8 +12,19 @@ let spec: OpenApi;
 const personas: Record<string, Record<string, string>> = { anonymous: {} };
 let listingId: string;
 
-type Schema = { type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema; enum?: unknown[]; format?: string; anyOf?: Schema[] };
-type Operation = { parameters?: Array<{ name: string; in: string; required?: boolean; schema?: Schema }>; requestBody?: { content?: Record<string, { schema?: Schema }> } };
+type Schema = {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  enum?: unknown[];
+  format?: string;
+  anyOf?: Schema[];
+};
+type Operation = {
+  parameters?: Array<{ name: string; in: string; required?: boolean; schema?: Schema }>;
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+};
 type OpenApi = { paths: Record<string, Record<string, Operation>> };
 
 const HOSTILE_STRINGS = [
@@ -34,13 +45,26 @@ const HOSTILE_STRINGS = [
   '{{7*7}}',
   'x'.repeat(100_000),
 ];
-const BAD_IDS = ['not-a-uuid', "1' OR '1'='1", '00000000-0000-0000-0000-00000000000g', 'x'.repeat(5_000), '%F0%9F%92%A9', '..%2F..%2Fadmin', '00000000-0000-0000-0000-000000000000', '123'];
+const BAD_IDS = [
+  'not-a-uuid',
+  "1' OR '1'='1",
+  '00000000-0000-0000-0000-00000000000g',
+  'x'.repeat(5_000),
+  '%F0%9F%92%A9',
+  '..%2F..%2Fadmin',
+  '00000000-0000-0000-0000-000000000000',
+  '123',
+];
 
 /** Values of every wrong kind for a schema, plus the hostile strings. */
 function wrongValues(schema: Schema | undefined): unknown[] {
   const values: unknown[] = [null, true, -1, 1e308, 3.5, [], {}, [null], { $gt: '' }, ''];
   values.push(...HOSTILE_STRINGS);
-  if (schema?.type === 'array' || schema?.items) values.push(Array.from({ length: 500 }, () => 'x'), [HOSTILE_STRINGS[0], 42]);
+  if (schema?.type === 'array' || schema?.items)
+    values.push(
+      Array.from({ length: 500 }, () => 'x'),
+      [HOSTILE_STRINGS[0], 42],
+    );
   if (schema?.type === 'object' || schema?.properties) values.push({ nested: { deeper: HOSTILE_STRINGS[2] } });
   return values;
 }
@@ -49,7 +73,18 @@ function bodyVariants(schema: Schema | undefined): unknown[] {
   const variants: unknown[] = [{}, [], 'just a string', 42, null, { unknownField: 1 }];
   const props = schema?.properties ?? {};
   const valid: Record<string, unknown> = {};
-  for (const [name, prop] of Object.entries(props)) valid[name] = prop.enum?.[0] ?? (prop.type === 'array' ? [] : prop.type === 'integer' || prop.type === 'number' ? 1 : prop.type === 'boolean' ? true : prop.type === 'object' ? {} : 'x');
+  for (const [name, prop] of Object.entries(props))
+    valid[name] =
+      prop.enum?.[0] ??
+      (prop.type === 'array'
+        ? []
+        : prop.type === 'integer' || prop.type === 'number'
+          ? 1
+          : prop.type === 'boolean'
+            ? true
+            : prop.type === 'object'
+              ? {}
+              : 'x');
   for (const name of Object.keys(props)) {
     for (const value of wrongValues(props[name])) variants.push({ ...valid, [name]: value });
     const { [name]: _dropped, ...missing } = valid;
@@ -71,10 +106,20 @@ function queryVariants(op: Operation): string[] {
   const names = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
   const out: string[] = [];
   for (const name of names) {
-    for (const value of [...HOSTILE_STRINGS.slice(0, 12), 'abc', '-1', '99999999999999999999', '1e9', '', 'x'.repeat(10_000)]) {
+    for (const value of [
+      ...HOSTILE_STRINGS.slice(0, 12),
+      'abc',
+      '-1',
+      '99999999999999999999',
+      '1e9',
+      '',
+      'x'.repeat(10_000),
+    ]) {
       out.push(`${enc(name)}=${enc(value)}`);
     }
-    out.push(`${encodeURIComponent(name)}=1&${encodeURIComponent(name)}=2&${encodeURIComponent(name)}=${encodeURIComponent('<x>')}`);
+    out.push(
+      `${encodeURIComponent(name)}=1&${encodeURIComponent(name)}=2&${encodeURIComponent(name)}=${encodeURIComponent('<x>')}`,
+    );
   }
   out.push('unknown=1', '%zz=%zz', 'a[b][c]=1');
   return out;
@@ -114,9 +159,12 @@ describe('hostile input on every API route of the OpenAPI document', () => {
       sent++;
       const type = String(res.headers['content-type'] ?? '');
       if (res.statusCode >= 500) failures.push(`${res.statusCode} ${label}: ${res.body.slice(0, 300)}`);
-      else if (res.statusCode >= 400 && !type.includes('application/problem+json')) failures.push(`${res.statusCode} without problem+json (${type}) ${label}`);
+      else if (res.statusCode >= 400 && !type.includes('application/problem+json'))
+        failures.push(`${res.statusCode} without problem+json (${type}) ${label}`);
     };
-    const routes = Object.entries(spec.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase(), op })));
+    const routes = Object.entries(spec.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
+    );
     expect(routes.length).toBeGreaterThan(20);
     for (const { path, method, op } of routes) {
       if (path.startsWith('/api/docs')) continue;
@@ -127,15 +175,39 @@ describe('hostile input on every API route of the OpenAPI document', () => {
       const names = SELF_DESTRUCTIVE.test(path) ? ['anonymous'] : Object.keys(personas);
       for (const persona of names) {
         const headers = personas[persona]!;
-        for (const url of urls) await check({ method: method as never, url, headers }, `${persona} ${method} ${url.slice(0, 120)}`);
+        for (const url of urls)
+          await check({ method: method as never, url, headers }, `${persona} ${method} ${url.slice(0, 120)}`);
         const url = urls.at(-1)!;
-        for (const query of queryVariants(op)) await check({ method: method as never, url: `${url}?${query}`, headers }, `${persona} ${method} ${url}?${query.slice(0, 80)}`);
+        for (const query of queryVariants(op))
+          await check(
+            { method: method as never, url: `${url}?${query}`, headers },
+            `${persona} ${method} ${url}?${query.slice(0, 80)}`,
+          );
         if (method !== 'GET' && method !== 'DELETE') {
           for (const body of bodyVariants(bodySchema)) {
-            await check({ method: method as never, url, headers: { ...headers, 'content-type': 'application/json' }, payload: JSON.stringify(body) }, `${persona} ${method} ${url} body ${JSON.stringify(body).slice(0, 100)}`);
+            await check(
+              {
+                method: method as never,
+                url,
+                headers: { ...headers, 'content-type': 'application/json' },
+                payload: JSON.stringify(body),
+              },
+              `${persona} ${method} ${url} body ${JSON.stringify(body).slice(0, 100)}`,
+            );
           }
-          await check({ method: method as never, url, headers: { ...headers, 'content-type': 'application/json' }, payload: '{"title": "unterminated' }, `${persona} ${method} ${url} malformed JSON`);
-          await check({ method: method as never, url, headers: { ...headers, 'content-type': 'text/xml' }, payload: '<x/>' }, `${persona} ${method} ${url} xml`);
+          await check(
+            {
+              method: method as never,
+              url,
+              headers: { ...headers, 'content-type': 'application/json' },
+              payload: '{"title": "unterminated',
+            },
+            `${persona} ${method} ${url} malformed JSON`,
+          );
+          await check(
+            { method: method as never, url, headers: { ...headers, 'content-type': 'text/xml' }, payload: '<x/>' },
+            `${persona} ${method} ${url} xml`,
+          );
         }
       }
     }
@@ -146,7 +218,12 @@ describe('hostile input on every API route of the OpenAPI document', () => {
   it('refuses oversized bodies with 413 problem+json before reading them', async () => {
     const huge = JSON.stringify({ originalLanguage: 'fr', title: 'x', summary: 'y'.repeat(BODY_LIMIT + 10) });
     for (const url of ['/api/v1/listings', '/api/v1/auth/login', `/api/v1/listings/${listingId}/decision`]) {
-      const res = await app.inject({ method: 'POST', url, headers: { ...personas.author, 'content-type': 'application/json' }, payload: huge });
+      const res = await app.inject({
+        method: 'POST',
+        url,
+        headers: { ...personas.author, 'content-type': 'application/json' },
+        payload: huge,
+      });
       expect(res.statusCode, url).toBe(413);
       expect(res.headers['content-type']).toContain('application/problem+json');
     }

@@ -30,7 +30,12 @@ beforeAll(async () => {
   api = await createServer(ctx.services);
   const s = ctx.services;
   const senegal = await createAuthority(s, { kind: 'foreign', country: 'SN', name: 'Commune de Ziguinchor' });
-  const podor = await createAuthority(s, { kind: 'foreign', country: 'SN', name: 'Commune de Podor', verifiedAt: null });
+  const podor = await createAuthority(s, {
+    kind: 'foreign',
+    country: 'SN',
+    name: 'Commune de Podor',
+    verifiedAt: null,
+  });
   const lannion = await createAuthority(s, { kind: 'french', country: 'FR', name: 'Lannion', type: 'commune' });
   ids.authority = podor.id;
   const people = {
@@ -45,9 +50,21 @@ beforeAll(async () => {
   const created = await api.inject({ method: 'POST', url: '/api/v1/listings', headers: author, payload: draftBody() });
   ids.listing = created.json().id;
   await api.inject({ method: 'POST', url: `/api/v1/listings/${ids.listing}/submit`, headers: author });
-  await api.inject({ method: 'POST', url: `/api/v1/listings/${ids.listing}/decision`, headers: await login(api, people.correspondent.email), payload: { decision: 'approve' } });
-  ids.draft = (await api.inject({ method: 'POST', url: '/api/v1/listings', headers: author, payload: draftBody() })).json().id;
-  const interest = await api.inject({ method: 'POST', url: '/api/v1/conversations', headers: await login(api, people.french.email), payload: { listingId: ids.listing, message: 'Bonjour, nous sommes intéressés.' } });
+  await api.inject({
+    method: 'POST',
+    url: `/api/v1/listings/${ids.listing}/decision`,
+    headers: await login(api, people.correspondent.email),
+    payload: { decision: 'approve' },
+  });
+  ids.draft = (
+    await api.inject({ method: 'POST', url: '/api/v1/listings', headers: author, payload: draftBody() })
+  ).json().id;
+  const interest = await api.inject({
+    method: 'POST',
+    url: '/api/v1/conversations',
+    headers: await login(api, people.french.email),
+    payload: { listingId: ids.listing, message: 'Bonjour, nous sommes intéressés.' },
+  });
   ids.conversation = interest.json().conversationId;
 
   build = await snapshotBuild();
@@ -88,31 +105,107 @@ afterAll(async () => {
 
 /** Values a person editing a URL or a form by hand (or a script) sends; the raw ones are written pre-encoded. */
 const VALUES: Array<{ name: string; encoded: string }> = [
-  ...['-'.repeat(36), '00000000-0000-0000-0000-000000000000', '<script>alert(1)</script>', "' or 1=1 --", '-1', '1e309', '99999999999999999999999', '{"a":[1]}', '__proto__', '\u202Eevil', 'x'.repeat(5000), '\u0000', '\u0001\u001f\u007f'].map(
-    (v) => ({ name: JSON.stringify(v.length > 40 ? `${v.slice(0, 10)}…(${v.length})` : v), encoded: encodeURIComponent(v) }),
-  ),
+  ...[
+    '-'.repeat(36),
+    '00000000-0000-0000-0000-000000000000',
+    '<script>alert(1)</script>',
+    "' or 1=1 --",
+    '-1',
+    '1e309',
+    '99999999999999999999999',
+    '{"a":[1]}',
+    '__proto__',
+    '\u202Eevil',
+    'x'.repeat(5000),
+    '\u0000',
+    '\u0001\u001f\u007f',
+  ].map((v) => ({
+    name: JSON.stringify(v.length > 40 ? `${v.slice(0, 10)}…(${v.length})` : v),
+    encoded: encodeURIComponent(v),
+  })),
   { name: 'lone surrogate', encoded: '%ED%A0%80' },
   { name: 'malformed escape', encoded: '%E0%A4%A' },
   { name: 'lone %', encoded: '%' },
   { name: 'overlong /', encoded: '%C0%AF' },
 ];
 const PARAMS = [
-  'q', 'page', 'country', 'theme', 'continent', 'form', 'authorityType', 'population', 'language', 'sort', 'hitsPerPage', 'etape', 'pays',
-  'nature', 'etat', 'collectivite', 'token', 't', 'u', 'redirectTo', 'decision', 'envoyee', 'bienvenue', 'reinitialise', 'id', 'userId', 'step',
+  'q',
+  'page',
+  'country',
+  'theme',
+  'continent',
+  'form',
+  'authorityType',
+  'population',
+  'language',
+  'sort',
+  'hitsPerPage',
+  'etape',
+  'pays',
+  'nature',
+  'etat',
+  'collectivite',
+  'token',
+  't',
+  'u',
+  'redirectTo',
+  'decision',
+  'envoyee',
+  'bienvenue',
+  'reinitialise',
+  'id',
+  'userId',
+  'step',
 ];
 const ROLES = ['anonymous', 'foreign', 'french', 'correspondent', 'admin'] as const;
 
 function pages(): string[] {
   return [
-    '/', '/en', '/recherche', '/pays', '/pays/SN', '/statistiques', `/demandes/${ids.listing}`, `/demandes/${ids.listing}/reconfirmer`,
-    '/alertes', '/compte', '/connexion', '/deconnexion', '/echanges', `/echanges/${ids.conversation}`, '/inscription',
-    '/mes-demandes', `/mes-demandes/${ids.draft}`, `/mes-demandes/${ids.draft}/modifier`, '/mes-demandes/nouvelle', '/moderation',
-    `/moderation/${ids.listing}`, '/moderation/comptes', '/moderation/demandes', '/mot-de-passe-oublie', '/suggestions',
-    '/verification-email', '/admin', '/admin/correspondants', '/admin/referentiels', '/dev/outbox',
+    '/',
+    '/en',
+    '/recherche',
+    '/pays',
+    '/pays/SN',
+    '/statistiques',
+    `/demandes/${ids.listing}`,
+    `/demandes/${ids.listing}/reconfirmer`,
+    '/alertes',
+    '/compte',
+    '/connexion',
+    '/deconnexion',
+    '/echanges',
+    `/echanges/${ids.conversation}`,
+    '/inscription',
+    '/mes-demandes',
+    `/mes-demandes/${ids.draft}`,
+    `/mes-demandes/${ids.draft}/modifier`,
+    '/mes-demandes/nouvelle',
+    '/moderation',
+    `/moderation/${ids.listing}`,
+    '/moderation/comptes',
+    '/moderation/demandes',
+    '/mot-de-passe-oublie',
+    '/suggestions',
+    '/verification-email',
+    '/admin',
+    '/admin/correspondants',
+    '/admin/referentiels',
+    '/dev/outbox',
   ];
 }
 /** Pages whose path carries an id or a token, with `*` where the hostile value goes. */
-const PATH_IDS = ['/pays/*', '/demandes/*', '/demandes/*/reconfirmer', '/echanges/*', '/mes-demandes/*', '/mes-demandes/*/modifier', '/moderation/*', '/invitation/*', '/mot-de-passe-oublie/*', '/alertes/desabonnement/*'];
+const PATH_IDS = [
+  '/pays/*',
+  '/demandes/*',
+  '/demandes/*/reconfirmer',
+  '/echanges/*',
+  '/mes-demandes/*',
+  '/mes-demandes/*/modifier',
+  '/moderation/*',
+  '/invitation/*',
+  '/mot-de-passe-oublie/*',
+  '/alertes/desabonnement/*',
+];
 
 /** Every form action with the fields it reads (actions without input, like "sign out everywhere", are left out). */
 function actions(): Array<{ path: string; action: string | null; fields: string[] }> {
@@ -134,7 +227,11 @@ function actions(): Array<{ path: string; action: string | null; fields: string[
     { path: `/moderation/${ids.listing}`, action: 'verify', fields: ['authorityId'] },
     { path: '/mot-de-passe-oublie', action: null, fields: ['email'] },
     { path: '/mot-de-passe-oublie/abcdefghijklmnopqrstuvwxyz234567abcdefgh', action: null, fields: ['password'] },
-    { path: '/invitation/abcdefghijklmnopqrstuvwxyz234567abcdefgh', action: null, fields: ['displayName', 'jobTitle', 'password'] },
+    {
+      path: '/invitation/abcdefghijklmnopqrstuvwxyz234567abcdefgh',
+      action: null,
+      fields: ['displayName', 'jobTitle', 'password'],
+    },
     { path: '/suggestions', action: 'themes', fields: ['themes'] },
     { path: '/compte', action: 'profile', fields: ['displayName', 'jobTitle', 'locale'] },
     { path: '/compte', action: 'password', fields: ['currentPassword', 'newPassword'] },
@@ -144,18 +241,38 @@ function actions(): Array<{ path: string; action: string | null; fields: string[
     { path: `/mes-demandes/${ids.listing}`, action: 'reconfirm', fields: ['version'] },
     { path: `/mes-demandes/${ids.listing}`, action: 'match', fields: ['comment', 'version', 'partnerId'] },
     { path: `/mes-demandes/${ids.listing}`, action: 'archive', fields: ['comment', 'version'] },
-    { path: `/mes-demandes/${ids.draft}/modifier`, action: 'save', fields: ['intent', 'step', 'version', 'title', 'summary', 'themes', 'budgetEur', 'durationMonths'] },
+    {
+      path: `/mes-demandes/${ids.draft}/modifier`,
+      action: 'save',
+      fields: ['intent', 'step', 'version', 'title', 'summary', 'themes', 'budgetEur', 'durationMonths'],
+    },
     { path: `/mes-demandes/${ids.draft}/modifier`, action: 'submit', fields: ['version'] },
     { path: '/mes-demandes/nouvelle', action: null, fields: ['originalLanguage', 'title', 'summary', 'authorityId'] },
     { path: '/inscription', action: 'french', fields: ['email', 'password', 'displayName', 'jobTitle', 'authorityId'] },
-    { path: '/inscription', action: 'foreign', fields: ['email', 'password', 'displayName', 'authority.name', 'authority.type', 'authority.country', 'authority.region', 'authority.website', 'authority.population'] },
+    {
+      path: '/inscription',
+      action: 'foreign',
+      fields: [
+        'email',
+        'password',
+        'displayName',
+        'authority.name',
+        'authority.type',
+        'authority.country',
+        'authority.region',
+        'authority.website',
+        'authority.population',
+      ],
+    },
   ];
 }
 
 type Failure = { what: string; status: number };
 
 /** Runs the requests a few at a time (the machine is shared) and keeps the answers that are server errors. */
-async function sweep(requests: Array<{ what: string; run: () => Promise<Response> }>): Promise<{ failures: Failure[]; count: number }> {
+async function sweep(
+  requests: Array<{ what: string; run: () => Promise<Response> }>,
+): Promise<{ failures: Failure[]; count: number }> {
   const failures: Failure[] = [];
   let next = 0;
   const worker = async () => {
@@ -164,14 +281,18 @@ async function sweep(requests: Array<{ what: string; run: () => Promise<Response
       const res = await request.run();
       await res.arrayBuffer();
       // A 503 with Retry-After is the admission control saying "busy", not a failure of this input.
-      if (res.status >= 500 && !(res.status === 503 && res.headers.get('retry-after'))) failures.push({ what: request.what, status: res.status });
+      if (res.status >= 500 && !(res.status === 503 && res.headers.get('retry-after')))
+        failures.push({ what: request.what, status: res.status });
     }
   };
   await Promise.all([worker(), worker(), worker()]);
   return { failures, count: requests.length };
 }
 
-const headersFor = (role: (typeof ROLES)[number]): Record<string, string> => ({ accept: 'text/html', ...(role === 'anonymous' ? {} : { cookie: `session=${cookies[role]}` }) });
+const headersFor = (role: (typeof ROLES)[number]): Record<string, string> => ({
+  accept: 'text/html',
+  ...(role === 'anonymous' ? {} : { cookie: `session=${cookies[role]}` }),
+});
 
 describe('hostile input on pages', () => {
   it('every page, hostile values in every query parameter, as anyone: no 5xx', async () => {
@@ -181,7 +302,10 @@ describe('hostile input on pages', () => {
           // A huge value goes in one parameter only: 28 × 5 kB would exceed Node's 16 kB header limit (connection reset).
           const params = value.encoded.length > 1000 ? ['q', 'page'] : PARAMS;
           const url = `${page}?${params.map((p) => `${p}=${value.encoded}`).join('&')}&${PARAMS[0]}=${value.encoded}`;
-          return { what: `GET ${page} ${value.name} as ${role}`, run: () => fetch(`${app.url}${url}`, { redirect: 'manual', headers: headersFor(role) }) };
+          return {
+            what: `GET ${page} ${value.name} as ${role}`,
+            run: () => fetch(`${app.url}${url}`, { redirect: 'manual', headers: headersFor(role) }),
+          };
         }),
       ),
     );
@@ -190,7 +314,11 @@ describe('hostile input on pages', () => {
       for (const value of VALUES) {
         requests.push({
           what: `GET ${page}/__data.json ${value.name}`,
-          run: () => fetch(`${app.url}${page}/__data.json?${(value.encoded.length > 1000 ? ['q'] : PARAMS).map((p) => `${p}=${value.encoded}`).join('&')}`, { headers: headersFor('correspondent') }),
+          run: () =>
+            fetch(
+              `${app.url}${page}/__data.json?${(value.encoded.length > 1000 ? ['q'] : PARAMS).map((p) => `${p}=${value.encoded}`).join('&')}`,
+              { headers: headersFor('correspondent') },
+            ),
         });
       }
     }
@@ -202,14 +330,28 @@ describe('hostile input on pages', () => {
   it('hand-edited ids and tokens in paths: 4xx, never 5xx', async () => {
     const requests = PATH_IDS.flatMap((pattern) =>
       ROLES.flatMap((role) =>
-        VALUES.map((value) => ({ what: `GET ${pattern} = ${value.name} as ${role}`, run: () => fetch(`${app.url}${pattern.replace('*', value.encoded)}`, { redirect: 'manual', headers: headersFor(role) }) })),
+        VALUES.map((value) => ({
+          what: `GET ${pattern} = ${value.name} as ${role}`,
+          run: () =>
+            fetch(`${app.url}${pattern.replace('*', value.encoded)}`, {
+              redirect: 'manual',
+              headers: headersFor(role),
+            }),
+        })),
       ),
     );
     const { failures } = await sweep(requests);
     expect(failures, JSON.stringify(failures.slice(0, 20), null, 1)).toEqual([]);
     // An id of 36 hyphens is "not found", not a database error.
-    for (const page of ['/moderation/' + '-'.repeat(36), '/mes-demandes/' + '-'.repeat(36), '/demandes/' + '-'.repeat(36)]) {
-      const res = await fetch(`${app.url}${page}`, { redirect: 'manual', headers: headersFor(page.startsWith('/moderation') ? 'correspondent' : 'foreign') });
+    for (const page of [
+      '/moderation/' + '-'.repeat(36),
+      '/mes-demandes/' + '-'.repeat(36),
+      '/demandes/' + '-'.repeat(36),
+    ]) {
+      const res = await fetch(`${app.url}${page}`, {
+        redirect: 'manual',
+        headers: headersFor(page.startsWith('/moderation') ? 'correspondent' : 'foreign'),
+      });
       expect(res.status, page).toBe(404);
     }
   }, 600_000);
@@ -265,11 +407,21 @@ describe('search saturated on pages', () => {
     );
     const blocker = postgres(ctx.databaseUrl, { max: 1, onnotice: () => {} });
     try {
-      for (let i = 0; i < 600 && (await fetch(`${saturated.url}/api/v1/taxonomies`).then((r) => r.status).catch(() => 0)) !== 200; i++) await new Promise((r) => setTimeout(r, 200));
+      for (
+        let i = 0;
+        i < 600 &&
+        (await fetch(`${saturated.url}/api/v1/taxonomies`)
+          .then((r) => r.status)
+          .catch(() => 0)) !== 200;
+        i++
+      )
+        await new Promise((r) => setTimeout(r, 200));
       const reserved = await blocker.reserve();
       await reserved`begin`;
       await reserved`lock table listings in access exclusive mode`;
-      const held = Array.from({ length: 4 }, (_, i) => fetch(`${saturated.url}/api/v1/search?q=eau${i}`).catch(() => null));
+      const held = Array.from({ length: 4 }, (_, i) =>
+        fetch(`${saturated.url}/api/v1/search?q=eau${i}`).catch(() => null),
+      );
       await new Promise((r) => setTimeout(r, 1_500));
       const page = await fetch(`${saturated.url}/recherche?q=eau`, { headers: { accept: 'text/html' } });
       const country = await fetch(`${saturated.url}/en/pays/SN`, { headers: { accept: 'text/html' } });

@@ -26,32 +26,49 @@ beforeAll(async () => {
   api = await createServer(ctx.services);
   const s = ctx.services;
   const authority = await createAuthority(s, { kind: 'foreign', country: 'SN', name: `Commune ${IMG}` });
-  const author = await login(api, (await createUser(s, { role: 'foreign_authority', authorityId: authority.id })).email);
+  const author = await login(
+    api,
+    (await createUser(s, { role: 'foreign_authority', authorityId: authority.id })).email,
+  );
   const correspondent = await login(api, (await createUser(s, { role: 'correspondent', countries: ['SN'] })).email);
   const created = await api.inject({
     method: 'POST',
     url: '/api/v1/listings',
     headers: author,
-    payload: draftBody({ title: `Marché xsstoken ${SCRIPT}`, summary: `Résumé ${IMG} et ${SVG}`, context: `Contexte ${SCRIPT}` }),
+    payload: draftBody({
+      title: `Marché xsstoken ${SCRIPT}`,
+      summary: `Résumé ${IMG} et ${SVG}`,
+      context: `Contexte ${SCRIPT}`,
+    }),
   });
   expect(created.statusCode, created.body).toBe(201);
   listingId = created.json().id;
-  expect((await api.inject({ method: 'POST', url: `/api/v1/listings/${listingId}/submit`, headers: author })).statusCode).toBe(200);
-  const approved = await api.inject({ method: 'POST', url: `/api/v1/listings/${listingId}/decision`, headers: correspondent, payload: { decision: 'approve' } });
+  expect(
+    (await api.inject({ method: 'POST', url: `/api/v1/listings/${listingId}/submit`, headers: author })).statusCode,
+  ).toBe(200);
+  const approved = await api.inject({
+    method: 'POST',
+    url: `/api/v1/listings/${listingId}/decision`,
+    headers: correspondent,
+    payload: { decision: 'approve' },
+  });
   expect(approved.statusCode).toBe(200);
 
   // A private copy of the build `npm test` just made: another build in this checkout cannot pull it away.
   build = await snapshotBuild();
-  app = await startAppProcess({
-    DATABASE_URL: ctx.databaseUrl,
-    MEILI_URL: inject('meiliUrl'),
-    MEILI_MASTER_KEY: inject('meiliMasterKey'),
-    MEILI_INDEX_PREFIX: ctx.services.indexPrefix,
-    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'bourse-xss-')),
-    LOG_LEVEL: 'warn',
-    AUTH_RATE_LIMIT: '0',
-    SEARCH_RATE_LIMIT: '0',
-  }, build.root);
+  app = await startAppProcess(
+    {
+      DATABASE_URL: ctx.databaseUrl,
+      MEILI_URL: inject('meiliUrl'),
+      MEILI_MASTER_KEY: inject('meiliMasterKey'),
+      MEILI_INDEX_PREFIX: ctx.services.indexPrefix,
+      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'bourse-xss-')),
+      LOG_LEVEL: 'warn',
+      AUTH_RATE_LIMIT: '0',
+      SEARCH_RATE_LIMIT: '0',
+    },
+    build.root,
+  );
   await waitForHealth(app);
   // The app's relay indexes the request; wait until search finds it.
   for (let i = 0; i < 300; i++) {

@@ -91,7 +91,10 @@ describe('registration through the API uses the same parser as the page', () => 
   it('stores `www.popayan.gov.co` as https://www.popayan.gov.co', async () => {
     const res = await register('www.popayan.gov.co', 'juan@popayan.gov.co');
     expect(res.statusCode, res.body).toBe(201);
-    const [row] = await ctx.services.db.select().from(authorities).where(eq(authorities.id, res.json().user.authorityId));
+    const [row] = await ctx.services.db
+      .select()
+      .from(authorities)
+      .where(eq(authorities.id, res.json().user.authorityId));
     expect(row!.website).toBe('https://www.popayan.gov.co');
   });
 
@@ -108,7 +111,9 @@ describe('the migration normalising stored websites', () => {
       .map((f) => path.resolve(import.meta.dirname, '../../drizzle', f))
       .find((f) => f.endsWith('.sql') && readFileSync(f, 'utf8').includes('UPDATE "authorities" SET "website"'));
     expect(file).toBeDefined();
-    const statement = readFileSync(file!, 'utf8').split('--> statement-breakpoint').find((s) => s.includes('UPDATE "authorities" SET "website"'))!;
+    const statement = readFileSync(file!, 'utf8')
+      .split('--> statement-breakpoint')
+      .find((s) => s.includes('UPDATE "authorities" SET "website"'))!;
     const cases: Array<[string, string | null]> = [
       ['www.popayan.gov.co', 'https://www.popayan.gov.co'],
       ['https://www.dakar.sn/fr', 'https://www.dakar.sn/fr'],
@@ -120,9 +125,14 @@ describe('the migration normalising stored websites', () => {
       ['https://intranet', null],
     ];
     const ids: string[] = [];
-    for (const [website] of cases) ids.push((await createAuthority(ctx.services, { kind: 'foreign', country: 'SN', website })).id);
+    for (const [website] of cases)
+      ids.push((await createAuthority(ctx.services, { kind: 'foreign', country: 'SN', website })).id);
     await ctx.services.sql.unsafe(statement);
-    const rows = await ctx.services.db.select({ id: authorities.id, website: authorities.website }).from(authorities).where(inArray(authorities.id, ids));
-    for (const [i, [raw, expected]] of cases.entries()) expect(rows.find((r) => r.id === ids[i])!.website, raw).toBe(expected);
+    const rows = await ctx.services.db
+      .select({ id: authorities.id, website: authorities.website })
+      .from(authorities)
+      .where(inArray(authorities.id, ids));
+    for (const [i, [raw, expected]] of cases.entries())
+      expect(rows.find((r) => r.id === ids[i])!.website, raw).toBe(expected);
   });
 });

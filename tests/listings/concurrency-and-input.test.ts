@@ -17,7 +17,10 @@ describe('two moderators deciding at once', () => {
       const id = await w.listingIn('submitted');
       const [a, b] = await Promise.all([
         w.call('POST', `/api/v1/listings/${id}/decision`, w.as.correspondent, { decision: 'approve' }),
-        w.call('POST', `/api/v1/listings/${id}/decision`, w.as.secondCorrespondent, { decision: 'reject', comment: 'Incomplet' }),
+        w.call('POST', `/api/v1/listings/${id}/decision`, w.as.secondCorrespondent, {
+          decision: 'reject',
+          comment: 'Incomplet',
+        }),
       ]);
       const codes = [a.statusCode, b.statusCode].sort();
       expect(codes).toEqual([200, 409]);
@@ -25,7 +28,10 @@ describe('two moderators deciding at once', () => {
       const loser = a.statusCode === 409 ? a : b;
       expect(loser.json().currentStatus).toBe(winner.json().status);
       expect(loser.json().currentVersion).toBe(winner.json().version);
-      const decisions = await w.ctx.services.db.select().from(moderationEvents).where(eq(moderationEvents.listingId, id));
+      const decisions = await w.ctx.services.db
+        .select()
+        .from(moderationEvents)
+        .where(eq(moderationEvents.listingId, id));
       expect(decisions.filter((e) => ['approve', 'reject'].includes(e.action))).toHaveLength(1);
     }
   });
@@ -41,15 +47,30 @@ describe('versions (ETag / If-Match)', () => {
     expect(missing.statusCode).toBe(428);
     expect(missing.json().currentVersion).toBe(1);
 
-    const first = await w.call('PATCH', `/api/v1/listings/${id}`, { ...w.as.author, 'if-match': '"1"' }, { budgetEur: 2 });
+    const first = await w.call(
+      'PATCH',
+      `/api/v1/listings/${id}`,
+      { ...w.as.author, 'if-match': '"1"' },
+      { budgetEur: 2 },
+    );
     expect(first.statusCode).toBe(200);
     expect(first.headers.etag).toBe('"2"');
 
     // A second editor who also read version 1 does not silently overwrite the first.
-    const stale = await w.call('PATCH', `/api/v1/listings/${id}`, { ...w.as.admin, 'if-match': '"1"' }, { budgetEur: 3 });
+    const stale = await w.call(
+      'PATCH',
+      `/api/v1/listings/${id}`,
+      { ...w.as.admin, 'if-match': '"1"' },
+      { budgetEur: 3 },
+    );
     expect(stale.statusCode).toBe(412);
     expect(stale.json().currentVersion).toBe(2);
-    const garbage = await w.call('PATCH', `/api/v1/listings/${id}`, { ...w.as.author, 'if-match': 'yesterday' }, { budgetEur: 3 });
+    const garbage = await w.call(
+      'PATCH',
+      `/api/v1/listings/${id}`,
+      { ...w.as.author, 'if-match': 'yesterday' },
+      { budgetEur: 3 },
+    );
     expect(garbage.statusCode).toBe(412);
     const [row] = await w.ctx.services.db.select().from(listings).where(eq(listings.id, id));
     expect(row!.budgetEur).toBe(2);
@@ -57,14 +78,24 @@ describe('versions (ETag / If-Match)', () => {
 
   it('a stale If-Match on a decision is refused too', async () => {
     const id = await w.listingIn('submitted');
-    const res = await w.call('POST', `/api/v1/listings/${id}/decision`, { ...w.as.correspondent, 'if-match': '"1"' }, { decision: 'approve' });
+    const res = await w.call(
+      'POST',
+      `/api/v1/listings/${id}/decision`,
+      { ...w.as.correspondent, 'if-match': '"1"' },
+      { decision: 'approve' },
+    );
     expect(res.statusCode).toBe(412);
   });
 });
 
 describe('bad input', () => {
   const post = (payload: unknown, headers: Record<string, string> = {}) =>
-    w.app.inject({ method: 'POST', url: '/api/v1/listings', headers: { ...w.as.author, ...headers }, payload: payload as string });
+    w.app.inject({
+      method: 'POST',
+      url: '/api/v1/listings',
+      headers: { ...w.as.author, ...headers },
+      payload: payload as string,
+    });
 
   it('malformed JSON → 400', async () => {
     const res = await post('{"title": ', { 'content-type': 'application/json' });
@@ -91,7 +122,12 @@ describe('bad input', () => {
     expect(theme.statusCode).toBe(400);
     expect(theme.json().field).toBe('themes.1');
     expect(theme.json().detail).toContain('water_sanitation');
-    const decision = await w.call('POST', `/api/v1/listings/${await w.listingIn('submitted')}/decision`, w.as.correspondent, { decision: 'maybe' });
+    const decision = await w.call(
+      'POST',
+      `/api/v1/listings/${await w.listingIn('submitted')}/decision`,
+      w.as.correspondent,
+      { decision: 'maybe' },
+    );
     expect(decision.statusCode).toBe(400);
     expect(decision.json().field).toBe('decision');
   });
@@ -113,7 +149,10 @@ describe('bad input', () => {
     for (const [override, field] of cases) {
       const res = await post(draftBody(override));
       expect(res.statusCode, JSON.stringify(override)).toBe(400);
-      expect([res.json().field, ...(res.json().errors ?? []).map((e: { field: string }) => e.field)], JSON.stringify(override)).toContain(field);
+      expect(
+        [res.json().field, ...(res.json().errors ?? []).map((e: { field: string }) => e.field)],
+        JSON.stringify(override),
+      ).toContain(field);
     }
     const missing = await post({ originalLanguage: 'fr', summary: 'x', themes: ['health'] });
     expect(missing.json().field).toBe('title');
@@ -121,19 +160,26 @@ describe('bad input', () => {
 
   it('the domain validation names the field for callers without the API schema (pages)', async () => {
     const { validateListingContent } = await import('../../src/lib/server/listings/validation.js');
-    expect(() => validateListingContent(draftBody({ translations: { xx: { title: 'Hello world', summary: '' } } }), 'create')).toThrow(
-      expect.objectContaining({ status: 400, details: expect.objectContaining({ field: 'translations.xx' }) }),
-    );
+    expect(() =>
+      validateListingContent(draftBody({ translations: { xx: { title: 'Hello world', summary: '' } } }), 'create'),
+    ).toThrow(expect.objectContaining({ status: 400, details: expect.objectContaining({ field: 'translations.xx' }) }));
     expect(() => validateListingContent({ ...draftBody(), mood: 'happy' }, 'create')).toThrow(
       expect.objectContaining({ details: expect.objectContaining({ field: 'mood' }) }),
     );
-    const ok = validateListingContent(draftBody({ translations: { en: { title: 'Sanitation of the districts', summary: 'Connect 2,000 households.' } } }), 'create');
+    const ok = validateListingContent(
+      draftBody({
+        translations: { en: { title: 'Sanitation of the districts', summary: 'Connect 2,000 households.' } },
+      }),
+      'create',
+    );
     expect(ok.translations.en!.title).toBe('Sanitation of the districts');
   });
 
   it('an id that is not a uuid → 400, an unknown one → 404', async () => {
     expect((await w.call('GET', '/api/v1/listings/not-a-uuid', w.as.anonymous)).statusCode).toBe(400);
-    expect((await w.call('GET', '/api/v1/listings/00000000-0000-4000-8000-000000000000', w.as.anonymous)).statusCode).toBe(404);
+    expect(
+      (await w.call('GET', '/api/v1/listings/00000000-0000-4000-8000-000000000000', w.as.anonymous)).statusCode,
+    ).toBe(404);
   });
 
   it('the taxonomies list themes with their DAC codes', async () => {
@@ -147,7 +193,13 @@ describe('bad input', () => {
   it('every listings route is in the OpenAPI document', async () => {
     const doc = (await w.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     const paths = Object.keys(doc.paths).map((p) => p.replace(/\/$/, ''));
-    for (const path of ['/api/v1/listings', '/api/v1/listings/{id}', '/api/v1/listings/{id}/decision', '/api/v1/moderation/queue', '/api/v1/taxonomies']) {
+    for (const path of [
+      '/api/v1/listings',
+      '/api/v1/listings/{id}',
+      '/api/v1/listings/{id}/decision',
+      '/api/v1/moderation/queue',
+      '/api/v1/taxonomies',
+    ]) {
       expect(paths, path).toContain(path);
     }
   });

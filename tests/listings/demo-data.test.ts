@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../src/api/app.js';
 import { findCountry } from '../../src/lib/reference/index.js';
 import { frenchAuthorityRows, frenchCode } from '../../src/lib/server/authorities/french-loader.js';
-import { authorities, listingStatus, listings, moderationEvents, searchOutbox, users } from '../../src/lib/server/db/schema/index.js';
+import {
+  authorities,
+  listingStatus,
+  listings,
+  moderationEvents,
+  searchOutbox,
+  users,
+} from '../../src/lib/server/db/schema/index.js';
 import { DEMO_ACCOUNTS } from '../../src/lib/server/demo/accounts.js';
 import { loadDemoData } from '../../src/lib/server/demo/load.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';
@@ -37,26 +44,44 @@ describe('demo data', () => {
   it('gives every request an audit trail that ends in its state, and tells the search index', async () => {
     const rows = await ctx.services.db.select().from(listings);
     for (const row of rows) {
-      const events = await ctx.services.db.select().from(moderationEvents).where(eq(moderationEvents.listingId, row.id)).orderBy(moderationEvents.id);
+      const events = await ctx.services.db
+        .select()
+        .from(moderationEvents)
+        .where(eq(moderationEvents.listingId, row.id))
+        .orderBy(moderationEvents.id);
       expect(events[0]!.action).toBe('create');
       expect(events.at(-1)!.toStatus).toBe(row.status);
     }
-    const [queued] = await ctx.services.db.select({ n: sql<number>`count(distinct ${searchOutbox.listingId})` }).from(searchOutbox);
+    const [queued] = await ctx.services.db
+      .select({ n: sql<number>`count(distinct ${searchOutbox.listingId})` })
+      .from(searchOutbox);
     expect(Number(queued!.n)).toBe(rows.length);
   });
 
   it('signs in each demo account with the password of the README, and the correspondent sees a queue', async () => {
     const tokens: Record<string, string> = {};
     for (const account of DEMO_ACCOUNTS) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: account.password } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: account.email, password: account.password },
+      });
       expect(res.statusCode, account.email).toBe(200);
       expect(res.json().user.role).toBe(account.role);
       tokens[account.key] = res.json().token;
     }
-    const queue = await app.inject({ method: 'GET', url: '/api/v1/moderation/queue', headers: { authorization: `Bearer ${tokens.correspondent}` } });
+    const queue = await app.inject({
+      method: 'GET',
+      url: '/api/v1/moderation/queue',
+      headers: { authorization: `Bearer ${tokens.correspondent}` },
+    });
     expect(queue.json().total).toBeGreaterThanOrEqual(3);
     expect(queue.json().items.some((i: { authorityVerified: boolean }) => !i.authorityVerified)).toBe(true);
-    const mine = await app.inject({ method: 'GET', url: '/api/v1/my/listings', headers: { authorization: `Bearer ${tokens.foreign}` } });
+    const mine = await app.inject({
+      method: 'GET',
+      url: '/api/v1/my/listings',
+      headers: { authorization: `Bearer ${tokens.foreign}` },
+    });
     expect(mine.json().items.length).toBeGreaterThanOrEqual(3);
     const open = await app.inject({ method: 'GET', url: '/api/v1/listings?pageSize=100' });
     expect(open.json().total).toBeGreaterThanOrEqual(12);
@@ -76,7 +101,10 @@ describe('demo data', () => {
 
 describe('French authorities from the official administrative division', () => {
   it('loads régions and départements with their population, and the chosen communes', async () => {
-    const [bretagne] = await ctx.services.db.select().from(authorities).where(and(eq(authorities.kind, 'french'), eq(authorities.officialCode, frenchCode('region', '53'))));
+    const [bretagne] = await ctx.services.db
+      .select()
+      .from(authorities)
+      .where(and(eq(authorities.kind, 'french'), eq(authorities.officialCode, frenchCode('region', '53'))));
     expect(bretagne).toMatchObject({ name: 'Bretagne', type: 'region' });
     expect(bretagne!.population).toBeGreaterThan(3_000_000);
     const [lannion] = await ctx.services.db.select().from(authorities).where(eq(authorities.officialCode, '22113'));

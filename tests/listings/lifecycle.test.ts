@@ -13,15 +13,25 @@ afterAll(async () => {
 });
 
 const get = (id: string, headers = w.as.author) => w.call('GET', `/api/v1/listings/${id}`, headers);
-const post = (id: string, path: string, headers: Record<string, string>, body?: unknown) => w.call('POST', `/api/v1/listings/${id}${path}`, headers, body);
+const post = (id: string, path: string, headers: Record<string, string>, body?: unknown) =>
+  w.call('POST', `/api/v1/listings/${id}${path}`, headers, body);
 const events = async (id: string) =>
-  (await w.ctx.services.db.select().from(moderationEvents).where(eq(moderationEvents.listingId, id)).orderBy(moderationEvents.id)).map((e) => [
-    e.action,
-    e.fromStatus,
-    e.toStatus,
-  ]);
+  (
+    await w.ctx.services.db
+      .select()
+      .from(moderationEvents)
+      .where(eq(moderationEvents.listingId, id))
+      .orderBy(moderationEvents.id)
+  ).map((e) => [e.action, e.fromStatus, e.toStatus]);
 const outboxCount = async (id: string) =>
-  Number((await w.ctx.services.db.select({ n: sql<number>`count(*)` }).from(searchOutbox).where(eq(searchOutbox.listingId, id)))[0]!.n);
+  Number(
+    (
+      await w.ctx.services.db
+        .select({ n: sql<number>`count(*)` })
+        .from(searchOutbox)
+        .where(eq(searchOutbox.listingId, id))
+    )[0]!.n,
+  );
 
 describe('lifecycle of a cooperation request', () => {
   it('draft → submitted → published, each step audited and sent to the search outbox', async () => {
@@ -51,14 +61,24 @@ describe('lifecycle of a cooperation request', () => {
     expect(await outboxCount(id)).toBe(3);
     const trail = await w.call('GET', `/api/v1/listings/${id}/events`, w.as.correspondent);
     expect(trail.statusCode).toBe(200);
-    expect(trail.json().items[2]).toMatchObject({ action: 'approve', actorRole: 'correspondent', comment: 'Bienvenue', actorId: w.users.correspondent.id });
+    expect(trail.json().items[2]).toMatchObject({
+      action: 'approve',
+      actorRole: 'correspondent',
+      comment: 'Bienvenue',
+      actorId: w.users.correspondent.id,
+    });
   });
 
   it('submitted → changes_requested → (edited) → submitted again', async () => {
     const id = await w.listingIn('changes_requested');
     const current = await get(id);
     expect(current.json().status).toBe('changes_requested');
-    const edited = await w.call('PATCH', `/api/v1/listings/${id}`, { ...w.as.author, 'if-match': current.headers.etag as string }, { budgetEur: 90000 });
+    const edited = await w.call(
+      'PATCH',
+      `/api/v1/listings/${id}`,
+      { ...w.as.author, 'if-match': current.headers.etag as string },
+      { budgetEur: 90000 },
+    );
     expect(edited.statusCode).toBe(200);
     expect(edited.json().budgetEur).toBe(90000);
     expect((await post(id, '/submit', w.as.author)).json().status).toBe('submitted');
@@ -73,7 +93,9 @@ describe('lifecycle of a cooperation request', () => {
     const noComment = await post(id, '/decision', w.as.correspondent, { decision: 'reject' });
     expect(noComment.statusCode).toBe(400);
     expect(noComment.json().field).toBe('comment');
-    expect((await post(id, '/decision', w.as.correspondent, { decision: 'reject', comment: 'Hors champ' })).json().status).toBe('rejected');
+    expect(
+      (await post(id, '/decision', w.as.correspondent, { decision: 'reject', comment: 'Hors champ' })).json().status,
+    ).toBe('rejected');
     const again = await post(id, '/submit', w.as.author);
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ currentStatus: 'rejected' });
@@ -84,7 +106,9 @@ describe('lifecycle of a cooperation request', () => {
     const id = await w.listingIn('published');
     const skip = await post(id, '/transition', w.as.author, { to: 'matched' });
     expect(skip.statusCode).toBe(409);
-    expect(skip.json().detail).toBe('This request is published: it can only be marked as matched when it is in discussion with a partner.');
+    expect(skip.json().detail).toBe(
+      'This request is published: it can only be marked as matched when it is in discussion with a partner.',
+    );
     expect(skip.json().currentStatus).toBe('published');
     for (const to of ['in_discussion', 'matched', 'closed']) {
       const res = await post(id, '/transition', w.as.author, { to });
@@ -102,7 +126,9 @@ describe('lifecycle of a cooperation request', () => {
 
   it('published → archived by the author or by a moderator; a draft cannot be archived', async () => {
     const byAuthor = await w.listingIn('published');
-    expect((await post(byAuthor, '/archive', w.as.author, { comment: 'Partenaire trouvé ailleurs' })).json().status).toBe('archived');
+    expect(
+      (await post(byAuthor, '/archive', w.as.author, { comment: 'Partenaire trouvé ailleurs' })).json().status,
+    ).toBe('archived');
     const byModerator = await w.listingIn('in_discussion');
     expect((await post(byModerator, '/archive', w.as.correspondent, {})).json().status).toBe('archived');
     const draft = await w.listingIn('draft');
@@ -143,7 +169,11 @@ describe('lifecycle of a cooperation request', () => {
     const refused = await post(id, '/decision', w.as.correspondent, { decision: 'approve' });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().detail).toContain('has not been verified');
-    const verified = await w.call('POST', `/api/v1/authorities/${w.authorities.unverified.id}/verify`, w.as.correspondent);
+    const verified = await w.call(
+      'POST',
+      `/api/v1/authorities/${w.authorities.unverified.id}/verify`,
+      w.as.correspondent,
+    );
     expect(verified.statusCode).toBe(200);
     expect(verified.json().verified).toBe(true);
     expect((await post(id, '/decision', w.as.correspondent, { decision: 'approve' })).json().status).toBe('published');
@@ -168,14 +198,21 @@ describe('lifecycle of a cooperation request', () => {
     expect(queue.find((q: { listing: { id: string } }) => q.listing.id === id)).toMatchObject({ kind: 'revision' });
 
     // Sent back once, then approved: only then does the public see the new title.
-    expect((await post(id, '/decision', w.as.correspondent, { decision: 'request_changes', comment: 'Ajoutez le budget' })).json().revisionStatus).toBe(
-      'changes_requested',
-    );
+    expect(
+      (
+        await post(id, '/decision', w.as.correspondent, { decision: 'request_changes', comment: 'Ajoutez le budget' })
+      ).json().revisionStatus,
+    ).toBe('changes_requested');
     const v = (await get(id)).json().version;
     await w.call('PATCH', `/api/v1/listings/${id}`, { ...w.as.author, 'if-match': `"${v}"` }, { budgetEur: 120000 });
     await post(id, '/submit', w.as.author);
     const approved = await post(id, '/decision', w.as.correspondent, { decision: 'approve' });
-    expect(approved.json()).toMatchObject({ status: 'published', revision: null, revisionStatus: null, budgetEur: 120000 });
+    expect(approved.json()).toMatchObject({
+      status: 'published',
+      revision: null,
+      revisionStatus: null,
+      budgetEur: 120000,
+    });
     const pub = (await get(id, w.as.anonymous)).json();
     expect(pub.title).toBe('Assainissement et eau potable des quartiers');
     expect((await events(id)).map((e) => e[0]).slice(-6)).toEqual([
@@ -187,13 +224,21 @@ describe('lifecycle of a cooperation request', () => {
       'approve_revision',
     ]);
     const approvedEvent = (await w.call('GET', `/api/v1/listings/${id}/events`, w.as.author)).json().items.at(-1);
-    expect(approvedEvent.changes).toMatchObject({ title: { to: 'Assainissement et eau potable des quartiers' }, budgetEur: { from: 150000, to: 120000 } });
+    expect(approvedEvent.changes).toMatchObject({
+      title: { to: 'Assainissement et eau potable des quartiers' },
+      budgetEur: { from: 150000, to: 120000 },
+    });
   });
 
   it('a rejected revision leaves the published version untouched', async () => {
     const id = await w.listingIn('published');
     const v = (await get(id)).json().version;
-    await w.call('PATCH', `/api/v1/listings/${id}`, { ...w.as.author, 'if-match': `"${v}"` }, { summary: 'Autre chose' });
+    await w.call(
+      'PATCH',
+      `/api/v1/listings/${id}`,
+      { ...w.as.author, 'if-match': `"${v}"` },
+      { summary: 'Autre chose' },
+    );
     await post(id, '/submit', w.as.author);
     const rejected = await post(id, '/decision', w.as.correspondent, { decision: 'reject', comment: 'Non' });
     expect(rejected.json()).toMatchObject({ status: 'published', revision: null, summary: draftBody().summary });
@@ -222,7 +267,9 @@ describe('lifecycle of a cooperation request', () => {
     expect(mine.statusCode).toBe(200);
     const ids = mine.json().items.map((l: { id: string }) => l.id);
     expect(ids).toContain(draft);
-    expect(mine.json().items.every((l: { authority: { id: string } }) => l.authority.id === w.authorities.senegal.id)).toBe(true);
+    expect(
+      mine.json().items.every((l: { authority: { id: string } }) => l.authority.id === w.authorities.senegal.id),
+    ).toBe(true);
     expect((await w.call('GET', '/api/v1/my/listings', w.as.correspondent)).statusCode).toBe(403);
     expect((await w.call('GET', '/api/v1/my/listings', w.as.anonymous)).statusCode).toBe(401);
   });
@@ -230,12 +277,17 @@ describe('lifecycle of a cooperation request', () => {
   it('the moderation queue shows the covered countries only, oldest first, with the waiting time', async () => {
     const first = await w.listingIn('submitted');
     const second = await w.listingIn('submitted');
-    await w.ctx.services.db.update(listings).set({ submittedAt: new Date(Date.now() - 3 * 24 * 3600 * 1000) }).where(eq(listings.id, second));
+    await w.ctx.services.db
+      .update(listings)
+      .set({ submittedAt: new Date(Date.now() - 3 * 24 * 3600 * 1000) })
+      .where(eq(listings.id, second));
     const queue = (await w.call('GET', '/api/v1/moderation/queue', w.as.correspondent)).json();
     const ids = queue.items.map((q: { listing: { id: string } }) => q.listing.id);
     expect(ids.indexOf(second)).toBeLessThan(ids.indexOf(first));
     expect(queue.items[ids.indexOf(second)].waitingSeconds).toBeGreaterThanOrEqual(3 * 24 * 3600 - 5);
-    expect(queue.items.every((q: { listing: { country: string } }) => ['SN', 'MA'].includes(q.listing.country))).toBe(true);
+    expect(queue.items.every((q: { listing: { country: string } }) => ['SN', 'MA'].includes(q.listing.country))).toBe(
+      true,
+    );
     expect((await w.call('GET', '/api/v1/moderation/queue', w.as.otherCorrespondent)).json().items).toEqual([]);
     expect((await w.call('GET', '/api/v1/moderation/queue', w.as.author)).statusCode).toBe(403);
   });

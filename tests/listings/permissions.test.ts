@@ -22,68 +22,161 @@ interface Row {
   expected: Record<Who, number>;
 }
 
-const versionOf = async (id: string) => (await w.call('GET', `/api/v1/listings/${id}`, w.as.author)).json().version as number;
+const versionOf = async (id: string) =>
+  (await w.call('GET', `/api/v1/listings/${id}`, w.as.author)).json().version as number;
 
 const MATRIX: Row[] = [
   {
     action: 'read a draft',
     state: 'draft',
     run: (id, who) => w.call('GET', `/api/v1/listings/${id}`, w.as[who]),
-    expected: { anonymous: 404, french: 404, author: 200, otherAuthor: 404, correspondent: 200, otherCorrespondent: 404, admin: 200 },
+    expected: {
+      anonymous: 404,
+      french: 404,
+      author: 200,
+      otherAuthor: 404,
+      correspondent: 200,
+      otherCorrespondent: 404,
+      admin: 200,
+    },
   },
   {
     action: 'read a published request',
     state: 'published',
     run: (id, who) => w.call('GET', `/api/v1/listings/${id}`, w.as[who]),
-    expected: { anonymous: 200, french: 200, author: 200, otherAuthor: 200, correspondent: 200, otherCorrespondent: 200, admin: 200 },
+    expected: {
+      anonymous: 200,
+      french: 200,
+      author: 200,
+      otherAuthor: 200,
+      correspondent: 200,
+      otherCorrespondent: 200,
+      admin: 200,
+    },
   },
   {
     action: 'edit a draft',
     state: 'draft',
-    run: async (id, who) => w.call('PATCH', `/api/v1/listings/${id}`, { ...w.as[who], 'if-match': `"${await versionOf(id)}"` }, { budgetEur: 1000 }),
-    expected: { anonymous: 401, french: 404, author: 200, otherAuthor: 404, correspondent: 403, otherCorrespondent: 404, admin: 200 },
+    run: async (id, who) =>
+      w.call(
+        'PATCH',
+        `/api/v1/listings/${id}`,
+        { ...w.as[who], 'if-match': `"${await versionOf(id)}"` },
+        { budgetEur: 1000 },
+      ),
+    expected: {
+      anonymous: 401,
+      french: 404,
+      author: 200,
+      otherAuthor: 404,
+      correspondent: 403,
+      otherCorrespondent: 404,
+      admin: 200,
+    },
   },
   {
     action: 'propose a revision of a published request',
     state: 'published',
-    run: async (id, who) => w.call('PATCH', `/api/v1/listings/${id}`, { ...w.as[who], 'if-match': `"${await versionOf(id)}"` }, { budgetEur: 1000 }),
-    expected: { anonymous: 401, french: 403, author: 200, otherAuthor: 403, correspondent: 403, otherCorrespondent: 403, admin: 200 },
+    run: async (id, who) =>
+      w.call(
+        'PATCH',
+        `/api/v1/listings/${id}`,
+        { ...w.as[who], 'if-match': `"${await versionOf(id)}"` },
+        { budgetEur: 1000 },
+      ),
+    expected: {
+      anonymous: 401,
+      french: 403,
+      author: 200,
+      otherAuthor: 403,
+      correspondent: 403,
+      otherCorrespondent: 403,
+      admin: 200,
+    },
   },
   {
     action: 'submit a draft',
     state: 'draft',
     run: (id, who) => w.call('POST', `/api/v1/listings/${id}/submit`, w.as[who]),
-    expected: { anonymous: 401, french: 404, author: 200, otherAuthor: 404, correspondent: 403, otherCorrespondent: 404, admin: 200 },
+    expected: {
+      anonymous: 401,
+      french: 404,
+      author: 200,
+      otherAuthor: 404,
+      correspondent: 403,
+      otherCorrespondent: 404,
+      admin: 200,
+    },
   },
   {
     action: 'decide a submitted request',
     state: 'submitted',
     run: (id, who) => w.call('POST', `/api/v1/listings/${id}/decision`, w.as[who], { decision: 'approve' }),
-    expected: { anonymous: 401, french: 404, author: 403, otherAuthor: 404, correspondent: 200, otherCorrespondent: 404, admin: 200 },
+    expected: {
+      anonymous: 401,
+      french: 404,
+      author: 403,
+      otherAuthor: 404,
+      correspondent: 200,
+      otherCorrespondent: 404,
+      admin: 200,
+    },
   },
   {
     action: 'mark a published request in discussion',
     state: 'published',
     run: (id, who) => w.call('POST', `/api/v1/listings/${id}/transition`, w.as[who], { to: 'in_discussion' }),
-    expected: { anonymous: 401, french: 403, author: 200, otherAuthor: 403, correspondent: 200, otherCorrespondent: 403, admin: 200 },
+    expected: {
+      anonymous: 401,
+      french: 403,
+      author: 200,
+      otherAuthor: 403,
+      correspondent: 200,
+      otherCorrespondent: 403,
+      admin: 200,
+    },
   },
   {
     action: 'archive a published request',
     state: 'published',
     run: (id, who) => w.call('POST', `/api/v1/listings/${id}/archive`, w.as[who], {}),
-    expected: { anonymous: 401, french: 403, author: 200, otherAuthor: 403, correspondent: 200, otherCorrespondent: 403, admin: 200 },
+    expected: {
+      anonymous: 401,
+      french: 403,
+      author: 200,
+      otherAuthor: 403,
+      correspondent: 200,
+      otherCorrespondent: 403,
+      admin: 200,
+    },
   },
   {
     action: 'reconfirm a published request',
     state: 'published',
     run: (id, who) => w.call('POST', `/api/v1/listings/${id}/reconfirm`, w.as[who]),
-    expected: { anonymous: 401, french: 403, author: 200, otherAuthor: 403, correspondent: 200, otherCorrespondent: 403, admin: 200 },
+    expected: {
+      anonymous: 401,
+      french: 403,
+      author: 200,
+      otherAuthor: 403,
+      correspondent: 200,
+      otherCorrespondent: 403,
+      admin: 200,
+    },
   },
   {
     action: 'read the audit trail of a published request',
     state: 'published',
     run: (id, who) => w.call('GET', `/api/v1/listings/${id}/events`, w.as[who]),
-    expected: { anonymous: 401, french: 403, author: 200, otherAuthor: 403, correspondent: 200, otherCorrespondent: 403, admin: 200 },
+    expected: {
+      anonymous: 401,
+      french: 403,
+      author: 200,
+      otherAuthor: 403,
+      correspondent: 200,
+      otherCorrespondent: 403,
+      admin: 200,
+    },
   },
 ];
 
@@ -102,9 +195,19 @@ describe('permission matrix (role × action)', () => {
   it('create a request for the Senegalese authority', async () => {
     const got: Record<string, number> = {};
     for (const who of WHO) {
-      got[who] = (await w.call('POST', '/api/v1/listings', w.as[who], draftBody({ authorityId: w.authorities.senegal.id }))).statusCode;
+      got[who] = (
+        await w.call('POST', '/api/v1/listings', w.as[who], draftBody({ authorityId: w.authorities.senegal.id }))
+      ).statusCode;
     }
-    expect(got).toEqual({ anonymous: 401, french: 403, author: 201, otherAuthor: 403, correspondent: 201, otherCorrespondent: 403, admin: 201 });
+    expect(got).toEqual({
+      anonymous: 401,
+      french: 403,
+      author: 201,
+      otherAuthor: 403,
+      correspondent: 201,
+      otherCorrespondent: 403,
+      admin: 201,
+    });
     // Without authorityId, a person without an authority of their own must say which one.
     const missing = await w.call('POST', '/api/v1/listings', w.as.admin, draftBody());
     expect(missing.statusCode).toBe(400);
@@ -118,13 +221,29 @@ describe('permission matrix (role × action)', () => {
       const authority = await createAuthority(w.ctx.services, { kind: 'foreign', country: 'SN', verifiedAt: null });
       got[who] = (await w.call('POST', `/api/v1/authorities/${authority.id}/verify`, w.as[who])).statusCode;
     }
-    expect(got).toEqual({ anonymous: 401, french: 403, author: 403, otherAuthor: 403, correspondent: 200, otherCorrespondent: 403, admin: 200 });
+    expect(got).toEqual({
+      anonymous: 401,
+      french: 403,
+      author: 403,
+      otherAuthor: 403,
+      correspondent: 200,
+      otherCorrespondent: 403,
+      admin: 200,
+    });
   });
 
   it('read the moderation queue', async () => {
     const got: Record<string, number> = {};
     for (const who of WHO) got[who] = (await w.call('GET', '/api/v1/moderation/queue', w.as[who])).statusCode;
-    expect(got).toEqual({ anonymous: 401, french: 403, author: 403, otherAuthor: 403, correspondent: 200, otherCorrespondent: 200, admin: 200 });
+    expect(got).toEqual({
+      anonymous: 401,
+      french: 403,
+      author: 403,
+      otherAuthor: 403,
+      correspondent: 200,
+      otherCorrespondent: 200,
+      admin: 200,
+    });
   });
 });
 

@@ -17,7 +17,9 @@ describe('GET /api/v1/moderation/queue?country=', () => {
     await w.call('POST', `/api/v1/listings/${morocco}/submit`, w.as.otherAuthor);
 
     const all = (await w.call('GET', '/api/v1/moderation/queue', w.as.correspondent)).json();
-    expect(all.items.map((i: { listing: { id: string } }) => i.listing.id)).toEqual(expect.arrayContaining([senegal, morocco]));
+    expect(all.items.map((i: { listing: { id: string } }) => i.listing.id)).toEqual(
+      expect.arrayContaining([senegal, morocco]),
+    );
     const onlyMa = (await w.call('GET', '/api/v1/moderation/queue?country=ma', w.as.correspondent)).json();
     expect(onlyMa.items.map((i: { listing: { id: string } }) => i.listing.id)).toEqual([morocco]);
     expect(onlyMa.total).toBe(1);
@@ -25,6 +27,10 @@ describe('GET /api/v1/moderation/queue?country=', () => {
     expect((await w.call('GET', '/api/v1/moderation/queue?country=VN', w.as.correspondent)).statusCode).toBe(403);
     const bad = await w.call('GET', '/api/v1/moderation/queue?country=S%0AN', w.as.correspondent);
     expect(bad.statusCode).toBe(400);
-    expect((await w.call('GET', '/api/v1/moderation/queue?country=SN', w.as.admin)).json().items.map((i: { listing: { id: string } }) => i.listing.id)).toContain(senegal);
+    expect(
+      (await w.call('GET', '/api/v1/moderation/queue?country=SN', w.as.admin))
+        .json()
+        .items.map((i: { listing: { id: string } }) => i.listing.id),
+    ).toContain(senegal);
   });
 });

@@ -33,7 +33,12 @@ export async function createWorld() {
   const s = ctx.services;
   const senegal = await createAuthority(s, { kind: 'foreign', country: 'SN', name: 'Commune de Ziguinchor' });
   const morocco = await createAuthority(s, { kind: 'foreign', country: 'MA', name: 'Commune de Chefchaouen' });
-  const unverified = await createAuthority(s, { kind: 'foreign', country: 'SN', name: 'Commune de Podor', verifiedAt: null });
+  const unverified = await createAuthority(s, {
+    kind: 'foreign',
+    country: 'SN',
+    name: 'Commune de Podor',
+    verifiedAt: null,
+  });
   const french = await createAuthority(s, { kind: 'french', country: 'FR', name: 'Lannion', type: 'commune' });
   const users = {
     author: await createUser(s, { role: 'foreign_authority', authorityId: senegal.id }),
@@ -54,7 +59,10 @@ export async function createWorld() {
   }
 
   /** Creates a draft as the Senegalese author and walks it to the requested state through the API. */
-  async function listingIn(state: 'draft' | 'submitted' | 'published' | 'changes_requested' | 'rejected' | 'in_discussion' | 'matched', body = draftBody()) {
+  async function listingIn(
+    state: 'draft' | 'submitted' | 'published' | 'changes_requested' | 'rejected' | 'in_discussion' | 'matched',
+    body = draftBody(),
+  ) {
     const created = await call('POST', '/api/v1/listings', as.author, body);
     if (created.statusCode !== 201) throw new Error(`create failed: ${created.body}`);
     const id = created.json().id as string;
@@ -65,8 +73,13 @@ export async function createWorld() {
     if (state === 'draft') return id;
     await step('/submit', as.author);
     if (state === 'submitted') return id;
-    if (state === 'changes_requested') return (await step('/decision', as.correspondent, { decision: 'request_changes', comment: 'Précisez le budget.' }), id);
-    if (state === 'rejected') return (await step('/decision', as.correspondent, { decision: 'reject', comment: 'Hors champ.' }), id);
+    if (state === 'changes_requested')
+      return (
+        await step('/decision', as.correspondent, { decision: 'request_changes', comment: 'Précisez le budget.' }),
+        id
+      );
+    if (state === 'rejected')
+      return (await step('/decision', as.correspondent, { decision: 'reject', comment: 'Hors champ.' }), id);
     await step('/decision', as.correspondent, { decision: 'approve' });
     if (state === 'published') return id;
     await step('/transition', as.author, { to: 'in_discussion' });

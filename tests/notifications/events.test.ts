@@ -37,9 +37,20 @@ let limaAuthor: User;
 let frenchMember: User; // Lannion, reads English
 const as: Record<string, Record<string, string>> = {};
 
-async function person(role: Parameters<typeof createUser>[1]['role'], extra: { authorityId?: string; countries?: string[]; locale: string; name: string; email: string }) {
-  const user = await createUser(ctx.services, { role, authorityId: extra.authorityId ?? null, countries: extra.countries, email: extra.email });
-  await ctx.services.db.update(users).set({ locale: extra.locale, displayName: extra.name }).where(eq(users.id, user.id));
+async function person(
+  role: Parameters<typeof createUser>[1]['role'],
+  extra: { authorityId?: string; countries?: string[]; locale: string; name: string; email: string },
+) {
+  const user = await createUser(ctx.services, {
+    role,
+    authorityId: extra.authorityId ?? null,
+    countries: extra.countries,
+    email: extra.email,
+  });
+  await ctx.services.db
+    .update(users)
+    .set({ locale: extra.locale, displayName: extra.name })
+    .where(eq(users.id, user.id));
   return { ...user, locale: extra.locale, displayName: extra.name };
 }
 
@@ -53,7 +64,8 @@ async function newMails(): Promise<OutboxMail[]> {
   return fresh;
 }
 const to = (mails: OutboxMail[], user: { email: string }) => mails.filter((m) => m.to.includes(user.email));
-const noticesOf = async (user: { id: string }) => ctx.services.db.select().from(notices).where(eq(notices.userId, user.id));
+const noticesOf = async (user: { id: string }) =>
+  ctx.services.db.select().from(notices).where(eq(notices.userId, user.id));
 const origin = () => ctx.services.config.origin;
 const call = (method: 'GET' | 'POST' | 'PATCH', url: string, headers: Record<string, string>, payload?: unknown) =>
   app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
@@ -63,14 +75,45 @@ beforeAll(async () => {
   app = await createServer(ctx.services);
   popayan = await createAuthority(ctx.services, { kind: 'foreign', country: 'CO', name: 'Alcaldía de Popayán' });
   lima = await createAuthority(ctx.services, { kind: 'foreign', country: 'PE', name: 'Municipalidad de Lima' });
-  lannion = await createAuthority(ctx.services, { kind: 'french', country: 'FR', name: 'Ville de Lannion', officialCode: '22113' });
-  author = await person('foreign_authority', { authorityId: popayan.id, locale: 'es', name: 'Lucía Gómez', email: 'lucia@popayan.example.co' });
-  colleague = await person('foreign_authority', { authorityId: popayan.id, locale: 'en', name: 'Mark Ruiz', email: 'mark@popayan.example.co' });
-  correspondent = await person('correspondent', { countries: ['CO'], locale: 'fr', name: 'Claire Martin', email: 'claire@ambassade.example.fr' });
+  lannion = await createAuthority(ctx.services, {
+    kind: 'french',
+    country: 'FR',
+    name: 'Ville de Lannion',
+    officialCode: '22113',
+  });
+  author = await person('foreign_authority', {
+    authorityId: popayan.id,
+    locale: 'es',
+    name: 'Lucía Gómez',
+    email: 'lucia@popayan.example.co',
+  });
+  colleague = await person('foreign_authority', {
+    authorityId: popayan.id,
+    locale: 'en',
+    name: 'Mark Ruiz',
+    email: 'mark@popayan.example.co',
+  });
+  correspondent = await person('correspondent', {
+    countries: ['CO'],
+    locale: 'fr',
+    name: 'Claire Martin',
+    email: 'claire@ambassade.example.fr',
+  });
   admin = await person('admin', { locale: 'fr', name: 'Paul Admin', email: 'paul@delegation.example.fr' });
-  limaAuthor = await person('foreign_authority', { authorityId: lima.id, locale: 'es', name: 'Rosa Quispe', email: 'rosa@lima.example.pe' });
-  frenchMember = await person('french_authority', { authorityId: lannion.id, locale: 'en', name: 'Anne Le Goff', email: 'anne@lannion.example.fr' });
-  for (const [key, user] of Object.entries({ author, colleague, correspondent, admin, limaAuthor, frenchMember })) as[key] = await login(app, user.email);
+  limaAuthor = await person('foreign_authority', {
+    authorityId: lima.id,
+    locale: 'es',
+    name: 'Rosa Quispe',
+    email: 'rosa@lima.example.pe',
+  });
+  frenchMember = await person('french_authority', {
+    authorityId: lannion.id,
+    locale: 'en',
+    name: 'Anne Le Goff',
+    email: 'anne@lannion.example.fr',
+  });
+  for (const [key, user] of Object.entries({ author, colleague, correspondent, admin, limaAuthor, frenchMember }))
+    as[key] = await login(app, user.email);
   await newMails();
 });
 afterAll(async () => {
@@ -94,7 +137,9 @@ describe('notifications of a request’s life', () => {
     const [staff] = to(mails, correspondent);
     expect(staff!.subject).toBe('Nouvelle demande à modérer\u00a0: Agua potable para las veredas');
     expect(staff!.text).toContain('Bonjour Claire Martin,');
-    expect(staff!.text).toContain('Alcaldía de Popayán (Colombie) a soumis la demande «\u00a0Agua potable para las veredas\u00a0».');
+    expect(staff!.text).toContain(
+      'Alcaldía de Popayán (Colombie) a soumis la demande «\u00a0Agua potable para las veredas\u00a0».',
+    );
     expect(staff!.text).toContain(`${origin()}/moderation/${id}`);
     const [receipt] = to(mails, author);
     expect(receipt!.subject).toBe('Solicitud enviada: Agua potable para las veredas');
@@ -109,7 +154,10 @@ describe('notifications of a request’s life', () => {
   });
 
   it('changes requested: the authors read the comment in their language; the correspondent is not told what they did', async () => {
-    await call('POST', `/api/v1/listings/${id}/decision`, as.correspondent!, { decision: 'request_changes', comment: 'Précisez le budget.' });
+    await call('POST', `/api/v1/listings/${id}/decision`, as.correspondent!, {
+      decision: 'request_changes',
+      comment: 'Précisez le budget.',
+    });
     const mails = await newMails();
     expect(mails).toHaveLength(2);
     expect(to(mails, colleague)).toHaveLength(1);
@@ -122,7 +170,12 @@ describe('notifications of a request’s life', () => {
 
   it('approved: the author learns it is published, with a /es/ link that opens the request', async () => {
     const current = await call('GET', `/api/v1/listings/${id}`, as.author!);
-    await call('PATCH', `/api/v1/listings/${id}`, { ...as.author!, 'if-match': current.headers.etag as string }, { budgetEur: 90000 });
+    await call(
+      'PATCH',
+      `/api/v1/listings/${id}`,
+      { ...as.author!, 'if-match': current.headers.etag as string },
+      { budgetEur: 90000 },
+    );
     await call('POST', `/api/v1/listings/${id}/submit`, as.author!);
     await newMails();
     const approved = await call('POST', `/api/v1/listings/${id}/decision`, as.correspondent!, { decision: 'approve' });
@@ -140,7 +193,12 @@ describe('notifications of a request’s life', () => {
 
   it('revision submitted and approved: staff see "changes to moderate", authors "changes published"', async () => {
     const current = await call('GET', `/api/v1/listings/${id}`, as.author!);
-    await call('PATCH', `/api/v1/listings/${id}`, { ...as.author!, 'if-match': current.headers.etag as string }, { budgetEur: 80000 });
+    await call(
+      'PATCH',
+      `/api/v1/listings/${id}`,
+      { ...as.author!, 'if-match': current.headers.etag as string },
+      { budgetEur: 80000 },
+    );
     await call('POST', `/api/v1/listings/${id}/submit`, as.author!);
     let mails = await newMails();
     expect(to(mails, correspondent)[0]!.subject).toBe('Modifications à modérer\u00a0: Agua potable para las veredas');
@@ -154,7 +212,10 @@ describe('notifications of a request’s life', () => {
     const other = await draft(as.author, 'Mercado municipal');
     await call('POST', `/api/v1/listings/${other}/submit`, as.author!);
     await newMails();
-    await call('POST', `/api/v1/listings/${other}/decision`, as.correspondent!, { decision: 'reject', comment: 'Hors du champ de la coopération.' });
+    await call('POST', `/api/v1/listings/${other}/decision`, as.correspondent!, {
+      decision: 'reject',
+      comment: 'Hors du champ de la coopération.',
+    });
     const [mail] = to(await newMails(), author);
     expect(mail!.subject).toBe('Solicitud no publicada: Mercado municipal');
     expect(mail!.text).toContain('> Hors du champ de la coopération.');
@@ -171,7 +232,12 @@ describe('notifications of a request’s life', () => {
   });
 
   it('expiring (with a one-click reconfirmation link in the reader’s language), reconfirmed, expired', async () => {
-    const listing = await insertListing(ctx.services, { authorityId: popayan.id, country: 'CO', title: 'Biblioteca pública', expiresAt: new Date(Date.now() + 5 * DAY) });
+    const listing = await insertListing(ctx.services, {
+      authorityId: popayan.id,
+      country: 'CO',
+      title: 'Biblioteca pública',
+      expiresAt: new Date(Date.now() + 5 * DAY),
+    });
     expect(await sendExpiryReminders(ctx.services)).toBe(1);
     let mails = await newMails();
     const [reminder] = to(mails, author);
@@ -185,7 +251,10 @@ describe('notifications of a request’s life', () => {
     expect(to(mails, author)).toHaveLength(0);
     expect(to(mails, colleague)[0]!.subject).toBe('Request reconfirmed: Biblioteca pública');
 
-    await ctx.services.db.update(listings).set({ expiresAt: new Date(Date.now() - DAY) }).where(eq(listings.id, listing.id));
+    await ctx.services.db
+      .update(listings)
+      .set({ expiresAt: new Date(Date.now() - DAY) })
+      .where(eq(listings.id, listing.id));
     expect(await expireDueListings(ctx.services.db)).toBe(1);
     mails = await newMails();
     expect(to(mails, author)[0]!.subject).toBe('Solicitud caducada: Biblioteca pública');
@@ -194,10 +263,25 @@ describe('notifications of a request’s life', () => {
 
 describe('notifications about accounts', () => {
   it('authority verified: one decision, one sentence for the authority and its first member', async () => {
-    const podor = await createAuthority(ctx.services, { kind: 'foreign', country: 'CO', name: 'Alcaldía de Silvia', verifiedAt: null });
-    const first = await person('foreign_authority', { authorityId: podor.id, locale: 'es', name: 'Jorge Tunubalá', email: 'jorge@silvia.example.co' });
+    const podor = await createAuthority(ctx.services, {
+      kind: 'foreign',
+      country: 'CO',
+      name: 'Alcaldía de Silvia',
+      verifiedAt: null,
+    });
+    const first = await person('foreign_authority', {
+      authorityId: podor.id,
+      locale: 'es',
+      name: 'Jorge Tunubalá',
+      email: 'jorge@silvia.example.co',
+    });
     await ctx.services.db.update(users).set({ approvedAt: null, membership: 'pending' }).where(eq(users.id, first.id));
-    await decideMembership(ctx.services, (await loadActor(ctx.services.db, correspondent.id, null))!, first.id, 'approve');
+    await decideMembership(
+      ctx.services,
+      (await loadActor(ctx.services.db, correspondent.id, null))!,
+      first.id,
+      'approve',
+    );
     const mails = to(await newMails(), first);
     expect(mails.map((m) => m.subject)).toEqual(['Alcaldía de Silvia está verificada en Bourse-projets']);
     expect(mails[0]!.text).toContain('verificó Alcaldía de Silvia y confirmó su cuenta');
@@ -235,11 +319,21 @@ describe('notifications about accounts', () => {
 
   it('invitation accepted: the inviter hears of it', async () => {
     const adminActor = (await loadActor(ctx.services.db, admin.id, null))!;
-    const invited = await inviteStaff(ctx.services, adminActor, { email: 'nuevo@ambassade.example.fr', role: 'correspondent', countries: ['PE'], locale: 'es' });
+    const invited = await inviteStaff(ctx.services, adminActor, {
+      email: 'nuevo@ambassade.example.fr',
+      role: 'correspondent',
+      countries: ['PE'],
+      locale: 'es',
+    });
     expect(invited.mailSent).toBe(true);
     const [invitation] = await newMails();
     const token = /\/invitation\/([A-Za-z0-9_-]+)/.exec(invitation!.text)![1]!;
-    await acceptInvitation(ctx.services, { token, displayName: 'Diego Ramos', password: 'una frase de paso bastante larga', locale: 'es' });
+    await acceptInvitation(ctx.services, {
+      token,
+      displayName: 'Diego Ramos',
+      password: 'una frase de paso bastante larga',
+      locale: 'es',
+    });
     const [mail] = to(await newMails(), admin);
     expect(mail!.subject).toBe('Diego Ramos a accepté votre invitation');
   });
@@ -251,7 +345,10 @@ describe('notifications between authorities', () => {
 
   it('partnership claimed by one side: the other side is told; confirmed: both', async () => {
     const frenchActor = (await loadActor(ctx.services.db, frenchMember.id, null))!;
-    const { id } = await declarePartnership(ctx.services, frenchActor, { foreignAuthorityId: popayan.id, frenchAuthorityId: lannion.id });
+    const { id } = await declarePartnership(ctx.services, frenchActor, {
+      foreignAuthorityId: popayan.id,
+      frenchAuthorityId: lannion.id,
+    });
     let mails = await newMails();
     expect(to(mails, author)[0]!.subject).toBe('Asociación declarada con Ville de Lannion');
     expect(to(mails, author)[0]!.text).toContain(`${origin()}/es/compte#partenariats`);
@@ -264,8 +361,13 @@ describe('notifications between authorities', () => {
   });
 
   it('message received: the other side, in its language, with the conversation link; never the sender’s address', async () => {
-    listingId = (await insertListing(ctx.services, { authorityId: popayan.id, country: 'CO', title: 'Gestión de residuos' })).id;
-    const res = await call('POST', '/api/v1/conversations', as.frenchMember!, { listingId, message: 'Bonjour, nous gérons une déchetterie.' });
+    listingId = (
+      await insertListing(ctx.services, { authorityId: popayan.id, country: 'CO', title: 'Gestión de residuos' })
+    ).id;
+    const res = await call('POST', '/api/v1/conversations', as.frenchMember!, {
+      listingId,
+      message: 'Bonjour, nous gérons une déchetterie.',
+    });
     expect(res.statusCode).toBe(201);
     conversationId = res.json().conversationId;
     const mails = await newMails();
@@ -279,18 +381,30 @@ describe('notifications between authorities', () => {
   });
 
   it('unanswered for 14 days: the silent side is reminded once (plural by the language)', async () => {
-    await ctx.services.db.update(conversations).set({ lastMessageAt: new Date(Date.now() - 15 * DAY) }).where(eq(conversations.id, conversationId));
+    await ctx.services.db
+      .update(conversations)
+      .set({ lastMessageAt: new Date(Date.now() - 15 * DAY) })
+      .where(eq(conversations.id, conversationId));
     expect(await sendUnansweredReminders(ctx.services)).toBe(1);
     expect(await sendUnansweredReminders(ctx.services)).toBe(0);
     const mails = await newMails();
-    expect(to(mails, author)[0]!.subject).toBe('Un mensaje espera su respuesta desde hace 14 días: Gestión de residuos');
+    expect(to(mails, author)[0]!.subject).toBe(
+      'Un mensaje espera su respuesta desde hace 14 días: Gestión de residuos',
+    );
     expect(to(mails, frenchMember)).toHaveLength(0);
   });
 
   it('message to an authority with no active member: the sender is told so, and the correspondent of the country', async () => {
     const empty = await createAuthority(ctx.services, { kind: 'foreign', country: 'CO', name: 'Alcaldía de Timbío' });
-    const orphan = await insertListing(ctx.services, { authorityId: empty.id, country: 'CO', title: 'Caminos rurales' });
-    await call('POST', '/api/v1/conversations', as.frenchMember!, { listingId: orphan.id, message: 'Bonjour, pouvons-nous échanger ?' });
+    const orphan = await insertListing(ctx.services, {
+      authorityId: empty.id,
+      country: 'CO',
+      title: 'Caminos rurales',
+    });
+    await call('POST', '/api/v1/conversations', as.frenchMember!, {
+      listingId: orphan.id,
+      message: 'Bonjour, pouvons-nous échanger ?',
+    });
     const mails = await newMails();
     const [sender] = to(mails, frenchMember);
     expect(sender!.subject).toBe('Your message is waiting for a reader: Caminos rurales');
@@ -302,10 +416,24 @@ describe('notifications between authorities', () => {
 
 describe('preferences', () => {
   it('off: the notice stays, no mail; daily: one digest; one-click unsubscribe turns a kind off; account kinds cannot be turned off', async () => {
-    const put = await app.inject({ method: 'PUT', url: '/api/v1/notifications/preferences', headers: as.colleague!, payload: { listing_approved: 'off', listing_submitted: 'daily', member_approved: 'off' } });
+    const put = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/notifications/preferences',
+      headers: as.colleague!,
+      payload: { listing_approved: 'off', listing_submitted: 'daily', member_approved: 'off' },
+    });
     expect(put.statusCode).toBe(200);
-    expect(put.json()).toMatchObject({ listing_approved: 'off', listing_submitted: 'daily', member_approved: 'immediate' });
-    const bad = await app.inject({ method: 'PUT', url: '/api/v1/notifications/preferences', headers: as.colleague!, payload: { listing_approved: 'sometimes' } });
+    expect(put.json()).toMatchObject({
+      listing_approved: 'off',
+      listing_submitted: 'daily',
+      member_approved: 'immediate',
+    });
+    const bad = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/notifications/preferences',
+      headers: as.colleague!,
+      payload: { listing_approved: 'sometimes' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().field).toBe('listing_approved');
 
@@ -330,7 +458,9 @@ describe('preferences', () => {
 
     // One click from the mail header (RFC 8058) turns the author's "published" mails off.
     const [lastApproved] = to(mails, author).filter((m) => m.subject.startsWith('Solicitud publicada'));
-    const unsubscribe = /\/notifications\/desabonnement\/([0-9a-f-]+)\/(\w+)\/([A-Za-z0-9_-]+)/.exec(lastApproved!.text)!;
+    const unsubscribe = /\/notifications\/desabonnement\/([0-9a-f-]+)\/(\w+)\/([A-Za-z0-9_-]+)/.exec(
+      lastApproved!.text,
+    )!;
     expect(unsubscribe[2]).toBe('listing_approved');
     const oneClick = await app.inject({
       method: 'POST',
@@ -339,8 +469,15 @@ describe('preferences', () => {
       payload: 'List-Unsubscribe=One-Click',
     });
     expect(oneClick.statusCode).toBe(200);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/notifications/preferences', headers: as.author! })).json().listing_approved).toBe('off');
-    const forged = await app.inject({ method: 'POST', url: `/api/v1/notifications/unsubscribe/${colleague.id}/listing_approved/${unsubscribe[3]}`, payload: {} });
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/notifications/preferences', headers: as.author! })).json()
+        .listing_approved,
+    ).toBe('off');
+    const forged = await app.inject({
+      method: 'POST',
+      url: `/api/v1/notifications/unsubscribe/${colleague.id}/listing_approved/${unsubscribe[3]}`,
+      payload: {},
+    });
     expect(forged.statusCode).toBe(400);
   });
 
@@ -348,11 +485,23 @@ describe('preferences', () => {
     const before = (await app.inject({ method: 'GET', url: '/api/v1/notifications', headers: as.author! })).json();
     expect(before.unread).toBeGreaterThan(0);
     const others = (await noticesOf(correspondent)).map((n) => n.id);
-    const stolen = await app.inject({ method: 'POST', url: '/api/v1/notifications/read', headers: as.author!, payload: { ids: others } });
+    const stolen = await app.inject({
+      method: 'POST',
+      url: '/api/v1/notifications/read',
+      headers: as.author!,
+      payload: { ids: others },
+    });
     expect(stolen.json().marked).toBe(0);
-    const all = await app.inject({ method: 'POST', url: '/api/v1/notifications/read', headers: as.author!, payload: { ids: 'all' } });
+    const all = await app.inject({
+      method: 'POST',
+      url: '/api/v1/notifications/read',
+      headers: as.author!,
+      payload: { ids: 'all' },
+    });
     expect(all.json().marked).toBe(before.unread);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/notifications', headers: as.author! })).json().unread).toBe(0);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/notifications', headers: as.author! })).json().unread).toBe(
+      0,
+    );
     expect((await app.inject({ method: 'GET', url: '/api/v1/notifications' })).statusCode).toBe(401);
   });
 });

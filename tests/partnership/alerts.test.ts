@@ -26,7 +26,8 @@ async function publish(values: Parameters<typeof insertListing>[1]) {
 beforeAll(async () => {
   ctx = await createTestServices();
   app = await createServer(ctx.services);
-  snAuthority = (await createAuthority(ctx.services, { kind: 'foreign', country: 'SN', name: 'Commune de Kaolack' })).id;
+  snAuthority = (await createAuthority(ctx.services, { kind: 'foreign', country: 'SN', name: 'Commune de Kaolack' }))
+    .id;
 });
 afterAll(async () => {
   await app?.close();
@@ -37,25 +38,59 @@ describe('saved searches and digests', () => {
   it('save a checked search, mail only the new matching requests, once a day at most', async () => {
     const user = await createUser(ctx.services, { role: 'french_authority', email: 'veille@lyon.example.fr' });
     const headers = await login(app, user.email);
-    const bad = await app.inject({ method: 'POST', url: '/api/v1/saved-searches', headers, payload: { name: 'x', frequency: 'daily', query: { country: 'SN" OR country = "MA' } } });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/v1/saved-searches',
+      headers,
+      payload: { name: 'x', frequency: 'daily', query: { country: 'SN" OR country = "MA' } },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().field).toBe('country');
     const res = await app.inject({
       method: 'POST',
       url: '/api/v1/saved-searches',
       headers,
-      payload: { name: 'Eau au Sénégal', frequency: 'daily', query: { country: ['SN'], theme: 'water_sanitation', page: '3' } },
+      payload: {
+        name: 'Eau au Sénégal',
+        frequency: 'daily',
+        query: { country: ['SN'], theme: 'water_sanitation', page: '3' },
+      },
     });
     expect(res.statusCode).toBe(201);
     expect(res.json().query).toBe('country=SN&theme=water_sanitation');
     const id = res.json().id as string;
 
     // Requests published before the alert existed are not news; one that arrives after it is.
-    await ctx.services.db.update(savedSearches).set({ lastNotifiedAt: new Date(Date.now() - 2 * DAY) }).where(eq(savedSearches.id, id));
-    await publish({ authorityId: snAuthority, country: 'SN', title: 'Vieux forage', publishedAt: new Date(Date.now() - 3 * DAY) });
-    await publish({ authorityId: snAuthority, country: 'SN', title: 'Station de pompage solaire', publishedAt: new Date(Date.now() - DAY) });
-    await publish({ authorityId: snAuthority, country: 'SN', title: 'Festival de musique', themes: ['culture_heritage'], publishedAt: new Date(Date.now() - DAY) });
-    await publish({ authorityId: snAuthority, country: 'SN', title: 'Brouillon de puits', status: 'draft', publishedAt: new Date(Date.now() - DAY) });
+    await ctx.services.db
+      .update(savedSearches)
+      .set({ lastNotifiedAt: new Date(Date.now() - 2 * DAY) })
+      .where(eq(savedSearches.id, id));
+    await publish({
+      authorityId: snAuthority,
+      country: 'SN',
+      title: 'Vieux forage',
+      publishedAt: new Date(Date.now() - 3 * DAY),
+    });
+    await publish({
+      authorityId: snAuthority,
+      country: 'SN',
+      title: 'Station de pompage solaire',
+      publishedAt: new Date(Date.now() - DAY),
+    });
+    await publish({
+      authorityId: snAuthority,
+      country: 'SN',
+      title: 'Festival de musique',
+      themes: ['culture_heritage'],
+      publishedAt: new Date(Date.now() - DAY),
+    });
+    await publish({
+      authorityId: snAuthority,
+      country: 'SN',
+      title: 'Brouillon de puits',
+      status: 'draft',
+      publishedAt: new Date(Date.now() - DAY),
+    });
 
     expect(await sendDigests(ctx.services)).toEqual({ checked: 1, sent: 1 });
     const [mail] = await listOutbox(ctx.services.config);
@@ -74,9 +109,24 @@ describe('saved searches and digests', () => {
   it('unsubscribe in one click without signing in, and only with the right token', async () => {
     const user = await createUser(ctx.services, { role: 'french_authority' });
     const headers = await login(app, user.email);
-    const created = (await app.inject({ method: 'POST', url: '/api/v1/saved-searches', headers, payload: { name: 'Santé', frequency: 'weekly', query: { theme: 'health' } } })).json();
+    const created = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/saved-searches',
+        headers,
+        payload: { name: 'Santé', frequency: 'weekly', query: { theme: 'health' } },
+      })
+    ).json();
     const token = await unsubscribeToken(ctx.services.db, created.id);
-    expect((await app.inject({ method: 'POST', url: '/api/v1/saved-searches/unsubscribe', payload: { token: `${token.slice(0, -2)}xx` } })).statusCode).toBe(404);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/saved-searches/unsubscribe',
+          payload: { token: `${token.slice(0, -2)}xx` },
+        })
+      ).statusCode,
+    ).toBe(404);
     const res = await app.inject({ method: 'POST', url: '/api/v1/saved-searches/unsubscribe', payload: { token } });
     expect(res.statusCode).toBe(200);
     expect(res.json().name).toBe('Santé');
@@ -87,11 +137,32 @@ describe('saved searches and digests', () => {
   it('keep each person’s alerts to themselves', async () => {
     const owner = await createUser(ctx.services, { role: 'french_authority' });
     const other = await createUser(ctx.services, { role: 'french_authority' });
-    const created = (await app.inject({ method: 'POST', url: '/api/v1/saved-searches', headers: await login(app, owner.email), payload: { name: 'A', frequency: 'weekly', query: {} } })).json();
+    const created = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/saved-searches',
+        headers: await login(app, owner.email),
+        payload: { name: 'A', frequency: 'weekly', query: {} },
+      })
+    ).json();
     const otherHeaders = await login(app, other.email);
-    expect((await app.inject({ method: 'DELETE', url: `/api/v1/saved-searches/${created.id}`, headers: otherHeaders })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'PATCH', url: `/api/v1/saved-searches/${created.id}`, headers: otherHeaders, payload: { active: false } })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/saved-searches', headers: otherHeaders })).json().savedSearches).toEqual([]);
+    expect(
+      (await app.inject({ method: 'DELETE', url: `/api/v1/saved-searches/${created.id}`, headers: otherHeaders }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await app.inject({
+          method: 'PATCH',
+          url: `/api/v1/saved-searches/${created.id}`,
+          headers: otherHeaders,
+          payload: { active: false },
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/saved-searches', headers: otherHeaders })).json().savedSearches,
+    ).toEqual([]);
     expect((await app.inject({ method: 'GET', url: '/api/v1/saved-searches' })).statusCode).toBe(401);
   });
 });
@@ -99,7 +170,14 @@ describe('saved searches and digests', () => {
 describe('RFC 8058 one-click unsubscribe', () => {
   it('accepts the form POST a mail client sends to the List-Unsubscribe URL, with no Origin', async () => {
     const user = await createUser(ctx.services, { role: 'french_authority' });
-    const created = (await app.inject({ method: 'POST', url: '/api/v1/saved-searches', headers: await login(app, user.email), payload: { name: 'Énergie', frequency: 'weekly', query: { theme: 'energy' } } })).json();
+    const created = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/saved-searches',
+        headers: await login(app, user.email),
+        payload: { name: 'Énergie', frequency: 'weekly', query: { theme: 'energy' } },
+      })
+    ).json();
     const token = await unsubscribeToken(ctx.services.db, created.id);
     const res = await app.inject({
       method: 'POST',

@@ -19,10 +19,23 @@ beforeAll(async () => {
   ctx = await createTestServices();
   app = await createServer(ctx.services);
   const thies = await createAuthority(ctx.services, { kind: 'foreign', country: 'SN', name: 'Commune de Thiès' });
-  const rennes = await createAuthority(ctx.services, { kind: 'french', country: 'FR', name: 'Ville de Rennes', officialCode: '35238' });
+  const rennes = await createAuthority(ctx.services, {
+    kind: 'french',
+    country: 'FR',
+    name: 'Ville de Rennes',
+    officialCode: '35238',
+  });
   listingId = (await insertListing(ctx.services, { authorityId: thies.id, country: 'SN' })).id;
-  french = await createUser(ctx.services, { role: 'french_authority', authorityId: rennes.id, email: 'ri@rennes.example.fr' });
-  foreign = await createUser(ctx.services, { role: 'foreign_authority', authorityId: thies.id, email: 'maire@thies.example.sn' });
+  french = await createUser(ctx.services, {
+    role: 'french_authority',
+    authorityId: rennes.id,
+    email: 'ri@rennes.example.fr',
+  });
+  foreign = await createUser(ctx.services, {
+    role: 'foreign_authority',
+    authorityId: thies.id,
+    email: 'maire@thies.example.sn',
+  });
 });
 afterAll(async () => {
   await app?.close();
@@ -34,7 +47,12 @@ describe('contact relay', () => {
 
   it('lets a French authority express interest, and notifies the foreign authority without revealing any address', async () => {
     const headers = await login(app, french.email);
-    const res = await app.inject({ method: 'POST', url: '/api/v1/conversations', headers, payload: { listingId, message: 'Bonjour, notre ville gère sa propre régie des eaux.' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/conversations',
+      headers,
+      payload: { listingId, message: 'Bonjour, notre ville gère sa propre régie des eaux.' },
+    });
     expect(res.statusCode).toBe(201);
     conversationId = res.json().conversationId;
 
@@ -53,45 +71,125 @@ describe('contact relay', () => {
   it('moves the request to "in discussion" at the first reply, and hides addresses until both sides agree', async () => {
     const foreignHeaders = await login(app, foreign.email);
     const frenchHeaders = await login(app, french.email);
-    const reply = await app.inject({ method: 'POST', url: `/api/v1/conversations/${conversationId}/messages`, headers: foreignHeaders, payload: { message: 'Merci ! Quand pouvons-nous échanger ?' } });
+    const reply = await app.inject({
+      method: 'POST',
+      url: `/api/v1/conversations/${conversationId}/messages`,
+      headers: foreignHeaders,
+      payload: { message: 'Merci ! Quand pouvons-nous échanger ?' },
+    });
     expect(reply.statusCode).toBe(201);
     const [listing] = await ctx.services.db.select().from(listings).where(eq(listings.id, listingId));
     expect(listing!.status).toBe('in_discussion');
 
-    let view = (await app.inject({ method: 'GET', url: `/api/v1/conversations/${conversationId}`, headers: frenchHeaders })).json();
+    let view = (
+      await app.inject({ method: 'GET', url: `/api/v1/conversations/${conversationId}`, headers: frenchHeaders })
+    ).json();
     expect(view.messages).toHaveLength(2);
     expect(view.contacts).toBeNull();
     expect(JSON.stringify(view)).not.toContain('thies.example.sn');
 
-    await app.inject({ method: 'PUT', url: `/api/v1/conversations/${conversationId}/contact-sharing`, headers: frenchHeaders, payload: { share: true } });
-    view = (await app.inject({ method: 'GET', url: `/api/v1/conversations/${conversationId}`, headers: frenchHeaders })).json();
+    await app.inject({
+      method: 'PUT',
+      url: `/api/v1/conversations/${conversationId}/contact-sharing`,
+      headers: frenchHeaders,
+      payload: { share: true },
+    });
+    view = (
+      await app.inject({ method: 'GET', url: `/api/v1/conversations/${conversationId}`, headers: frenchHeaders })
+    ).json();
     expect(view.contacts).toBeNull();
-    const share = await app.inject({ method: 'PUT', url: `/api/v1/conversations/${conversationId}/contact-sharing`, headers: foreignHeaders, payload: { share: true } });
+    const share = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/conversations/${conversationId}/contact-sharing`,
+      headers: foreignHeaders,
+      payload: { share: true },
+    });
     expect(share.statusCode).toBe(204);
-    view = (await app.inject({ method: 'GET', url: `/api/v1/conversations/${conversationId}`, headers: frenchHeaders })).json();
+    view = (
+      await app.inject({ method: 'GET', url: `/api/v1/conversations/${conversationId}`, headers: frenchHeaders })
+    ).json();
     expect(view.contacts.foreign.map((c: { email: string }) => c.email)).toEqual(['maire@thies.example.sn']);
   });
 
   it('lets the correspondent of the country read but not write, and keeps everyone else out', async () => {
     const senegal = await createUser(ctx.services, { role: 'correspondent', countries: ['SN'] });
     const morocco = await createUser(ctx.services, { role: 'correspondent', countries: ['MA'] });
-    const other = await createUser(ctx.services, { role: 'french_authority', authorityId: (await createAuthority(ctx.services, { kind: 'french', country: 'FR' })).id });
+    const other = await createUser(ctx.services, {
+      role: 'french_authority',
+      authorityId: (await createAuthority(ctx.services, { kind: 'french', country: 'FR' })).id,
+    });
     const sn = await login(app, senegal.email);
-    expect((await app.inject({ method: 'GET', url: `/api/v1/conversations/${conversationId}`, headers: sn })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'POST', url: `/api/v1/conversations/${conversationId}/messages`, headers: sn, payload: { message: 'Je m’invite' } })).statusCode).toBe(403);
-    expect((await app.inject({ method: 'GET', url: `/api/v1/conversations/${conversationId}`, headers: await login(app, morocco.email) })).statusCode).toBe(403);
-    expect((await app.inject({ method: 'GET', url: `/api/v1/conversations/${conversationId}`, headers: await login(app, other.email) })).statusCode).toBe(403);
+    expect(
+      (await app.inject({ method: 'GET', url: `/api/v1/conversations/${conversationId}`, headers: sn })).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/api/v1/conversations/${conversationId}/messages`,
+          headers: sn,
+          payload: { message: 'Je m’invite' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await app.inject({
+          method: 'GET',
+          url: `/api/v1/conversations/${conversationId}`,
+          headers: await login(app, morocco.email),
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await app.inject({
+          method: 'GET',
+          url: `/api/v1/conversations/${conversationId}`,
+          headers: await login(app, other.email),
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await app.inject({ method: 'GET', url: `/api/v1/conversations/${conversationId}` })).statusCode).toBe(401);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/conversations', headers: sn })).json().conversations).toHaveLength(1);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/conversations', headers: sn })).json().conversations,
+    ).toHaveLength(1);
   });
 
   it('refuses interest from a foreign authority, on a draft, and bad input', async () => {
     const foreignHeaders = await login(app, foreign.email);
-    expect((await app.inject({ method: 'POST', url: '/api/v1/conversations', headers: foreignHeaders, payload: { listingId, message: 'Hello there' } })).statusCode).toBe(403);
-    const draft = await insertListing(ctx.services, { authorityId: foreign.authorityId!, country: 'SN', status: 'draft' });
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/conversations',
+          headers: foreignHeaders,
+          payload: { listingId, message: 'Hello there' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const draft = await insertListing(ctx.services, {
+      authorityId: foreign.authorityId!,
+      country: 'SN',
+      status: 'draft',
+    });
     const frenchHeaders = await login(app, french.email);
-    expect((await app.inject({ method: 'POST', url: '/api/v1/conversations', headers: frenchHeaders, payload: { listingId: draft.id, message: 'Hello there' } })).statusCode).toBe(404);
-    const empty = await app.inject({ method: 'POST', url: '/api/v1/conversations', headers: frenchHeaders, payload: { listingId, message: '' } });
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/conversations',
+          headers: frenchHeaders,
+          payload: { listingId: draft.id, message: 'Hello there' },
+        })
+      ).statusCode,
+    ).toBe(404);
+    const empty = await app.inject({
+      method: 'POST',
+      url: '/api/v1/conversations',
+      headers: frenchHeaders,
+      payload: { listingId, message: '' },
+    });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().field).toBe('message');
   });

@@ -14,7 +14,9 @@ const DAY = 86_400_000;
 
 beforeAll(async () => {
   ctx = await createTestServices();
-  authorityId = (await createAuthority(ctx.services, { kind: 'foreign', country: 'MG', name: 'Commune urbaine de Fianarantsoa' })).id;
+  authorityId = (
+    await createAuthority(ctx.services, { kind: 'foreign', country: 'MG', name: 'Commune urbaine de Fianarantsoa' })
+  ).id;
   await createUser(ctx.services, { role: 'foreign_authority', authorityId, email: 'sg@fianar.example.mg' });
 });
 afterAll(async () => ctx?.cleanup());
@@ -27,10 +29,18 @@ function linkIn(text: string) {
 
 describe('freshness', () => {
   it('reminds 30 then 7 days before expiry, once each, and the mailed link reconfirms for 12 months, once', async () => {
-    const listing = await insertListing(ctx.services, { authorityId, country: 'MG', expiresAt: new Date(Date.now() + 20 * DAY), publishedAt: new Date(Date.now() - 345 * DAY) });
+    const listing = await insertListing(ctx.services, {
+      authorityId,
+      country: 'MG',
+      expiresAt: new Date(Date.now() + 20 * DAY),
+      publishedAt: new Date(Date.now() - 345 * DAY),
+    });
     expect(await sendExpiryReminders(ctx.services)).toBe(1);
     expect(await sendExpiryReminders(ctx.services)).toBe(0);
-    await ctx.services.db.update(listings).set({ expiresAt: new Date(Date.now() + 5 * DAY) }).where(eq(listings.id, listing.id));
+    await ctx.services.db
+      .update(listings)
+      .set({ expiresAt: new Date(Date.now() + 5 * DAY) })
+      .where(eq(listings.id, listing.id));
     expect(await sendExpiryReminders(ctx.services)).toBe(1);
     const [latest] = await listOutbox(ctx.services.config);
     expect(latest!.to).toContain('sg@fianar.example.mg');
@@ -41,17 +51,30 @@ describe('freshness', () => {
     expect(result.expiresAt.getTime()).toBeGreaterThan(Date.now() + 360 * DAY);
     const [row] = await ctx.services.db.select().from(listings).where(eq(listings.id, listing.id));
     expect(row!.lastConfirmedAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
-    const events = await ctx.services.db.select().from(moderationEvents).where(eq(moderationEvents.listingId, listing.id));
+    const events = await ctx.services.db
+      .select()
+      .from(moderationEvents)
+      .where(eq(moderationEvents.listingId, listing.id));
     expect(events.map((e) => e.action)).toContain('reconfirm');
     // The link served once: the expiry it was signed over has moved.
     await expect(reconfirmFromLink(ctx.services.db, link)).rejects.toMatchObject({ status: 400 });
-    await expect(reconfirmFromLink(ctx.services.db, { ...link, token: link.token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) })).rejects.toMatchObject({ status: 400 });
+    await expect(
+      reconfirmFromLink(ctx.services.db, { ...link, token: link.token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) }),
+    ).rejects.toMatchObject({ status: 400 });
     expect(await sendExpiryReminders(ctx.services)).toBe(0);
   });
 
   it('expires requests 12 months after publication unless reconfirmed, with an audit row', async () => {
-    const stale = await insertListing(ctx.services, { authorityId, country: 'MG', expiresAt: new Date(Date.now() - DAY) });
-    const fresh = await insertListing(ctx.services, { authorityId, country: 'MG', expiresAt: new Date(Date.now() + 100 * DAY) });
+    const stale = await insertListing(ctx.services, {
+      authorityId,
+      country: 'MG',
+      expiresAt: new Date(Date.now() - DAY),
+    });
+    const fresh = await insertListing(ctx.services, {
+      authorityId,
+      country: 'MG',
+      expiresAt: new Date(Date.now() + 100 * DAY),
+    });
     expect(await expireDueListings(ctx.services.db)).toBeGreaterThanOrEqual(1);
     const [s] = await ctx.services.db.select().from(listings).where(eq(listings.id, stale.id));
     const [f] = await ctx.services.db.select().from(listings).where(eq(listings.id, fresh.id));

@@ -47,7 +47,10 @@ describe('background jobs on Postgres (pg-boss)', () => {
       payload: { listingId: listing.id, message: 'Nous serions heureux d’en parler.' },
     });
     expect(res.statusCode).toBe(201);
-    const mails = await waitFor(() => listOutbox(ctx.services.config), (m) => m.length > 0);
+    const mails = await waitFor(
+      () => listOutbox(ctx.services.config),
+      (m) => m.length > 0,
+    );
     expect(mails.map((m) => m.to)).toEqual([expect.stringContaining('a@thies.example.sn')]);
     // Give a duplicate a chance to show up, then check there is none.
     const sweep = JOB_DEFINITIONS.find((d) => d.name === 'notifications.sweep')!;

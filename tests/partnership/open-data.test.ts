@@ -11,10 +11,30 @@ let app: FastifyInstance;
 beforeAll(async () => {
   ctx = await createTestServices();
   app = await createServer(ctx.services);
-  const dakar = await createAuthority(ctx.services, { kind: 'foreign', country: 'SN', name: 'Commune de Rufisque', population: 300_000 });
-  await insertListing(ctx.services, { authorityId: dakar.id, country: 'SN', themes: ['water_sanitation', 'health'], title: '=HYPERLINK("http://evil")' });
-  await insertListing(ctx.services, { authorityId: dakar.id, country: 'SN', status: 'draft', title: 'Brouillon secret' });
-  await insertListing(ctx.services, { authorityId: dakar.id, country: 'SN', status: 'submitted', title: 'En attente de modération' });
+  const dakar = await createAuthority(ctx.services, {
+    kind: 'foreign',
+    country: 'SN',
+    name: 'Commune de Rufisque',
+    population: 300_000,
+  });
+  await insertListing(ctx.services, {
+    authorityId: dakar.id,
+    country: 'SN',
+    themes: ['water_sanitation', 'health'],
+    title: '=HYPERLINK("http://evil")',
+  });
+  await insertListing(ctx.services, {
+    authorityId: dakar.id,
+    country: 'SN',
+    status: 'draft',
+    title: 'Brouillon secret',
+  });
+  await insertListing(ctx.services, {
+    authorityId: dakar.id,
+    country: 'SN',
+    status: 'submitted',
+    title: 'En attente de modération',
+  });
 });
 afterAll(async () => {
   await app?.close();
@@ -28,7 +48,12 @@ describe('open data', () => {
     const body = res.json();
     expect(body.licence.spdx).toBe('etalab-2.0');
     expect(body.count).toBe(1);
-    expect(body.listings[0]).toMatchObject({ countryCode: 'SN', countryName: 'Sénégal', continent: 'AF', themes: ['water_sanitation', 'health'] });
+    expect(body.listings[0]).toMatchObject({
+      countryCode: 'SN',
+      countryName: 'Sénégal',
+      continent: 'AF',
+      themes: ['water_sanitation', 'health'],
+    });
     expect(body.listings[0].dacCodes).toEqual(expect.arrayContaining(['140', '121', '122', '123']));
     expect(res.body).not.toContain('Secret');
     expect(res.body).not.toContain('@example.sn');
@@ -39,7 +64,10 @@ describe('open data', () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/open-data/listings.csv' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
-    const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]!.split(',')).toContain('dacCodes');
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"")"`);
@@ -64,7 +92,11 @@ describe('open data', () => {
     expect(schema.fields.map((f: { name: string }) => f.name)).toEqual([...OPEN_LISTING_COLUMNS]);
     expect(schema.fields.find((f: { name: string }) => f.name === 'population')).toMatchObject({ type: 'integer' });
     expect(schema.primaryKey).toBe('id');
-    for (const column of OPEN_LISTING_SCHEMA) expect(Object.values(column.description).every((text) => text.length > 5), column.name).toBe(true);
+    for (const column of OPEN_LISTING_SCHEMA)
+      expect(
+        Object.values(column.description).every((text) => text.length > 5),
+        column.name,
+      ).toBe(true);
   });
 
   it('lists the public endpoints first in the API documentation', async () => {
@@ -73,4 +105,3 @@ describe('open data', () => {
     expect(doc.tags.at(-1).name).toBe('auth');
   });
 });
-

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../src/api/app.js';
 import { loadConfig } from '../../src/lib/server/config.js';
-import { AdmissionGate, admissionKind, parseAdmissionLimits, type Admission } from '../../src/lib/server/http/admission.js';
+import {
+  AdmissionGate,
+  admissionKind,
+  parseAdmissionLimits,
+  type Admission,
+} from '../../src/lib/server/http/admission.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';
 
 const admitted = (a: Admission): a is Extract<Admission, { admitted: true }> => a.admitted;
@@ -69,7 +74,10 @@ describe('admission gate', () => {
   });
 
   it('reads ADMISSION_LIMITS and names the variable when it is malformed', () => {
-    expect(parseAdmissionLimits('search=3,page=0:7')).toMatchObject({ search: { limit: 3 }, page: { limit: Infinity, queue: 7 } });
+    expect(parseAdmissionLimits('search=3,page=0:7')).toMatchObject({
+      search: { limit: 3 },
+      page: { limit: Infinity, queue: 7 },
+    });
     expect(parseAdmissionLimits('search=lots')).toBeNull();
     expect(() => loadConfig({ ADMISSION_LIMITS: 'everything' })).toThrow(/ADMISSION_LIMITS/);
   });
@@ -86,7 +94,9 @@ describe('admission control on the running API', () => {
   it('answers a burst beyond the bound with 503 problem+json and Retry-After, and serves again afterwards', async () => {
     const app = await createServer(ctx.services);
     try {
-      const burst = await Promise.all(Array.from({ length: 20 }, () => app.inject({ method: 'GET', url: '/api/v1/taxonomies' })));
+      const burst = await Promise.all(
+        Array.from({ length: 20 }, () => app.inject({ method: 'GET', url: '/api/v1/taxonomies' })),
+      );
       const statuses = burst.map((r) => r.statusCode);
       expect(statuses).toContain(200);
       const refused = burst.filter((r) => r.statusCode === 503);
@@ -98,7 +108,8 @@ describe('admission control on the running API', () => {
       const health = await app.inject({ method: 'GET', url: '/api/health' });
       expect(health.statusCode).toBe(200);
       // Every slot was given back: one request at a time is served.
-      for (let i = 0; i < 3; i++) expect((await app.inject({ method: 'GET', url: '/api/v1/taxonomies' })).statusCode).toBe(200);
+      for (let i = 0; i < 3; i++)
+        expect((await app.inject({ method: 'GET', url: '/api/v1/taxonomies' })).statusCode).toBe(200);
       expect(app.admission.gates.read.inFlight).toBe(0);
     } finally {
       await app.close();

@@ -30,7 +30,9 @@ describe('reference data loaded by the app', () => {
     expect(french.rows).toBeGreaterThan(36_000);
     expect(lines.filter((l) => l.msg === 'French authorities: loading').map((l) => l.percent)).toContain(100);
 
-    const counts = await ctx.services.sql<{ type: string; n: number }[]>`select type, count(*)::int as n from authorities where kind = 'french' group by type`;
+    const counts = await ctx.services.sql<
+      { type: string; n: number }[]
+    >`select type, count(*)::int as n from authorities where kind = 'french' group by type`;
     const byType = Object.fromEntries(counts.map((c) => [c.type, c.n]));
     expect(byType.region).toBeGreaterThanOrEqual(18);
     expect(byType.departement).toBeGreaterThanOrEqual(101);
@@ -39,22 +41,40 @@ describe('reference data loaded by the app', () => {
 
     const state = await referenceDataState(ctx.services.db);
     expect(state.map((s) => s.dataset)).toEqual(['countries', 'french-authorities']);
-    expect(state.find((s) => s.dataset === 'french-authorities')).toMatchObject({ source: '@etalab/decoupage-administratif', version: french.version });
+    expect(state.find((s) => s.dataset === 'french-authorities')).toMatchObject({
+      source: '@etalab/decoupage-administratif',
+      version: french.version,
+    });
     expect(state.find((s) => s.dataset === 'countries')!.rows).toBeGreaterThanOrEqual(245);
 
     const again = await ensureReferenceData(ctx.services.db, { logger });
     expect(again.find((r) => r.dataset === 'french-authorities')!.loaded).toBe(false);
-    const [{ n }] = await ctx.services.sql<[{ n: number }]>`select count(*)::int as n from authorities where kind = 'french'`;
+    const [{ n }] = await ctx.services.sql<
+      [{ n: number }]
+    >`select count(*)::int as n from authorities where kind = 'french'`;
     expect(n).toBe(french.rows);
   }, 180_000);
 
   it('lets registration find Brest, Grenoble, Pessac and the Montreuil of each département', async () => {
     const search = async (q: string) => {
-      const res = await app.inject({ method: 'GET', url: `/api/v1/auth/french-authorities?q=${encodeURIComponent(q)}` });
+      const res = await app.inject({
+        method: 'GET',
+        url: `/api/v1/auth/french-authorities?q=${encodeURIComponent(q)}`,
+      });
       expect(res.statusCode, res.body).toBe(200);
-      return res.json().results as Array<{ name: string; type: string; officialCode: string; departement: string | null }>;
+      return res.json().results as Array<{
+        name: string;
+        type: string;
+        officialCode: string;
+        departement: string | null;
+      }>;
     };
-    expect((await search('Brest'))[0]).toMatchObject({ name: 'Brest', type: 'commune', officialCode: '29019', departement: 'Finistère (29)' });
+    expect((await search('Brest'))[0]).toMatchObject({
+      name: 'Brest',
+      type: 'commune',
+      officialCode: '29019',
+      departement: 'Finistère (29)',
+    });
     expect((await search('Grenoble'))[0]).toMatchObject({ name: 'Grenoble', departement: 'Isère (38)' });
     expect((await search('33318'))[0]).toMatchObject({ name: 'Pessac', departement: 'Gironde (33)' });
     const montreuils = (await search('Montreuil')).filter((r) => r.name === 'Montreuil');

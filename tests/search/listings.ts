@@ -9,20 +9,36 @@ type NewListing = typeof listings.$inferInsert;
 
 /** Inserts listings the way the listings service will: the row and its outbox entry in one transaction. */
 /** Defaults: written in French, published now. */
-export async function insertListings(services: Services, values: Array<Omit<NewListing, 'originalLanguage'> & { originalLanguage?: string }>) {
+export async function insertListings(
+  services: Services,
+  values: Array<Omit<NewListing, 'originalLanguage'> & { originalLanguage?: string }>,
+) {
   return services.db.transaction(async (tx) => {
     const rows = await tx
       .insert(listings)
-      .values(values.map((v) => ({ status: 'published' as const, publishedAt: new Date(), ...v, originalLanguage: v.originalLanguage ?? 'fr' })))
+      .values(
+        values.map((v) => ({
+          status: 'published' as const,
+          publishedAt: new Date(),
+          ...v,
+          originalLanguage: v.originalLanguage ?? 'fr',
+        })),
+      )
       .returning();
-    await enqueueSearchSync(tx, rows.map((r) => r.id));
+    await enqueueSearchSync(
+      tx,
+      rows.map((r) => r.id),
+    );
     return rows;
   });
 }
 
 export async function updateListing(services: Services, id: string, values: Partial<NewListing>) {
   await services.db.transaction(async (tx) => {
-    await tx.update(listings).set({ ...values, updatedAt: new Date() }).where(eq(listings.id, id));
+    await tx
+      .update(listings)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(listings.id, id));
     await enqueueSearchSync(tx, id);
   });
 }

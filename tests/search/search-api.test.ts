@@ -28,46 +28,127 @@ beforeAll(async () => {
   const { services } = ctx;
   relay = startSearchRelay(services, { pollMs: 200 });
   app = await createServer(services);
-  const dakar = await createAuthority(services, { kind: 'foreign', country: 'SN', name: 'Ville de Dakar', region: 'Dakar', population: 1_100_000, type: 'municipality' });
-  const ndiob = await createAuthority(services, { kind: 'foreign', country: 'SN', name: 'Commune de Ndiob', region: 'Fatick', population: 3_000, type: 'municipality' });
-  const antsirabe = await createAuthority(services, { kind: 'foreign', country: 'MG', name: 'Commune urbaine d’Antsirabe', region: 'Vakinankaratra', population: 250_000, type: 'municipality' });
-  const cuenca = await createAuthority(services, { kind: 'foreign', country: 'EC', name: 'Municipio de Cuenca', region: 'Azuay', population: 600_000, type: 'municipality' });
-  const lviv = await createAuthority(services, { kind: 'foreign', country: 'UA', name: 'Lviv Oblast', region: 'Lviv', population: 2_500_000, type: 'region' });
+  const dakar = await createAuthority(services, {
+    kind: 'foreign',
+    country: 'SN',
+    name: 'Ville de Dakar',
+    region: 'Dakar',
+    population: 1_100_000,
+    type: 'municipality',
+  });
+  const ndiob = await createAuthority(services, {
+    kind: 'foreign',
+    country: 'SN',
+    name: 'Commune de Ndiob',
+    region: 'Fatick',
+    population: 3_000,
+    type: 'municipality',
+  });
+  const antsirabe = await createAuthority(services, {
+    kind: 'foreign',
+    country: 'MG',
+    name: 'Commune urbaine d’Antsirabe',
+    region: 'Vakinankaratra',
+    population: 250_000,
+    type: 'municipality',
+  });
+  const cuenca = await createAuthority(services, {
+    kind: 'foreign',
+    country: 'EC',
+    name: 'Municipio de Cuenca',
+    region: 'Azuay',
+    population: 600_000,
+    type: 'municipality',
+  });
+  const lviv = await createAuthority(services, {
+    kind: 'foreign',
+    country: 'UA',
+    name: 'Lviv Oblast',
+    region: 'Lviv',
+    population: 2_500_000,
+    type: 'region',
+  });
   const contact = { name: 'Awa Diop', email: 'awa.diop@secret.example', phone: '+221 77 000 00 00' };
   const rows = await insertListings(services, [
     {
-      authorityId: dakar.id, country: 'SN', title: 'Accès à l’eau potable dans les quartiers périphériques',
+      authorityId: dakar.id,
+      country: 'SN',
+      title: 'Accès à l’eau potable dans les quartiers périphériques',
       summary: 'Extension du réseau d’assainissement et des bornes-fontaines pour 40 000 habitants.',
-      themes: ['water_sanitation'], forms: ['thematic_project'], exchangeLanguages: ['fr'],
-      electedOfficial: contact, technicalContact: contact, publishedAt: new Date('2026-01-10'),
+      themes: ['water_sanitation'],
+      forms: ['thematic_project'],
+      exchangeLanguages: ['fr'],
+      electedOfficial: contact,
+      technicalContact: contact,
+      publishedAt: new Date('2026-01-10'),
     },
     {
-      authorityId: antsirabe.id, country: 'MG', title: 'Gestion des déchets ménagers',
-      summary: 'Tri et compostage des ordures du marché central.', themes: ['waste'], forms: ['expertise_exchange'],
-      exchangeLanguages: ['fr', 'mg'], publishedAt: new Date('2026-03-01'),
+      authorityId: antsirabe.id,
+      country: 'MG',
+      title: 'Gestion des déchets ménagers',
+      summary: 'Tri et compostage des ordures du marché central.',
+      themes: ['waste'],
+      forms: ['expertise_exchange'],
+      exchangeLanguages: ['fr', 'mg'],
+      publishedAt: new Date('2026-03-01'),
     },
     {
-      authorityId: cuenca.id, country: 'EC', originalLanguage: 'es', title: 'Agua potable y saneamiento para barrios rurales',
-      summary: 'Buscamos un socio francés con experiencia en redes de agua.', themes: ['water_sanitation', 'health'],
-      forms: ['one_percent'], exchangeLanguages: ['es', 'fr'], publishedAt: new Date('2026-02-01'),
-      translations: { fr: { title: 'Eau potable et assainissement pour les quartiers ruraux', summary: 'Nous cherchons un partenaire français expérimenté en réseaux d’eau.' } },
+      authorityId: cuenca.id,
+      country: 'EC',
+      originalLanguage: 'es',
+      title: 'Agua potable y saneamiento para barrios rurales',
+      summary: 'Buscamos un socio francés con experiencia en redes de agua.',
+      themes: ['water_sanitation', 'health'],
+      forms: ['one_percent'],
+      exchangeLanguages: ['es', 'fr'],
+      publishedAt: new Date('2026-02-01'),
+      translations: {
+        fr: {
+          title: 'Eau potable et assainissement pour les quartiers ruraux',
+          summary: 'Nous cherchons un partenaire français expérimenté en réseaux d’eau.',
+        },
+      },
     },
     {
-      authorityId: lviv.id, country: 'UA', originalLanguage: 'en', title: 'School reconstruction after shelling',
-      summary: 'Rebuilding three primary schools and training teachers.', themes: ['education_training', 'civil_protection'],
-      forms: ['humanitarian'], exchangeLanguages: ['en', 'uk'], status: 'in_discussion', publishedAt: new Date('2025-12-01'),
+      authorityId: lviv.id,
+      country: 'UA',
+      originalLanguage: 'en',
+      title: 'School reconstruction after shelling',
+      summary: 'Rebuilding three primary schools and training teachers.',
+      themes: ['education_training', 'civil_protection'],
+      forms: ['humanitarian'],
+      exchangeLanguages: ['en', 'uk'],
+      status: 'in_discussion',
+      publishedAt: new Date('2025-12-01'),
     },
     {
-      authorityId: ndiob.id, country: 'SN', title: 'Centre de santé communal', summary: 'Équiper la maternité et former les sages-femmes.',
-      themes: ['health'], forms: ['twinning'], exchangeLanguages: ['fr', 'wo'], publishedAt: new Date('2026-04-01'),
+      authorityId: ndiob.id,
+      country: 'SN',
+      title: 'Centre de santé communal',
+      summary: 'Équiper la maternité et former les sages-femmes.',
+      themes: ['health'],
+      forms: ['twinning'],
+      exchangeLanguages: ['fr', 'wo'],
+      publishedAt: new Date('2026-04-01'),
     },
     {
-      authorityId: ndiob.id, country: 'SN', title: 'Eau potable pour Ndiob (brouillon)', summary: 'Pas encore soumis.',
-      themes: ['water_sanitation'], status: 'draft', publishedAt: null,
+      authorityId: ndiob.id,
+      country: 'SN',
+      title: 'Eau potable pour Ndiob (brouillon)',
+      summary: 'Pas encore soumis.',
+      themes: ['water_sanitation'],
+      status: 'draft',
+      publishedAt: null,
     },
     {
-      authorityId: ndiob.id, country: 'SN', title: '<script>alert("x")</script> marché aux poissons', summary: 'Un marché <b>couvert</b>.',
-      themes: ['local_economy'], forms: ['thematic_project'], exchangeLanguages: ['fr'], publishedAt: new Date('2025-11-01'),
+      authorityId: ndiob.id,
+      country: 'SN',
+      title: '<script>alert("x")</script> marché aux poissons',
+      summary: 'Un marché <b>couvert</b>.',
+      themes: ['local_economy'],
+      forms: ['thematic_project'],
+      exchangeLanguages: ['fr'],
+      publishedAt: new Date('2025-11-01'),
     },
   ]);
   for (const row of rows) ids[row.title] = row.id;
@@ -128,8 +209,15 @@ describe('GET /api/v1/search', () => {
     const viaApi = (await search('country=SN&theme=health&sort=newest')).body;
     const checked = parseSearchQuery({ country: 'SN', theme: ['health'], sort: 'newest' });
     expect(await searchListings(ctx.services, checked)).toEqual(viaApi);
-    expect(await searchListings(ctx.services, searchQueryFromUrl(new URLSearchParams('country=SN&theme=health&sort=newest')))).toEqual(viaApi);
-    expect(() => searchQueryFromUrl(new URLSearchParams('country=SN%22%20OR%20country%20%3D%20%22MA'))).toThrow(InvalidInput);
+    expect(
+      await searchListings(
+        ctx.services,
+        searchQueryFromUrl(new URLSearchParams('country=SN&theme=health&sort=newest')),
+      ),
+    ).toEqual(viaApi);
+    expect(() => searchQueryFromUrl(new URLSearchParams('country=SN%22%20OR%20country%20%3D%20%22MA'))).toThrow(
+      InvalidInput,
+    );
   });
 
   it('sorts by publication date and population', async () => {
@@ -140,7 +228,9 @@ describe('GET /api/v1/search', () => {
   });
 
   it('tolerates typos and missing accents', async () => {
-    expect(titles((await search('q=asainissement')).body)).toContain('Accès à l’eau potable dans les quartiers périphériques');
+    expect(titles((await search('q=asainissement')).body)).toContain(
+      'Accès à l’eau potable dans les quartiers périphériques',
+    );
     expect(titles((await search('q=dechets')).body)).toEqual(['Gestion des déchets ménagers']);
     expect(titles((await search('q=maternite')).body)).toEqual(['Centre de santé communal']);
   });
@@ -161,7 +251,12 @@ describe('GET /api/v1/search', () => {
     expect(body.hits[0]).toMatchObject({
       originalLanguage: 'es',
       title: 'Agua potable y saneamiento para barrios rurales',
-      translations: { fr: { title: 'Eau potable et assainissement pour les quartiers ruraux', summary: 'Nous cherchons un partenaire français expérimenté en réseaux d’eau.' } },
+      translations: {
+        fr: {
+          title: 'Eau potable et assainissement pour les quartiers ruraux',
+          summary: 'Nous cherchons un partenaire français expérimenté en réseaux d’eau.',
+        },
+      },
     });
     expect((await search('country=MG')).body.hits[0].translations).toEqual({});
   });
@@ -169,12 +264,16 @@ describe('GET /api/v1/search', () => {
   it('highlights matches as escaped HTML', async () => {
     const { body } = await search('q=marche');
     const hit = body.hits.find((h: { id: string }) => h.id === ids['<script>alert("x")</script> marché aux poissons']);
-    expect(hit.highlight.title).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; <mark>marché</mark> aux poissons');
+    expect(hit.highlight.title).toBe(
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; <mark>marché</mark> aux poissons',
+    );
     expect(hit.highlight.summary).toBe('Un <mark>marché</mark> &lt;b&gt;couvert&lt;/b&gt;.');
   });
 
   it('never puts contact data in the index', async () => {
-    const doc = await ctx.services.meili.index(listingsIndexUid(ctx.services.indexPrefix)).getDocument(ids['Accès à l’eau potable dans les quartiers périphériques']!);
+    const doc = await ctx.services.meili
+      .index(listingsIndexUid(ctx.services.indexPrefix))
+      .getDocument(ids['Accès à l’eau potable dans les quartiers périphériques']!);
     const text = JSON.stringify(doc);
     expect(text).not.toContain('secret.example');
     expect(text).not.toContain('Awa Diop');
@@ -214,7 +313,11 @@ describe('GET /api/v1/search', () => {
     const { port } = silent.address() as net.AddressInfo;
     const slow = new Meilisearch({ host: `http://127.0.0.1:${port}`, apiKey: 'x' });
     try {
-      const result = await searchListings({ ...ctx.services, meili: slow, meiliSearch: slow }, { q: 'potable', country: 'SN' }, { meiliTimeoutMs: 200 });
+      const result = await searchListings(
+        { ...ctx.services, meili: slow, meiliSearch: slow },
+        { q: 'potable', country: 'SN' },
+        { meiliTimeoutMs: 200 },
+      );
       expect(result).toMatchObject({ degraded: true, total: 1 });
     } finally {
       silent.close();
@@ -228,17 +331,38 @@ describe('GET /api/v1/search', () => {
       const res = await degradedApp.inject({ method: 'GET', url: '/api/v1/search?q=potable&country=SN' });
       expect(res.statusCode).toBe(200);
       const body = res.json();
-      expect(body).toMatchObject({ degraded: true, total: 1, page: 1, facets: { country: { SN: 1 }, continent: { AF: 1 } } });
-      expect(body.hits[0]).toMatchObject({ title: 'Accès à l’eau potable dans les quartiers périphériques', authority: { name: 'Ville de Dakar' } });
+      expect(body).toMatchObject({
+        degraded: true,
+        total: 1,
+        page: 1,
+        facets: { country: { SN: 1 }, continent: { AF: 1 } },
+      });
+      expect(body.hits[0]).toMatchObject({
+        title: 'Accès à l’eau potable dans les quartiers périphériques',
+        authority: { name: 'Ville de Dakar' },
+      });
       expect(body.hits[0].highlight.title).toContain('<mark>potable</mark>');
       const ecuador = (await degradedApp.inject({ method: 'GET', url: '/api/v1/search?country=EC' })).json();
       expect(ecuador.hits[0].translations.fr.title).toBe('Eau potable et assainissement pour les quartiers ruraux');
       // Disjunctive facets come out the same as Meilisearch's.
-      for (const query of ['country=SN', 'country=SN&theme=health', 'country=UA&theme=health', 'continent=AF&population=lt5k&language=fr']) {
+      for (const query of [
+        'country=SN',
+        'country=SN&theme=health',
+        'country=UA&theme=health',
+        'continent=AF&population=lt5k&language=fr',
+      ]) {
         const fromPostgres = (await degradedApp.inject({ method: 'GET', url: `/api/v1/search?${query}` })).json();
         const fromMeili = (await search(query)).body;
-        expect({ query, facets: fromPostgres.facets, total: fromPostgres.total, totalWithout: fromPostgres.totalWithout }).toEqual({
-          query, facets: fromMeili.facets, total: fromMeili.total, totalWithout: fromMeili.totalWithout,
+        expect({
+          query,
+          facets: fromPostgres.facets,
+          total: fromPostgres.total,
+          totalWithout: fromPostgres.totalWithout,
+        }).toEqual({
+          query,
+          facets: fromMeili.facets,
+          total: fromMeili.total,
+          totalWithout: fromMeili.totalWithout,
         });
       }
       const all = (await degradedApp.inject({ method: 'GET', url: '/api/v1/search' })).json();

@@ -28,8 +28,12 @@ describe('the search-only Meilisearch key', () => {
     const listings = meiliSearch.index(listingsIndexUid(indexPrefix));
     await expect(listings.addDocuments([{ id: 'x' }])).rejects.toMatchObject({ cause: { code: 'invalid_api_key' } });
     await expect(listings.deleteAllDocuments()).rejects.toMatchObject({ cause: { code: 'invalid_api_key' } });
-    await expect(meiliSearch.createIndex(`${indexPrefix}other`)).rejects.toMatchObject({ cause: { code: 'invalid_api_key' } });
-    await expect(meiliSearch.index(`${indexPrefix}other`).search('x')).rejects.toMatchObject({ cause: { code: 'invalid_api_key' } });
+    await expect(meiliSearch.createIndex(`${indexPrefix}other`)).rejects.toMatchObject({
+      cause: { code: 'invalid_api_key' },
+    });
+    await expect(meiliSearch.index(`${indexPrefix}other`).search('x')).rejects.toMatchObject({
+      cause: { code: 'invalid_api_key' },
+    });
     await expect(meiliSearch.getKeys()).rejects.toMatchObject({ cause: { code: 'invalid_api_key' } });
   });
 });

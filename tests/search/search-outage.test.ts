@@ -45,7 +45,12 @@ describe('search while Meilisearch is down', () => {
     const { services } = ctx;
     const authorities = await Promise.all(
       (['SN', 'MA', 'VN', 'PE'] as const).map((country, i) =>
-        createAuthority(services, { kind: 'foreign', country, name: `Commune ${country}`, population: 2_000 * 10 ** i }),
+        createAuthority(services, {
+          kind: 'foreign',
+          country,
+          name: `Commune ${country}`,
+          population: 2_000 * 10 ** i,
+        }),
       ),
     );
     const initial = await insertListings(
@@ -58,7 +63,8 @@ describe('search while Meilisearch is down', () => {
         themes: ['water_sanitation'],
       })),
     );
-    const outboxSize = async () => (await services.db.select({ n: sql<number>`count(*)::int` }).from(searchOutbox))[0]!.n;
+    const outboxSize = async () =>
+      (await services.db.select({ n: sql<number>`count(*)::int` }).from(searchOutbox))[0]!.n;
     await eventually(async () => {
       expect((await indexAndPostgres(services)).indexed).toHaveLength(60);
       expect(await outboxSize()).toBe(0);
@@ -77,8 +83,10 @@ describe('search while Meilisearch is down', () => {
         themes: ['waste'],
       })),
     );
-    for (const row of initial.slice(0, 40)) await updateListing(services, row.id, { title: `${row.title} (révisé)`, themes: ['water_sanitation', 'health'] });
-    for (const row of [...initial.slice(40, 50), ...added.slice(0, 20)]) await updateListing(services, row.id, { status: 'changes_requested' });
+    for (const row of initial.slice(0, 40))
+      await updateListing(services, row.id, { title: `${row.title} (révisé)`, themes: ['water_sanitation', 'health'] });
+    for (const row of [...initial.slice(40, 50), ...added.slice(0, 20)])
+      await updateListing(services, row.id, { status: 'changes_requested' });
     const deleted = initial.slice(50, 60).map((r) => r.id);
     await services.db.transaction(async (tx) => {
       await tx.delete(moderationEvents).where(inArray(moderationEvents.listingId, deleted));
@@ -101,7 +109,10 @@ describe('search while Meilisearch is down', () => {
     expect(indexed).toHaveLength(100);
     expect(indexed).toEqual(expected);
     const revised = indexed.find((d) => d.id === initial[0]!.id);
-    expect(revised).toMatchObject({ title: "Projet d'eau potable numéro 0 (révisé)", themes: ['water_sanitation', 'health'] });
+    expect(revised).toMatchObject({
+      title: "Projet d'eau potable numéro 0 (révisé)",
+      themes: ['water_sanitation', 'health'],
+    });
     expect(indexed.some((d) => deleted.includes(d.id))).toBe(false);
     const [one] = await services.db.select().from(listings).where(eq(listings.id, added[0]!.id));
     expect(one?.status).toBe('changes_requested');

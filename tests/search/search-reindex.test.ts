@@ -35,7 +35,12 @@ describe('search reindex', () => {
     const authority = await createAuthority(services, { kind: 'foreign', country: 'AM', name: 'Gyumri' });
     const rows = await insertListings(
       services,
-      Array.from({ length: 40 }, (_, i) => ({ authorityId: authority.id, country: 'AM', title: `Transport urbain ${i}`, themes: ['transport_mobility'] })),
+      Array.from({ length: 40 }, (_, i) => ({
+        authorityId: authority.id,
+        country: 'AM',
+        title: `Transport urbain ${i}`,
+        themes: ['transport_mobility'],
+      })),
     );
     await eventually(async () => expect(await searchTotal()).toEqual({ total: 40, degraded: false }));
 
@@ -51,7 +56,14 @@ describe('search reindex', () => {
           changed = true;
           // Changes made while the new index is being filled, some of them to listings it has already copied.
           void (async () => {
-            await insertListings(services, [{ authorityId: authority.id, country: 'AM', title: 'Transport scolaire rural', themes: ['transport_mobility'] }]);
+            await insertListings(services, [
+              {
+                authorityId: authority.id,
+                country: 'AM',
+                title: 'Transport scolaire rural',
+                themes: ['transport_mobility'],
+              },
+            ]);
             await updateListing(services, rows[0]!.id, { status: 'changes_requested' });
             await updateListing(services, rows[39]!.id, { title: 'Transport fluvial' });
           })();
@@ -76,7 +88,9 @@ describe('search reindex', () => {
     expect(indexed.map((d) => d.id)).not.toContain(rows[0]!.id);
 
     const { results } = await services.meili.getIndexes({ limit: 1000 });
-    expect(results.map((i) => i.uid).filter((uid) => uid.startsWith(services.indexPrefix))).toEqual([listingsIndexUid(services.indexPrefix)]);
+    expect(results.map((i) => i.uid).filter((uid) => uid.startsWith(services.indexPrefix))).toEqual([
+      listingsIndexUid(services.indexPrefix),
+    ]);
   }, 120_000);
 
   it('lets only one process relay the outbox at a time', async () => {

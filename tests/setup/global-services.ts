@@ -20,7 +20,10 @@ export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bourse-test-'));
   chmodSync(dataDir, 0o755);
   const logger = createLogger({ logLevel: 'warn' });
-  const [pg, meili] = await Promise.all([startEmbeddedPostgres({ dataDir, logger }), startEmbeddedMeilisearch({ dataDir, logger })]);
+  const [pg, meili] = await Promise.all([
+    startEmbeddedPostgres({ dataDir, logger }),
+    startEmbeddedMeilisearch({ dataDir, logger }),
+  ]);
   project.provide('postgresUrl', pg.url);
   project.provide('meiliUrl', meili.url);
   project.provide('meiliMasterKey', meili.masterKey);

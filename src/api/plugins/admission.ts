@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { ADMISSION_RETRY_AFTER_SECONDS, AdmissionController, admissionKind, type AdmissionSettings } from '../../lib/server/http/admission.js';
+import {
+  ADMISSION_RETRY_AFTER_SECONDS,
+  AdmissionController,
+  admissionKind,
+  type AdmissionSettings,
+} from '../../lib/server/http/admission.js';
 import { isApiPath, normalisedPath } from '../../lib/server/http/routed-path.js';
 import { sendProblem } from './problem-details.js';
 
@@ -27,7 +32,10 @@ export default fp(
     let refusedSinceLog = 0;
     const summary = setInterval(() => {
       if (refusedSinceLog === 0) return;
-      fastify.log.warn({ refused: refusedSinceLog, gates: controller.snapshot() }, 'requests refused: server overloaded (503)');
+      fastify.log.warn(
+        { refused: refusedSinceLog, gates: controller.snapshot() },
+        'requests refused: server overloaded (503)',
+      );
       refusedSinceLog = 0;
     }, 1_000);
     summary.unref();
@@ -48,7 +56,12 @@ export default fp(
       }
       refusedSinceLog++;
       reply.header('retry-after', String(ADMISSION_RETRY_AFTER_SECONDS));
-      if (isPage) return reply.code(503).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(OVERLOADED_PAGE);
+      if (isPage)
+        return reply
+          .code(503)
+          .type('text/html; charset=utf-8')
+          .header('cache-control', 'no-store')
+          .send(OVERLOADED_PAGE);
       return sendProblem(reply, {
         type: 'https://bourse-projets.org/problems/overloaded',
         title: 'Service Unavailable',

@@ -19,7 +19,10 @@ export default fp(
         // Swagger UI lists the tags in this order: what anyone may use without an account first.
         tags: [
           { name: 'search', description: 'Public: search published cooperation requests' },
-          { name: 'open data', description: 'Public: published requests as open data (Licence Ouverte 2.0), see /donnees-ouvertes' },
+          {
+            name: 'open data',
+            description: 'Public: published requests as open data (Licence Ouverte 2.0), see /donnees-ouvertes',
+          },
           { name: 'reference', description: 'Public: countries, themes and other reference lists' },
           { name: 'statistics', description: 'Public figures' },
           { name: 'listings' },

@@ -14,6 +14,7 @@ export function ifMatchVersion(request: FastifyRequest): number | null {
   const raw = request.headers['if-match'];
   if (raw === undefined || raw === '') return null;
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(String(raw));
-  if (!match) throw new PreconditionFailed(`If-Match must be the ETag you received (like "3"), not ${JSON.stringify(raw)}.`);
+  if (!match)
+    throw new PreconditionFailed(`If-Match must be the ETag you received (like "3"), not ${JSON.stringify(raw)}.`);
   return Number(match[1]);
 }

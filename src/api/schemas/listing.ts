@@ -1,5 +1,11 @@
 import { Type, type TSchema } from 'typebox';
-import { CONTRIBUTION_CODES, FORM_CODES, FRENCH_TYPE_CODES, LANGUAGE_CODES, THEME_CODES } from '../../lib/reference/index.js';
+import {
+  CONTRIBUTION_CODES,
+  FORM_CODES,
+  FRENCH_TYPE_CODES,
+  LANGUAGE_CODES,
+  THEME_CODES,
+} from '../../lib/reference/index.js';
 import { listingStatus, revisionStatus } from '../../lib/server/db/schema/index.js';
 import { ATTACHMENT_KINDS, LISTING_LIMITS as L, REQUIRED_AT_CREATION } from '../../lib/server/listings/fields.js';
 import { DECISIONS, FOLLOW_UP_STATUSES } from '../../lib/server/listings/transitions.js';
@@ -151,19 +157,32 @@ const fullOnlyProperties = {
   version: Type.Integer({ description: 'Send it back as If-Match when you change the request' }),
   electedOfficial: Nullable(Contact),
   technicalContact: Nullable(Contact),
-  revision: Nullable(Type.Record(Type.String(), Type.Unknown(), { description: 'Changes to a published request awaiting moderation' })),
+  revision: Nullable(
+    Type.Record(Type.String(), Type.Unknown(), { description: 'Changes to a published request awaiting moderation' }),
+  ),
   revisionStatus: Nullable(Type.Enum([...revisionStatus.enumValues])),
   createdBy: Nullable(Uuid),
   createdAt: DateTime,
   submittedAt: Nullable(DateTime),
 };
 
-export const PublicListingSchema = Type.Object(publicProperties, { description: 'A request as the public sees it: no contact data' });
-export const FullListingSchema = Type.Object({ ...publicProperties, ...fullOnlyProperties }, { description: 'A request as its authors and moderators see it' });
+export const PublicListingSchema = Type.Object(publicProperties, {
+  description: 'A request as the public sees it: no contact data',
+});
+export const FullListingSchema = Type.Object(
+  { ...publicProperties, ...fullOnlyProperties },
+  { description: 'A request as its authors and moderators see it' },
+);
 /** GET /listings/:id answers either shape, depending on who asks. */
 export const ListingViewSchema = Type.Object(
-  { ...publicProperties, ...Object.fromEntries(Object.entries(fullOnlyProperties).map(([k, v]) => [k, Type.Optional(v)])) },
-  { description: 'The full shape for the authority and its moderators, the public shape (no contacts, no version) for everyone else' },
+  {
+    ...publicProperties,
+    ...Object.fromEntries(Object.entries(fullOnlyProperties).map(([k, v]) => [k, Type.Optional(v)])),
+  },
+  {
+    description:
+      'The full shape for the authority and its moderators, the public shape (no contacts, no version) for everyone else',
+  },
 );
 
 export const ListingEventSchema = Type.Object({

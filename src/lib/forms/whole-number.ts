@@ -17,7 +17,8 @@ export function parseWholeNumber(raw: string, locale: string): number | string |
     .replace(/[\s\u00a0\u202f\u2009'’]/g, '');
   // A decimal part of zeros only ("120 000,00") says nothing more.
   const cents = figure.lastIndexOf(decimal);
-  if (cents !== -1 && /^\d{1,2}$/.test(figure.slice(cents + 1)) && /^0+$/.test(figure.slice(cents + 1))) figure = figure.slice(0, cents);
+  if (cents !== -1 && /^\d{1,2}$/.test(figure.slice(cents + 1)) && /^0+$/.test(figure.slice(cents + 1)))
+    figure = figure.slice(0, cents);
   // Group separators must separate groups of three digits: "1.200.000" yes, "1.2" no.
   const grouped = new RegExp(`^\\d{1,3}(?:\\${group}\\d{3})+$`);
   if (grouped.test(figure)) figure = figure.split(group).join('');

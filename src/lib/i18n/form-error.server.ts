@@ -15,7 +15,13 @@ export interface FormFailure {
  * and reason (`details.reason` and its parameters), never by the English text.
  */
 export function localizeDomainError(error: DomainError): string {
-  const details = error.details as { field?: string; reason?: string; min?: unknown; max?: unknown; membership?: string };
+  const details = error.details as {
+    field?: string;
+    reason?: string;
+    min?: unknown;
+    max?: unknown;
+    membership?: string;
+  };
   const n = (value: unknown) => String(value);
   switch (error.code) {
     case 'invalid_input':
@@ -46,7 +52,8 @@ export function localizeDomainError(error: DomainError): string {
     case 'forbidden':
       if (details.membership === 'pending') return m.errors_membership_pending();
       if (details.membership === 'rejected' || details.membership === 'disabled') return m.errors_membership_ended();
-      if (details.membership === 'unverified_email' || details.reason === 'unverified_email') return m.errors_email_unverified();
+      if (details.membership === 'unverified_email' || details.reason === 'unverified_email')
+        return m.errors_email_unverified();
       return m.errors_forbidden();
     case 'not_found':
       return m.errors_not_found();
@@ -63,15 +70,26 @@ export function localizeDomainError(error: DomainError): string {
 }
 
 /** For form actions: `catch (e) { return formFailure(e, values) }` → fail(status, { message, field, fieldErrors, values }). */
-export function formFailure<V extends Record<string, unknown>>(error: unknown, values?: V): ActionFailure<FormFailure & { values?: V }> {
+export function formFailure<V extends Record<string, unknown>>(
+  error: unknown,
+  values?: V,
+): ActionFailure<FormFailure & { values?: V }> {
   if (!(error instanceof DomainError)) throw error;
   const message = localizeDomainError(error);
   const field = typeof error.details.field === 'string' ? error.details.field : null;
   const fieldErrors: Record<string, string> = field ? { [field]: message } : {};
   // Several fields refused at once: each gets its own message.
-  const all = Array.isArray(error.details.errors) ? (error.details.errors as Array<{ field: string; message: string } & Partial<InputProblem>>) : [];
-  for (const { field: each, message: text, ...problem } of all) fieldErrors[each] = localizeDomainError(new InvalidInput(each, text, problem));
-  return fail(error.status, { message: all.length > 1 ? m.form_errors_count({ count: String(all.length) }) : message, field, fieldErrors, values });
+  const all = Array.isArray(error.details.errors)
+    ? (error.details.errors as Array<{ field: string; message: string } & Partial<InputProblem>>)
+    : [];
+  for (const { field: each, message: text, ...problem } of all)
+    fieldErrors[each] = localizeDomainError(new InvalidInput(each, text, problem));
+  return fail(error.status, {
+    message: all.length > 1 ? m.form_errors_count({ count: String(all.length) }) : message,
+    field,
+    fieldErrors,
+    values,
+  });
 }
 
 /**

@@ -38,9 +38,15 @@ function cachedPerLocale<T>(build: (intl: string) => T): (locale: Locale) => T {
 
 const numberFormat = cachedPerLocale((intl) => new Intl.NumberFormat(intl));
 const pluralRules = cachedPerLocale((intl) => new Intl.PluralRules(intl));
-const dateFormat = cachedPerLocale((intl) => new Intl.DateTimeFormat(intl, { dateStyle: 'long', timeZone: 'Europe/Paris' }));
-const dateTimeFormat = cachedPerLocale((intl) => new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' }));
-const euroFormat = cachedPerLocale((intl) => new Intl.NumberFormat(intl, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }));
+const dateFormat = cachedPerLocale(
+  (intl) => new Intl.DateTimeFormat(intl, { dateStyle: 'long', timeZone: 'Europe/Paris' }),
+);
+const dateTimeFormat = cachedPerLocale(
+  (intl) => new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' }),
+);
+const euroFormat = cachedPerLocale(
+  (intl) => new Intl.NumberFormat(intl, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }),
+);
 const relativeTimeFormat = cachedPerLocale((intl) => new Intl.RelativeTimeFormat(intl, { numeric: 'auto' }));
 
 export function formatNumber(value: number, locale: Locale = getLocale()): string {
@@ -82,7 +88,8 @@ export function formatRelativeDays(days: number, locale: Locale = getLocale()): 
   return relativeTimeFormat(locale).format(-days, 'day');
 }
 
-export const isLocale = (value: unknown): value is Locale => typeof value === 'string' && (locales as readonly string[]).includes(value);
+export const isLocale = (value: unknown): value is Locale =>
+  typeof value === 'string' && (locales as readonly string[]).includes(value);
 
 /** A duration given in hours, as people read it: "4 min", "2 h 30 min", "26 h" (never "0 h" for four minutes). */
 export function formatHours(hours: number, locale: Locale = getLocale()): string {
@@ -90,7 +97,9 @@ export function formatHours(hours: number, locale: Locale = getLocale()): string
   if (minutes < 60) return `${formatNumber(minutes, locale)}\u00a0min`;
   const h = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  return rest === 0 || h >= 24 ? `${formatNumber(Math.round(hours), locale)}\u00a0h` : `${formatNumber(h, locale)}\u00a0h\u00a0${formatNumber(rest, locale)}\u00a0min`;
+  return rest === 0 || h >= 24
+    ? `${formatNumber(Math.round(hours), locale)}\u00a0h`
+    : `${formatNumber(h, locale)}\u00a0h\u00a0${formatNumber(rest, locale)}\u00a0min`;
 }
 
 /** The colon between a label and its value: French puts a no-break space before it, English and Spanish do not. */

@@ -3,12 +3,18 @@ import type { Label } from './i18n-label.js';
 export const FOREIGN_AUTHORITY_TYPES: ReadonlyArray<{ code: string; name: Label }> = [
   { code: 'municipality', name: { fr: 'Commune / municipalité', en: 'Municipality', es: 'Municipio' } },
   { code: 'intercommunal', name: { fr: 'Groupement intercommunal', en: 'Intercommunal grouping', es: 'Mancomunidad' } },
-  { code: 'province', name: { fr: 'Province / département', en: 'Province / department', es: 'Provincia / departamento' } },
+  {
+    code: 'province',
+    name: { fr: 'Province / département', en: 'Province / department', es: 'Provincia / departamento' },
+  },
   { code: 'region', name: { fr: 'Région', en: 'Region', es: 'Región' } },
 ];
 export const FRENCH_AUTHORITY_TYPES: ReadonlyArray<{ code: string; name: Label }> = [
   { code: 'commune', name: { fr: 'Commune', en: 'Municipality (commune)', es: 'Municipio (commune)' } },
-  { code: 'epci', name: { fr: 'Intercommunalité (EPCI)', en: 'Intercommunality (EPCI)', es: 'Intermunicipalidad (EPCI)' } },
+  {
+    code: 'epci',
+    name: { fr: 'Intercommunalité (EPCI)', en: 'Intercommunality (EPCI)', es: 'Intermunicipalidad (EPCI)' },
+  },
   { code: 'departement', name: { fr: 'Département', en: 'Département', es: 'Departamento' } },
   { code: 'region', name: { fr: 'Région', en: 'Region', es: 'Región' } },
 ];
@@ -17,11 +23,36 @@ export const FRENCH_TYPE_CODES = FRENCH_AUTHORITY_TYPES.map((t) => t.code);
 
 /** Size brackets: 95 % of French communes have under 5,000 inhabitants, so partner size matters. */
 export const POPULATION_BRACKETS: ReadonlyArray<{ code: string; min: number; max: number | null; name: Label }> = [
-  { code: 'lt5k', min: 0, max: 4_999, name: { fr: 'Moins de 5 000 hab.', en: 'Under 5,000', es: 'Menos de 5.000 hab.' } },
-  { code: '5k-20k', min: 5_000, max: 19_999, name: { fr: '5 000 à 20 000 hab.', en: '5,000–20,000', es: '5.000 a 20.000 hab.' } },
-  { code: '20k-100k', min: 20_000, max: 99_999, name: { fr: '20 000 à 100 000 hab.', en: '20,000–100,000', es: '20.000 a 100.000 hab.' } },
-  { code: '100k-500k', min: 100_000, max: 499_999, name: { fr: '100 000 à 500 000 hab.', en: '100,000–500,000', es: '100.000 a 500.000 hab.' } },
-  { code: 'gte500k', min: 500_000, max: null, name: { fr: 'Plus de 500 000 hab.', en: 'Over 500,000', es: 'Más de 500.000 hab.' } },
+  {
+    code: 'lt5k',
+    min: 0,
+    max: 4_999,
+    name: { fr: 'Moins de 5 000 hab.', en: 'Under 5,000', es: 'Menos de 5.000 hab.' },
+  },
+  {
+    code: '5k-20k',
+    min: 5_000,
+    max: 19_999,
+    name: { fr: '5 000 à 20 000 hab.', en: '5,000–20,000', es: '5.000 a 20.000 hab.' },
+  },
+  {
+    code: '20k-100k',
+    min: 20_000,
+    max: 99_999,
+    name: { fr: '20 000 à 100 000 hab.', en: '20,000–100,000', es: '20.000 a 100.000 hab.' },
+  },
+  {
+    code: '100k-500k',
+    min: 100_000,
+    max: 499_999,
+    name: { fr: '100 000 à 500 000 hab.', en: '100,000–500,000', es: '100.000 a 500.000 hab.' },
+  },
+  {
+    code: 'gte500k',
+    min: 500_000,
+    max: null,
+    name: { fr: 'Plus de 500 000 hab.', en: 'Over 500,000', es: 'Más de 500.000 hab.' },
+  },
 ];
 export const POPULATION_BRACKET_CODES = POPULATION_BRACKETS.map((b) => b.code);
 

@@ -13,7 +13,14 @@ export const CONTINENTS: ReadonlyArray<{ code: ContinentCode; name: Label }> = [
   { code: 'AF', name: { fr: 'Afrique', en: 'Africa', es: 'África' } },
   { code: 'AS', name: { fr: 'Asie et Moyen-Orient', en: 'Asia and Middle East', es: 'Asia y Oriente Medio' } },
   { code: 'EU', name: { fr: 'Europe', en: 'Europe', es: 'Europa' } },
-  { code: 'NA', name: { fr: 'Amérique du Nord, centrale et Caraïbes', en: 'North and Central America, Caribbean', es: 'América del Norte, Central y Caribe' } },
+  {
+    code: 'NA',
+    name: {
+      fr: 'Amérique du Nord, centrale et Caraïbes',
+      en: 'North and Central America, Caribbean',
+      es: 'América del Norte, Central y Caribe',
+    },
+  },
   { code: 'SA', name: { fr: 'Amérique du Sud', en: 'South America', es: 'América del Sur' } },
   { code: 'OC', name: { fr: 'Océanie', en: 'Oceania', es: 'Oceanía' } },
   { code: 'AN', name: { fr: 'Antarctique', en: 'Antarctica', es: 'Antártida' } },

@@ -8,7 +8,8 @@
  * sport); 16061 "Culture and recreation" is the undivided code that CRS now reports as 16066 (Culture) and 16065
  * (Recreation and sport).
  */
-export const DAC_SOURCE = 'OECD DAC CRS purpose codes, via IATI codelists Sector/SectorCategory (IATI-Codelists-NonEmbedded)';
+export const DAC_SOURCE =
+  'OECD DAC CRS purpose codes, via IATI codelists Sector/SectorCategory (IATI-Codelists-NonEmbedded)';
 
 export const DAC_CODE_NAMES: Readonly<Record<string, string>> = {
   '111': 'Education, level unspecified',

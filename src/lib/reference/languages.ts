@@ -24,4 +24,5 @@ export const LANGUAGES: ReadonlyArray<{ code: string; name: Label }> = [
   { code: 'ht', name: { fr: 'Créole haïtien', en: 'Haitian Creole', es: 'Criollo haitiano' } },
 ];
 export const LANGUAGE_CODES = LANGUAGES.map((l) => l.code);
-export const isLanguageCode = (code: unknown): code is string => typeof code === 'string' && LANGUAGE_CODES.includes(code);
+export const isLanguageCode = (code: unknown): code is string =>
+  typeof code === 'string' && LANGUAGE_CODES.includes(code);

@@ -12,24 +12,116 @@ export interface Theme {
 }
 
 export const THEMES: readonly Theme[] = [
-  { code: 'water_sanitation', dac: ['140'], name: { fr: 'Eau et assainissement', en: 'Water and sanitation', es: 'Agua y saneamiento' } },
-  { code: 'agriculture_food', dac: ['311', '312', '313'], name: { fr: 'Agriculture, sécurité alimentaire et nutrition', en: 'Agriculture, food security and nutrition', es: 'Agricultura, seguridad alimentaria y nutrición' } },
-  { code: 'governance', dac: ['151'], name: { fr: 'Gouvernance, décentralisation et société civile', en: 'Governance, decentralisation and civil society', es: 'Gobernanza, descentralización y sociedad civil' } },
-  { code: 'civil_protection', dac: ['152', '730', '740'], name: { fr: 'Protection civile, crises et reconstruction', en: 'Civil protection, crises and reconstruction', es: 'Protección civil, crisis y reconstrucción' } },
-  { code: 'education_training', dac: ['111', '112', '113', '114'], name: { fr: 'Éducation et formation professionnelle', en: 'Education and vocational training', es: 'Educación y formación profesional' } },
+  {
+    code: 'water_sanitation',
+    dac: ['140'],
+    name: { fr: 'Eau et assainissement', en: 'Water and sanitation', es: 'Agua y saneamiento' },
+  },
+  {
+    code: 'agriculture_food',
+    dac: ['311', '312', '313'],
+    name: {
+      fr: 'Agriculture, sécurité alimentaire et nutrition',
+      en: 'Agriculture, food security and nutrition',
+      es: 'Agricultura, seguridad alimentaria y nutrición',
+    },
+  },
+  {
+    code: 'governance',
+    dac: ['151'],
+    name: {
+      fr: 'Gouvernance, décentralisation et société civile',
+      en: 'Governance, decentralisation and civil society',
+      es: 'Gobernanza, descentralización y sociedad civil',
+    },
+  },
+  {
+    code: 'civil_protection',
+    dac: ['152', '730', '740'],
+    name: {
+      fr: 'Protection civile, crises et reconstruction',
+      en: 'Civil protection, crises and reconstruction',
+      es: 'Protección civil, crisis y reconstrucción',
+    },
+  },
+  {
+    code: 'education_training',
+    dac: ['111', '112', '113', '114'],
+    name: {
+      fr: 'Éducation et formation professionnelle',
+      en: 'Education and vocational training',
+      es: 'Educación y formación profesional',
+    },
+  },
   { code: 'health', dac: ['121', '122', '123'], name: { fr: 'Santé', en: 'Health', es: 'Salud' } },
-  { code: 'environment_climate', dac: ['410'], name: { fr: 'Environnement, climat et biodiversité', en: 'Environment, climate and biodiversity', es: 'Medio ambiente, clima y biodiversidad' } },
-  { code: 'waste', dac: ['14050'], name: { fr: 'Gestion des déchets', en: 'Waste management', es: 'Gestión de residuos' } },
-  { code: 'energy', dac: ['231', '232', '233', '234', '235', '236'], name: { fr: 'Énergie', en: 'Energy', es: 'Energía' } },
-  { code: 'urban_housing', dac: ['43030', '16030', '16040'], name: { fr: 'Urbanisme et habitat', en: 'Urban planning and housing', es: 'Urbanismo y vivienda' } },
-  { code: 'transport_mobility', dac: ['210'], name: { fr: 'Transports et mobilité', en: 'Transport and mobility', es: 'Transporte y movilidad' } },
-  { code: 'local_economy', dac: ['250'], name: { fr: 'Développement économique local', en: 'Local economic development', es: 'Desarrollo económico local' } },
+  {
+    code: 'environment_climate',
+    dac: ['410'],
+    name: {
+      fr: 'Environnement, climat et biodiversité',
+      en: 'Environment, climate and biodiversity',
+      es: 'Medio ambiente, clima y biodiversidad',
+    },
+  },
+  {
+    code: 'waste',
+    dac: ['14050'],
+    name: { fr: 'Gestion des déchets', en: 'Waste management', es: 'Gestión de residuos' },
+  },
+  {
+    code: 'energy',
+    dac: ['231', '232', '233', '234', '235', '236'],
+    name: { fr: 'Énergie', en: 'Energy', es: 'Energía' },
+  },
+  {
+    code: 'urban_housing',
+    dac: ['43030', '16030', '16040'],
+    name: { fr: 'Urbanisme et habitat', en: 'Urban planning and housing', es: 'Urbanismo y vivienda' },
+  },
+  {
+    code: 'transport_mobility',
+    dac: ['210'],
+    name: { fr: 'Transports et mobilité', en: 'Transport and mobility', es: 'Transporte y movilidad' },
+  },
+  {
+    code: 'local_economy',
+    dac: ['250'],
+    name: { fr: 'Développement économique local', en: 'Local economic development', es: 'Desarrollo económico local' },
+  },
   { code: 'tourism', dac: ['332'], name: { fr: 'Tourisme', en: 'Tourism', es: 'Turismo' } },
-  { code: 'culture_heritage', dac: ['16066'], name: { fr: 'Culture et patrimoine', en: 'Culture and heritage', es: 'Cultura y patrimonio' } },
-  { code: 'youth_sport_citizenship', dac: ['16065', '15150'], name: { fr: 'Jeunesse, sport et citoyenneté', en: 'Youth, sport and citizenship', es: 'Juventud, deporte y ciudadanía' } },
-  { code: 'gender_equality', dac: ['15170'], name: { fr: 'Égalité femmes-hommes', en: 'Gender equality', es: 'Igualdad de género' } },
-  { code: 'digital', dac: ['220'], name: { fr: 'Transition numérique', en: 'Digital transition', es: 'Transición digital' } },
-  { code: 'coastal_territorial', dac: ['430'], name: { fr: 'Développement littoral et territorial', en: 'Coastal and territorial development', es: 'Desarrollo costero y territorial' } },
+  {
+    code: 'culture_heritage',
+    dac: ['16066'],
+    name: { fr: 'Culture et patrimoine', en: 'Culture and heritage', es: 'Cultura y patrimonio' },
+  },
+  {
+    code: 'youth_sport_citizenship',
+    dac: ['16065', '15150'],
+    name: {
+      fr: 'Jeunesse, sport et citoyenneté',
+      en: 'Youth, sport and citizenship',
+      es: 'Juventud, deporte y ciudadanía',
+    },
+  },
+  {
+    code: 'gender_equality',
+    dac: ['15170'],
+    name: { fr: 'Égalité femmes-hommes', en: 'Gender equality', es: 'Igualdad de género' },
+  },
+  {
+    code: 'digital',
+    dac: ['220'],
+    name: { fr: 'Transition numérique', en: 'Digital transition', es: 'Transición digital' },
+  },
+  {
+    code: 'coastal_territorial',
+    dac: ['430'],
+    name: {
+      fr: 'Développement littoral et territorial',
+      en: 'Coastal and territorial development',
+      es: 'Desarrollo costero y territorial',
+    },
+  },
 ];
 
 export const THEME_CODES = THEMES.map((t) => t.code);

@@ -48,7 +48,9 @@ export class ConfigError extends Error {
     expected: string,
     got: string | undefined,
   ) {
-    super(`Invalid configuration: ${variable} ${got === undefined ? 'is missing' : `is "${got}"`}; expected ${expected}.`);
+    super(
+      `Invalid configuration: ${variable} ${got === undefined ? 'is missing' : `is "${got}"`}; expected ${expected}.`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -97,13 +99,19 @@ function readBoolean(env: Env, name: string, fallback: boolean): boolean {
 function readLimit(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) > 1_000_000) throw new ConfigError(name, 'a number of requests per minute (0 for no limit)', raw);
+  if (!/^\d+$/.test(raw) || Number(raw) > 1_000_000)
+    throw new ConfigError(name, 'a number of requests per minute (0 for no limit)', raw);
   return Number(raw);
 }
 
 function readAdmission(env: Env): AdmissionSettings {
   const settings = parseAdmissionLimits(env.ADMISSION_LIMITS);
-  if (!settings) throw new ConfigError('ADMISSION_LIMITS', 'kind=limit[:queue] pairs separated by commas, like "search=24,page=12:200"', env.ADMISSION_LIMITS);
+  if (!settings)
+    throw new ConfigError(
+      'ADMISSION_LIMITS',
+      'kind=limit[:queue] pairs separated by commas, like "search=24,page=12:200"',
+      env.ADMISSION_LIMITS,
+    );
   return settings;
 }
 
@@ -128,7 +136,11 @@ export function loadConfig(env: Env = process.env): Config {
     if (!['http:', 'https:'].includes(parsed.protocol) || parsed.pathname !== '/') throw new Error();
     origin = parsed.origin;
   } catch {
-    throw new ConfigError('ORIGIN', 'the public origin of the site, like https://bourse-projets.example.org', originRaw);
+    throw new ConfigError(
+      'ORIGIN',
+      'the public origin of the site, like https://bourse-projets.example.org',
+      originRaw,
+    );
   }
 
   const meiliIndexPrefix = env.MEILI_INDEX_PREFIX ?? '';
@@ -146,7 +158,8 @@ export function loadConfig(env: Env = process.env): Config {
 
   const smtpUrl = readUrl(env, 'SMTP_URL', ['smtp:', 'smtps:']);
   const mailFrom = env.MAIL_FROM || 'Bourse-projets <no-reply@bourse-projets.invalid>';
-  if (!/^[^\r\n]*@[^\r\n]+$/.test(mailFrom)) throw new ConfigError('MAIL_FROM', 'an address like "Name <no-reply@example.org>"', mailFrom);
+  if (!/^[^\r\n]*@[^\r\n]+$/.test(mailFrom))
+    throw new ConfigError('MAIL_FROM', 'an address like "Name <no-reply@example.org>"', mailFrom);
 
   const demoData = readBoolean(env, 'DEMO_DATA', databaseUrl === null);
   // The demo's passwords are public: it stays on this machine unless HOST opens it on purpose.

@@ -79,7 +79,10 @@ export class PreconditionRequired extends DomainError {
   }
 }
 export class TooManyRequests extends DomainError {
-  constructor(message: string, readonly retryAfterSeconds: number) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super(429, 'too_many_requests', message, { retryAfterSeconds });
   }
 }

@@ -3,7 +3,12 @@ import { redirect } from '@sveltejs/kit';
 import { getLocale, href, m } from '$lib/i18n';
 import { searchInWords } from '$lib/server/views/search-view';
 import { requireSignedIn } from '$lib/page-guards';
-import { createSavedSearch, deleteSavedSearch, listSavedSearches, updateSavedSearch } from '$lib/server/alerts/saved-searches';
+import {
+  createSavedSearch,
+  deleteSavedSearch,
+  listSavedSearches,
+  updateSavedSearch,
+} from '$lib/server/alerts/saved-searches';
 import { getServices } from '$lib/server/runtime/services';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -42,7 +47,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
   create: async ({ locals, request }) => {
     const form = await request.formData();
-    const values = { name: String(form.get('name') ?? ''), frequency: String(form.get('frequency') ?? 'weekly'), query: String(form.get('query') ?? '') };
+    const values = {
+      name: String(form.get('name') ?? ''),
+      frequency: String(form.get('frequency') ?? 'weekly'),
+      query: String(form.get('query') ?? ''),
+    };
     try {
       await createSavedSearch(getServices().db, locals.actor, { ...values, query: searchParamsOf(values.query) });
     } catch (error) {
@@ -54,7 +63,9 @@ export const actions: Actions = {
   toggle: async ({ locals, request }) => {
     const form = await request.formData();
     try {
-      await updateSavedSearch(getServices().db, locals.actor, String(form.get('id')), { active: form.get('active') === 'true' });
+      await updateSavedSearch(getServices().db, locals.actor, String(form.get('id')), {
+        active: form.get('active') === 'true',
+      });
     } catch (error) {
       return formFailure(error);
     }

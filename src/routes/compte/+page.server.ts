@@ -6,7 +6,13 @@ import { countryName } from '$lib/reference';
 import { changePassword, deleteMyAccount, getProfile, updateProfile } from '$lib/server/auth/account';
 import type { Actor } from '$lib/server/auth/actor';
 import { inviteColleague } from '$lib/server/auth/invitations';
-import { invalidateAllSessions, invalidateOtherSessions, invalidateSession, listSessions, SESSION_COOKIE } from '$lib/server/auth/session';
+import {
+  invalidateAllSessions,
+  invalidateOtherSessions,
+  invalidateSession,
+  listSessions,
+  SESSION_COOKIE,
+} from '$lib/server/auth/session';
 import { getServices } from '$lib/server/runtime/services';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,9 +25,20 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const sessions = await listSessions(db, actor.userId, actor.sessionId);
   return {
     welcome: url.searchParams.has('bienvenue'),
-    profile: { ...profile, createdAt: profile.createdAt.toISOString(), countryNames: profile.countries.map((c) => countryName(c, locals.locale)) },
-    sessions: sessions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString(), lastVerifiedAt: s.lastVerifiedAt.toISOString() })),
-    canInvite: (actor.role === 'french_authority' || actor.role === 'foreign_authority') && actor.approved && actor.emailVerified,
+    profile: {
+      ...profile,
+      createdAt: profile.createdAt.toISOString(),
+      countryNames: profile.countries.map((c) => countryName(c, locals.locale)),
+    },
+    sessions: sessions.map((s) => ({
+      ...s,
+      createdAt: s.createdAt.toISOString(),
+      lastVerifiedAt: s.lastVerifiedAt.toISOString(),
+    })),
+    canInvite:
+      (actor.role === 'french_authority' || actor.role === 'foreign_authority') &&
+      actor.approved &&
+      actor.emailVerified,
   };
 };
 
@@ -29,9 +46,17 @@ export const actions: Actions = {
   profile: async ({ request, locals, url }) => {
     const actor = signedIn(locals.actor, url);
     const form = await request.formData();
-    const values = { displayName: text(form, 'displayName'), jobTitle: text(form, 'jobTitle'), locale: text(form, 'locale') };
+    const values = {
+      displayName: text(form, 'displayName'),
+      jobTitle: text(form, 'jobTitle'),
+      locale: text(form, 'locale'),
+    };
     try {
-      await updateProfile(getServices().db, actor, { displayName: values.displayName, jobTitle: values.jobTitle || null, locale: values.locale || undefined });
+      await updateProfile(getServices().db, actor, {
+        displayName: values.displayName,
+        jobTitle: values.jobTitle || null,
+        locale: values.locale || undefined,
+      });
     } catch (error) {
       return accountFailure(error, values);
     }

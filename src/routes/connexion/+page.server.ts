@@ -1,5 +1,12 @@
 import { redirect } from '@sveltejs/kit';
-import { accountFailure, limitedPerIp, redirectToField, safeRedirect, setSessionCookie, text } from '$lib/accounts/form.server';
+import {
+  accountFailure,
+  limitedPerIp,
+  redirectToField,
+  safeRedirect,
+  setSessionCookie,
+  text,
+} from '$lib/accounts/form.server';
 import { ROLE_HOME } from '$lib/accounts/role-home';
 import { DEVICE_COOKIE } from '$lib/server/auth/device-cookie';
 import { loginWithPassword } from '$lib/server/auth/login';
@@ -9,7 +16,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
   if (locals.actor) redirect(303, safeRedirect(url.searchParams.get('redirectTo'), ROLE_HOME[locals.actor.role]));
-  return { reset: url.searchParams.has('reinitialise'), redirectTo: redirectToField(url.searchParams.get('redirectTo')) };
+  return {
+    reset: url.searchParams.has('reinitialise'),
+    redirectTo: redirectToField(url.searchParams.get('redirectTo')),
+  };
 };
 
 export const actions: Actions = limitedPerIp({

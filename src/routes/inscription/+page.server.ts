@@ -44,11 +44,20 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 async function create(event: RequestEvent, input: Registration, values: Record<string, string>) {
   try {
     const { userId } = await register(getServices(), input, { clientKey: clientAddress(event) });
-    setSessionCookie(event.cookies, await openSession(getServices().db, userId, event.request.headers.get('user-agent')));
+    setSessionCookie(
+      event.cookies,
+      await openSession(getServices().db, userId, event.request.headers.get('user-agent')),
+    );
   } catch (error) {
     // Similar authorities already registered: the form offers them (join one) or creating another anyway.
     if (error instanceof DomainError && error.details.reason === 'similar_authorities') {
-      return fail(409, { message: m.trust_similar_found(), field: 'choice', fieldErrors: {}, values, similar: error.details.similar as SimilarAuthority[] });
+      return fail(409, {
+        message: m.trust_similar_found(),
+        field: 'choice',
+        fieldErrors: {},
+        values,
+        similar: error.details.similar as SimilarAuthority[],
+      });
     }
     return accountFailure(error, values);
   }
@@ -56,7 +65,13 @@ async function create(event: RequestEvent, input: Registration, values: Record<s
 }
 
 function person(form: FormData, locale: string) {
-  return { email: text(form, 'email'), password: text(form, 'password'), displayName: text(form, 'displayName'), jobTitle: text(form, 'jobTitle') || null, locale };
+  return {
+    email: text(form, 'email'),
+    password: text(form, 'password'),
+    displayName: text(form, 'displayName'),
+    jobTitle: text(form, 'jobTitle') || null,
+    locale,
+  };
 }
 
 export const actions: Actions = limitedPerIp({
@@ -64,7 +79,11 @@ export const actions: Actions = limitedPerIp({
     const form = await event.request.formData();
     const p = person(form, event.locals.locale);
     const authorityId = text(form, 'authorityId');
-    return create(event, { kind: 'french', authorityId, ...p }, { email: p.email, displayName: p.displayName, jobTitle: p.jobTitle ?? '', authorityId });
+    return create(
+      event,
+      { kind: 'french', authorityId, ...p },
+      { email: p.email, displayName: p.displayName, jobTitle: p.jobTitle ?? '', authorityId },
+    );
   },
   foreign: async (event) => {
     const form = await event.request.formData();
@@ -76,7 +95,12 @@ export const actions: Actions = limitedPerIp({
       region: text(form, 'authority.region') || null,
       website: text(form, 'authority.website') || null,
     };
-    const values = { email: p.email, displayName: p.displayName, jobTitle: p.jobTitle ?? '', ...Object.fromEntries(Object.entries(authority).map(([k, v]) => [`authority.${k}`, v ?? ''])) };
+    const values = {
+      email: p.email,
+      displayName: p.displayName,
+      jobTitle: p.jobTitle ?? '',
+      ...Object.fromEntries(Object.entries(authority).map(([k, v]) => [`authority.${k}`, v ?? ''])),
+    };
     // After similar authorities were offered: the person joins one, or says theirs is another.
     const choice = text(form, 'choice');
     if (choice && choice !== 'new') return create(event, { kind: 'foreign', joinAuthorityId: choice, ...p }, values);

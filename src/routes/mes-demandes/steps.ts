@@ -57,8 +57,10 @@ export function mergeTranslations(
   originalLanguage: string,
 ): Record<string, Record<string, unknown>> {
   const merged: Record<string, Record<string, unknown>> = {};
-  for (const [lang, t] of Object.entries(existing ?? {})) if (!(TRANSLATABLE as readonly string[]).includes(lang)) merged[lang] = t;
-  for (const [lang, t] of Object.entries(typed)) if (lang !== originalLanguage) merged[lang] = { ...(existing?.[lang] ?? {}), ...t };
+  for (const [lang, t] of Object.entries(existing ?? {}))
+    if (!(TRANSLATABLE as readonly string[]).includes(lang)) merged[lang] = t;
+  for (const [lang, t] of Object.entries(typed))
+    if (lang !== originalLanguage) merged[lang] = { ...(existing?.[lang] ?? {}), ...t };
   return merged;
 }
 
@@ -66,7 +68,12 @@ export function mergeTranslations(
 export function readStep(step: number, form: FormData, locale: Locale): Record<string, unknown> {
   switch (step) {
     case 1:
-      return { originalLanguage: text(form, 'originalLanguage'), title: text(form, 'title'), summary: text(form, 'summary'), themes: list(form, 'themes') };
+      return {
+        originalLanguage: text(form, 'originalLanguage'),
+        title: text(form, 'title'),
+        summary: text(form, 'summary'),
+        themes: list(form, 'themes'),
+      };
     case 2:
       return {
         context: optionalText(form, 'context'),
@@ -91,7 +98,10 @@ export function readStep(step: number, form: FormData, locale: Locale): Record<s
         },
       };
     case 4:
-      return { electedOfficial: contact(form, 'electedOfficial', false), technicalContact: contact(form, 'technicalContact', true) };
+      return {
+        electedOfficial: contact(form, 'electedOfficial', false),
+        technicalContact: contact(form, 'technicalContact', true),
+      };
     default:
       return {};
   }

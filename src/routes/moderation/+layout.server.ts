@@ -6,6 +6,7 @@ import type { LayoutServerLoad } from './$types';
 export const load: LayoutServerLoad = ({ locals, url }) => {
   const actor = requireRole(locals, url, ['correspondent', 'admin']);
   return {
-    perimeter: actor.role === 'admin' ? null : actor.countries.map((code) => ({ code, name: countryName(code, locals.locale) })),
+    perimeter:
+      actor.role === 'admin' ? null : actor.countries.map((code) => ({ code, name: countryName(code, locals.locale) })),
   };
 };

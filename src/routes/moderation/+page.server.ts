@@ -8,7 +8,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const queue = await moderationQueue(getServices().db, locals.actor).catch(pageError);
   const country = url.searchParams.get('pays') ?? '';
   const kind = url.searchParams.get('nature') ?? '';
-  const countries = [...new Set(queue.map((q) => q.listing.country))].map((code) => ({ code, name: countryName(code, locals.locale) }));
+  const countries = [...new Set(queue.map((q) => q.listing.country))].map((code) => ({
+    code,
+    name: countryName(code, locals.locale),
+  }));
   return {
     decided: url.searchParams.has('decision'),
     filters: { country, kind },

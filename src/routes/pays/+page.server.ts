@@ -7,7 +7,12 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async () => {
   const byCountry = await readOpenListingsByCountry(getServices().sql);
   const locale = getLocale();
-  const countries = Object.entries(byCountry).map(([code, count]) => ({ code, count, name: countryName(code, locale), continent: findCountry(code)?.continent }));
+  const countries = Object.entries(byCountry).map(([code, count]) => ({
+    code,
+    count,
+    name: countryName(code, locale),
+    continent: findCountry(code)?.continent,
+  }));
   return {
     continents: CONTINENTS.map((c) => ({
       code: c.code,

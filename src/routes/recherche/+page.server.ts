@@ -4,7 +4,13 @@ import { requireWithinSearchLimit } from '$lib/page-guards';
 import { DomainError } from '$lib/server/errors';
 import { getServices } from '$lib/server/runtime/services';
 import { searchListings } from '$lib/server/search/search-listings';
-import { parseSearchQuery, searchQueryFromUrl, searchQueryParams, type SearchInput, type SearchQuery } from '$lib/server/search/search-query';
+import {
+  parseSearchQuery,
+  searchQueryFromUrl,
+  searchQueryParams,
+  type SearchInput,
+  type SearchQuery,
+} from '$lib/server/search/search-query';
 import type { PageServerLoad } from './$types';
 import { activeFilters, facetOptions, hitView } from '$lib/server/views/search-view';
 

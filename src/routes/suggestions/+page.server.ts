@@ -13,7 +13,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const actor = requireSignedIn(locals.actor, url);
   if (actor.role !== 'french_authority' || !actor.authorityId) error(403, m.errors_forbidden());
   const { db } = getServices();
-  const [authority] = await db.select({ themes: authorities.themes }).from(authorities).where(eq(authorities.id, actor.authorityId));
+  const [authority] = await db
+    .select({ themes: authorities.themes })
+    .from(authorities)
+    .where(eq(authorities.id, actor.authorityId));
   return { suggestions: await suggestListings(db, actor).catch(pageError), themes: authority?.themes ?? [] };
 };
 

@@ -20,12 +20,20 @@ const asList = (v: string | string[] | undefined) => (v === undefined ? [] : Arr
  * countries or themes (and, when it restricts countries or themes, the search does not rule them out). Calls open
  * to every country and theme fit every search: they are on every request page, not in alerts.
  */
-export function callsClosingFor(query: Record<string, string | string[]>, catalogue: readonly CatalogueEntry[], today: string, withinDays = CALL_NOTICE_DAYS) {
+export function callsClosingFor(
+  query: Record<string, string | string[]>,
+  catalogue: readonly CatalogueEntry[],
+  today: string,
+  withinDays = CALL_NOTICE_DAYS,
+) {
   const countries = asList(query.country);
   const themes = asList(query.theme);
   return catalogue
     .filter((p) => p.kind === 'call_for_projects' && !p.closedAt && p.closesOn && (!p.opensOn || p.opensOn <= today))
-    .map((p) => ({ programme: p, closesInDays: Math.round((Date.parse(`${p.closesOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY) }))
+    .map((p) => ({
+      programme: p,
+      closesInDays: Math.round((Date.parse(`${p.closesOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY),
+    }))
     .filter(({ closesInDays }) => closesInDays >= 0 && closesInDays <= withinDays)
     .filter(({ programme: p }) => {
       const countryHit = p.countries.some((c) => countries.includes(c));
@@ -56,19 +64,22 @@ export async function sendCallDeadlineAlerts(services: Services, now = new Date(
     for (const { programme, closesInDays } of callsClosingFor(row.search.query, catalogue, today)) {
       const locale = mailLocale(row.locale);
       const prefix = locale === 'fr' ? '' : `/${locale}`;
-      const sentNow = await sendOnce(services.db, `call-deadline:${row.search.id}:${programme.id}:${programme.closesOn}`, () =>
-        deliver(services, {
-          ...callDeadlineMail(locale, row.email, {
-            name: row.name,
-            searchName: row.search.name,
-            callName: programme.name,
-            closesOn: programme.closesOn!,
-            closesInDays,
-            datesToConfirm: programme.datesToConfirm,
-            callUrl: programme.officialUrl,
-            alertsUrl: `${services.config.origin}${prefix}/alertes`,
+      const sentNow = await sendOnce(
+        services.db,
+        `call-deadline:${row.search.id}:${programme.id}:${programme.closesOn}`,
+        () =>
+          deliver(services, {
+            ...callDeadlineMail(locale, row.email, {
+              name: row.name,
+              searchName: row.search.name,
+              callName: programme.name,
+              closesOn: programme.closesOn!,
+              closesInDays,
+              datesToConfirm: programme.datesToConfirm,
+              callUrl: programme.officialUrl,
+              alertsUrl: `${services.config.origin}${prefix}/alertes`,
+            }),
           }),
-        }),
       );
       if (sentNow) sent++;
     }
@@ -77,5 +88,9 @@ export async function sendCallDeadlineAlerts(services: Services, now = new Date(
 }
 
 export const callDeadlineJobs: JobDefinition<never>[] = [
-  { name: 'alerts.call-deadlines', cron: '5 7 * * *', handler: async (services) => void (await sendCallDeadlineAlerts(services)) },
+  {
+    name: 'alerts.call-deadlines',
+    cron: '5 7 * * *',
+    handler: async (services) => void (await sendCallDeadlineAlerts(services)),
+  },
 ];

@@ -17,7 +17,11 @@ const PERIOD: Record<string, number> = { daily: DAY, weekly: 7 * DAY };
 export const DIGEST_MAX = 20;
 
 /** New requests matching a saved search since it last notified, newest first. */
-export async function newMatches(services: Services, query: Record<string, string | string[]>, since: Date): Promise<SearchHit[]> {
+export async function newMatches(
+  services: Services,
+  query: Record<string, string | string[]>,
+  since: Date,
+): Promise<SearchHit[]> {
   const result = await searchListings(services, { ...query, sort: 'newest', hitsPerPage: 50 });
   return result.hits.filter((h) => h.publishedAt && new Date(h.publishedAt) > since);
 }
@@ -58,7 +62,10 @@ export async function sendDigests(services: Services, now = new Date()): Promise
             })),
             more: Math.max(0, hits.length - DIGEST_MAX),
           }),
-          headers: { 'List-Unsubscribe': `<${services.config.origin}/api/v1/saved-searches/unsubscribe/${token}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+          headers: {
+            'List-Unsubscribe': `<${services.config.origin}/api/v1/saved-searches/unsubscribe/${token}>`,
+            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          },
         }),
       );
       if (sentNow) sent++;

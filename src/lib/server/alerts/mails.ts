@@ -10,7 +10,17 @@ export interface DigestValues {
   more: number;
 }
 
-const WORDS: Record<MailLocale, { subject: (n: number, s: string) => string; hello: string; intro: (s: string) => string; more: (n: number) => string; all: string; stop: string }> = {
+const WORDS: Record<
+  MailLocale,
+  {
+    subject: (n: number, s: string) => string;
+    hello: string;
+    intro: (s: string) => string;
+    more: (n: number) => string;
+    all: string;
+    stop: string;
+  }
+> = {
   fr: {
     subject: (n, s) => `${n} nouvelle(s) demande(s) pour « ${s} »`,
     hello: 'Bonjour',
@@ -67,11 +77,22 @@ export interface CallDeadlineValues {
 }
 
 const INTL: Record<MailLocale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
-const CALL_WORDS: Record<MailLocale, { subject: (call: string, when: string) => string; hello: string; body: (call: string, when: string, date: string, search: string) => string; toConfirm: string; call: string; alerts: string }> = {
+const CALL_WORDS: Record<
+  MailLocale,
+  {
+    subject: (call: string, when: string) => string;
+    hello: string;
+    body: (call: string, when: string, date: string, search: string) => string;
+    toConfirm: string;
+    call: string;
+    alerts: string;
+  }
+> = {
   fr: {
     subject: (call, when) => `L’appel « ${call} » clôt ${when}`,
     hello: 'Bonjour',
-    body: (call, when, date, search) => `L’appel « ${call} » clôt ${when} (le ${date}). Il correspond à votre alerte « ${search} ».`,
+    body: (call, when, date, search) =>
+      `L’appel « ${call} » clôt ${when} (le ${date}). Il correspond à votre alerte « ${search} ».`,
     toConfirm: 'Date indicative, à confirmer auprès du financeur.',
     call: 'L’appel',
     alerts: 'Vos alertes',
@@ -79,7 +100,8 @@ const CALL_WORDS: Record<MailLocale, { subject: (call: string, when: string) => 
   en: {
     subject: (call, when) => `The call "${call}" closes ${when}`,
     hello: 'Hello',
-    body: (call, when, date, search) => `The call "${call}" closes ${when} (on ${date}). It matches your alert "${search}".`,
+    body: (call, when, date, search) =>
+      `The call "${call}" closes ${when} (on ${date}). It matches your alert "${search}".`,
     toConfirm: 'Indicative date, to be confirmed with the funder.',
     call: 'The call',
     alerts: 'Your alerts',
@@ -87,7 +109,8 @@ const CALL_WORDS: Record<MailLocale, { subject: (call: string, when: string) => 
   es: {
     subject: (call, when) => `La convocatoria «${call}» cierra ${when}`,
     hello: 'Hola',
-    body: (call, when, date, search) => `La convocatoria «${call}» cierra ${when} (el ${date}). Corresponde a su alerta «${search}».`,
+    body: (call, when, date, search) =>
+      `La convocatoria «${call}» cierra ${when} (el ${date}). Corresponde a su alerta «${search}».`,
     toConfirm: 'Fecha indicativa, por confirmar con el financiador.',
     call: 'La convocatoria',
     alerts: 'Sus alertas',
@@ -98,7 +121,9 @@ const CALL_WORDS: Record<MailLocale, { subject: (call: string, when: string) => 
 export function callDeadlineMail(locale: MailLocale, to: string, v: CallDeadlineValues): OutgoingMail {
   const w = CALL_WORDS[locale];
   const when = new Intl.RelativeTimeFormat(INTL[locale], { numeric: 'auto' }).format(v.closesInDays, 'day');
-  const date = new Intl.DateTimeFormat(INTL[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${v.closesOn}T00:00:00Z`));
+  const date = new Intl.DateTimeFormat(INTL[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${v.closesOn}T00:00:00Z`),
+  );
   const text = [
     `${w.hello} ${v.name},`,
     '',

@@ -28,7 +28,9 @@ export const unsubscribeToken = (db: Database, id: string) => signedToken(db, 'u
 
 /** The stored search as the search page's query string, in the page's own parameter order. */
 export function savedQueryString(query: Record<string, string | string[]>): string {
-  const raw = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]])));
+  const raw = new URLSearchParams(
+    Object.entries(query).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]])),
+  );
   try {
     return searchQueryParams(searchQueryFromUrl(raw)).toString();
   } catch {
@@ -60,12 +62,14 @@ export function normaliseSavedQuery(input: SearchInput): Record<string, string |
 }
 
 function checkName(name: unknown): string {
-  if (typeof name !== 'string' || name.trim().length < 1 || name.length > 120) throw new InvalidInput('name', 'Give the alert a name of 1 to 120 characters.');
+  if (typeof name !== 'string' || name.trim().length < 1 || name.length > 120)
+    throw new InvalidInput('name', 'Give the alert a name of 1 to 120 characters.');
   return name.trim();
 }
 
 function checkFrequency(frequency: unknown): Frequency {
-  if (!FREQUENCIES.includes(frequency as Frequency)) throw new InvalidInput('frequency', 'frequency must be daily or weekly');
+  if (!FREQUENCIES.includes(frequency as Frequency))
+    throw new InvalidInput('frequency', 'frequency must be daily or weekly');
   return frequency as Frequency;
 }
 
@@ -78,22 +82,34 @@ export async function createSavedSearch(
   const name = checkName(input.name);
   const frequency = checkFrequency(input.frequency);
   const query = normaliseSavedQuery(input.query);
-  const existing = await db.select({ id: savedSearches.id }).from(savedSearches).where(eq(savedSearches.userId, actor.userId));
-  if (existing.length >= MAX_SAVED_SEARCHES) throw new InvalidInput('name', `At most ${MAX_SAVED_SEARCHES} saved searches per person.`);
+  const existing = await db
+    .select({ id: savedSearches.id })
+    .from(savedSearches)
+    .where(eq(savedSearches.userId, actor.userId));
+  if (existing.length >= MAX_SAVED_SEARCHES)
+    throw new InvalidInput('name', `At most ${MAX_SAVED_SEARCHES} saved searches per person.`);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(savedSearches)
       .values({ userId: actor.userId, name, query, frequency, unsubscribeTokenHash: new Uint8Array(32) })
       .returning();
     const token = await unsubscribeToken(db, row!.id);
-    const [final] = await tx.update(savedSearches).set({ unsubscribeTokenHash: hashToken(token) }).where(eq(savedSearches.id, row!.id)).returning();
+    const [final] = await tx
+      .update(savedSearches)
+      .set({ unsubscribeTokenHash: hashToken(token) })
+      .where(eq(savedSearches.id, row!.id))
+      .returning();
     return toView(final!);
   });
 }
 
 export async function listSavedSearches(db: Database, actor: Actor | null): Promise<SavedSearchView[]> {
   if (!actor) throw new Unauthenticated();
-  const rows = await db.select().from(savedSearches).where(eq(savedSearches.userId, actor.userId)).orderBy(desc(savedSearches.createdAt));
+  const rows = await db
+    .select()
+    .from(savedSearches)
+    .where(eq(savedSearches.userId, actor.userId))
+    .orderBy(desc(savedSearches.createdAt));
   return rows.map(toView);
 }
 
@@ -111,7 +127,11 @@ export async function updateSavedSearch(
   if (patch.frequency !== undefined) set.frequency = checkFrequency(patch.frequency);
   if (patch.active !== undefined) set.active = patch.active;
   if (Object.keys(set).length === 0) throw new InvalidInput('body', 'Give at least one of name, frequency or active.');
-  const [row] = await db.update(savedSearches).set(set).where(and(eq(savedSearches.id, id), eq(savedSearches.userId, actor.userId))).returning();
+  const [row] = await db
+    .update(savedSearches)
+    .set(set)
+    .where(and(eq(savedSearches.id, id), eq(savedSearches.userId, actor.userId)))
+    .returning();
   if (!row) throw new NotFound('This saved search');
   return toView(row);
 }
@@ -119,7 +139,10 @@ export async function updateSavedSearch(
 export async function deleteSavedSearch(db: Database, actor: Actor | null, id: string): Promise<void> {
   if (!actor) throw new Unauthenticated();
   if (!isUuid(id)) throw new NotFound('This saved search');
-  const deleted = await db.delete(savedSearches).where(and(eq(savedSearches.id, id), eq(savedSearches.userId, actor.userId))).returning({ id: savedSearches.id });
+  const deleted = await db
+    .delete(savedSearches)
+    .where(and(eq(savedSearches.id, id), eq(savedSearches.userId, actor.userId)))
+    .returning({ id: savedSearches.id });
   if (deleted.length === 0) throw new NotFound('This saved search');
 }
 

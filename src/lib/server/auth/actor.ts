@@ -30,12 +30,23 @@ export async function loadActor(db: Database, userId: string, sessionId: string 
 }
 
 /** The actor for a user row already read (with its session, for instance); reads a correspondent's countries. */
-export async function actorOf(db: Database, user: typeof users.$inferSelect, sessionId: string | null): Promise<Actor | null> {
+export async function actorOf(
+  db: Database,
+  user: typeof users.$inferSelect,
+  sessionId: string | null,
+): Promise<Actor | null> {
   if (user.disabledAt) return null;
   const userId = user.id;
   const countries =
     user.role === 'correspondent'
-      ? (await db.select({ country: correspondentCountries.country }).from(correspondentCountries).where(eq(correspondentCountries.userId, userId))).map((r) => r.country).sort()
+      ? (
+          await db
+            .select({ country: correspondentCountries.country })
+            .from(correspondentCountries)
+            .where(eq(correspondentCountries.userId, userId))
+        )
+          .map((r) => r.country)
+          .sort()
       : [];
   return {
     userId: user.id,

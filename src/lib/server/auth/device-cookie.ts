@@ -20,7 +20,11 @@ export async function issueDeviceCookie(db: Database, userId: string): Promise<s
 }
 
 /** The device's id when `value` is a cookie issued for this account, else null. */
-export async function provenDevice(db: Database, userId: string, value: string | null | undefined): Promise<string | null> {
+export async function provenDevice(
+  db: Database,
+  userId: string,
+  value: string | null | undefined,
+): Promise<string | null> {
   if (!value || value.length > 200) return null;
   const match = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/.exec(value);
   if (!match) return null;
@@ -30,5 +34,11 @@ export async function provenDevice(db: Database, userId: string, value: string |
 }
 
 export function deviceCookieOptions(origin: string) {
-  return { httpOnly: true, sameSite: 'lax' as const, path: '/', secure: new URL(origin).protocol === 'https:', maxAge: MAX_AGE_S };
+  return {
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    path: '/',
+    secure: new URL(origin).protocol === 'https:',
+    maxAge: MAX_AGE_S,
+  };
 }

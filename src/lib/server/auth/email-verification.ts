@@ -12,9 +12,16 @@ export async function sendEmailVerification(
   services: Services,
   user: { id: string; email: string; displayName: string; locale: string },
 ): Promise<boolean> {
-  const { token } = await issueToken(services.db, { purpose: 'email_verification', userId: user.id, email: user.email });
+  const { token } = await issueToken(services.db, {
+    purpose: 'email_verification',
+    userId: user.id,
+    email: user.email,
+  });
   const link = links.verifyEmail(services.config.origin, token, user.locale);
-  return sendMail(services, composeMail('verify_email', user.locale, user.email, { name: user.displayName, hours: '48', link }));
+  return sendMail(
+    services,
+    composeMail('verify_email', user.locale, user.email, { name: user.displayName, hours: '48', link }),
+  );
 }
 
 /**
@@ -24,10 +31,17 @@ export async function sendEmailVerification(
 export async function verifyEmail(services: Services, token: string): Promise<{ userId: string; approved: boolean }> {
   const result = await services.db.transaction(async (tx) => {
     const row = await consumeToken(tx, 'email_verification', token);
-    const [user] = await tx.select().from(users).where(eq(users.id, row.userId ?? '00000000-0000-0000-0000-000000000000')).limit(1);
+    const [user] = await tx
+      .select()
+      .from(users)
+      .where(eq(users.id, row.userId ?? '00000000-0000-0000-0000-000000000000'))
+      .limit(1);
     // The address changed since the mail left: the link proves nothing about the new one.
     if (!user || user.email.toLowerCase() !== row.email?.toLowerCase()) throw new InvalidToken();
-    await tx.update(users).set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())`, updatedAt: sql`now()` }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())`, updatedAt: sql`now()` })
+      .where(eq(users.id, user.id));
     const approved = (await trustByEmailDomain(tx, user.id)) || user.membership === 'approved';
     return { userId: user.id, approved, announce: !approved && user.membership === 'pending' && !user.emailVerifiedAt };
   });

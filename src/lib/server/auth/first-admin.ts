@@ -24,7 +24,8 @@ export async function createAdministrator(
   const locale = normaliseLocale(input.locale ?? 'fr');
   let user = await findUserByEmail(services.db, email);
   let created = false;
-  if (user && user.role !== 'admin') throw new Conflict(`${email} already has an account with the role "${user.role}", not an administrator's.`);
+  if (user && user.role !== 'admin')
+    throw new Conflict(`${email} already has an account with the role "${user.role}", not an administrator's.`);
   if (!user) {
     const [row] = await services.db
       .insert(users)
@@ -33,8 +34,15 @@ export async function createAdministrator(
     user = row!;
     created = true;
   }
-  const { token, expiresAt } = await issueToken(services.db, { purpose: 'password_reset', userId: user.id, email: user.email });
+  const { token, expiresAt } = await issueToken(services.db, {
+    purpose: 'password_reset',
+    userId: user.id,
+    email: user.email,
+  });
   const link = links.resetPassword(services.config.origin, token);
-  await sendMail(services, composeMail('password_reset', user.locale, user.email, { name: user.displayName, hours: '1', link }));
+  await sendMail(
+    services,
+    composeMail('password_reset', user.locale, user.email, { name: user.displayName, hours: '1', link }),
+  );
   return { userId: user.id, created, link, expiresAt };
 }

@@ -40,9 +40,13 @@ async function assertUnderInvitationLimits(tx: Executor, grant: InvitationGrant)
       .from(oneTimeTokens)
       .where(and(eq(oneTimeTokens.purpose, 'invitation'), gt(oneTimeTokens.createdAt, sql`now() - ${DAY}`), condition));
   const checks: Array<[ReturnType<typeof sql>, number]> = [
-    [sql`${oneTimeTokens.payload}->>'invitedBy' = ${grant.invitedBy}`, grant.authorityId ? INVITATION_LIMITS.perInviter : INVITATION_LIMITS.perStaffInviter],
+    [
+      sql`${oneTimeTokens.payload}->>'invitedBy' = ${grant.invitedBy}`,
+      grant.authorityId ? INVITATION_LIMITS.perInviter : INVITATION_LIMITS.perStaffInviter,
+    ],
   ];
-  if (grant.authorityId) checks.push([sql`${oneTimeTokens.payload}->>'authorityId' = ${grant.authorityId}`, INVITATION_LIMITS.perAuthority]);
+  if (grant.authorityId)
+    checks.push([sql`${oneTimeTokens.payload}->>'authorityId' = ${grant.authorityId}`, INVITATION_LIMITS.perAuthority]);
   for (const [condition, max] of checks) {
     const [row] = await recent(condition);
     if ((row?.n ?? 0) >= max) {
@@ -53,11 +57,20 @@ async function assertUnderInvitationLimits(tx: Executor, grant: InvitationGrant)
   }
 }
 
-async function sendInvitation(services: Services, actor: Actor, email: string, grant: InvitationGrant, authorityName: string | null, locale: string) {
+async function sendInvitation(
+  services: Services,
+  actor: Actor,
+  email: string,
+  grant: InvitationGrant,
+  authorityName: string | null,
+  locale: string,
+) {
   await assertEmailFree(services.db, email);
   const { token, expiresAt } = await services.db.transaction(async (tx) => {
     // One invitation at a time per authority (or staff inviter), so that a burst cannot slip past the count.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`invitations:${grant.authorityId ?? grant.invitedBy}`}))`);
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext(${`invitations:${grant.authorityId ?? grant.invitedBy}`}))`,
+    );
     await assertUnderInvitationLimits(tx, grant);
     return issueToken(tx, { purpose: 'invitation', email, payload: { ...grant } });
   });
@@ -82,21 +95,38 @@ export async function inviteStaff(
   actor: Actor,
   input: { email: string; role: 'correspondent' | 'admin'; countries?: string[]; locale?: string | null },
 ) {
-  if (actor.role !== 'admin') throw new Forbidden('Only an administrator can invite correspondents and administrators.');
+  if (actor.role !== 'admin')
+    throw new Forbidden('Only an administrator can invite correspondents and administrators.');
   const email = normaliseEmail(input.email);
   const countries = input.role === 'correspondent' ? coveredCountries(input.countries ?? []) : [];
-  if (input.role === 'admin' && input.countries?.length) throw new InvalidInput('countries', 'An administrator covers no particular country.');
-  return sendInvitation(services, actor, email, { role: input.role, authorityId: null, countries, invitedBy: actor.userId }, null, normaliseLocale(input.locale));
+  if (input.role === 'admin' && input.countries?.length)
+    throw new InvalidInput('countries', 'An administrator covers no particular country.');
+  return sendInvitation(
+    services,
+    actor,
+    email,
+    { role: input.role, authorityId: null, countries, invitedBy: actor.userId },
+    null,
+    normaliseLocale(input.locale),
+  );
 }
 
 /** An approved member of an authority brings in a colleague of the same authority. */
-export async function inviteColleague(services: Services, actor: Actor, input: { email: string; locale?: string | null }) {
+export async function inviteColleague(
+  services: Services,
+  actor: Actor,
+  input: { email: string; locale?: string | null },
+) {
   if ((actor.role !== 'french_authority' && actor.role !== 'foreign_authority') || !actor.authorityId) {
     throw new Forbidden('Only members of an authority can invite colleagues.');
   }
   assertMaySendFor(actor, actor.authorityId, 'Inviting a colleague');
   const email = normaliseEmail(input.email);
-  const [authority] = await services.db.select({ name: authorities.name }).from(authorities).where(eq(authorities.id, actor.authorityId)).limit(1);
+  const [authority] = await services.db
+    .select({ name: authorities.name })
+    .from(authorities)
+    .where(eq(authorities.id, actor.authorityId))
+    .limit(1);
   const grant = { role: actor.role, authorityId: actor.authorityId, countries: [], invitedBy: actor.userId };
   return sendInvitation(services, actor, email, grant, authority?.name ?? null, normaliseLocale(input.locale));
 }
@@ -106,9 +136,19 @@ export async function describeInvitation(services: Services, token: string) {
   const row = await peekToken(services.db, 'invitation', token);
   const grant = row.payload as unknown as InvitationGrant;
   const [authority] = grant.authorityId
-    ? await services.db.select({ name: authorities.name }).from(authorities).where(eq(authorities.id, grant.authorityId)).limit(1)
+    ? await services.db
+        .select({ name: authorities.name })
+        .from(authorities)
+        .where(eq(authorities.id, grant.authorityId))
+        .limit(1)
     : [];
-  return { email: row.email!, role: grant.role, countries: grant.countries, authorityName: authority?.name ?? null, expiresAt: row.expiresAt };
+  return {
+    email: row.email!,
+    role: grant.role,
+    countries: grant.countries,
+    authorityName: authority?.name ?? null,
+    expiresAt: row.expiresAt,
+  };
 }
 
 /**
@@ -133,12 +173,28 @@ export async function acceptInvitation(
     const [user] = await tx
       .insert(users)
       .values({
-        email: row.email!, displayName, jobTitle, locale, passwordHash, role: grant.role, authorityId: grant.authorityId,
-        emailVerifiedAt: now, approvedAt: now, membership: 'approved', membershipDecidedAt: now, membershipDecidedBy: grant.invitedBy,
+        email: row.email!,
+        displayName,
+        jobTitle,
+        locale,
+        passwordHash,
+        role: grant.role,
+        authorityId: grant.authorityId,
+        emailVerifiedAt: now,
+        approvedAt: now,
+        membership: 'approved',
+        membershipDecidedAt: now,
+        membershipDecidedBy: grant.invitedBy,
       })
       .returning({ id: users.id });
-    if (grant.countries.length) await tx.insert(correspondentCountries).values(grant.countries.map((country) => ({ userId: user!.id, country })));
-    const eventId = await recordNotification(tx, 'invitation_accepted', { userId: user!.id, inviterId: grant.invitedBy }, user!.id);
+    if (grant.countries.length)
+      await tx.insert(correspondentCountries).values(grant.countries.map((country) => ({ userId: user!.id, country })));
+    const eventId = await recordNotification(
+      tx,
+      'invitation_accepted',
+      { userId: user!.id, inviterId: grant.invitedBy },
+      user!.id,
+    );
     return { userId: user!.id, eventId };
   });
   await dispatch(accepted.eventId);

@@ -44,7 +44,15 @@ export async function issueToken(
   const expiresAt = new Date(Date.now() + TOKEN_TTL_MS[input.purpose]);
   // A new link replaces the older unused ones of the same purpose and person.
   if (input.userId) {
-    await db.delete(oneTimeTokens).where(and(eq(oneTimeTokens.purpose, input.purpose), eq(oneTimeTokens.userId, input.userId), isNull(oneTimeTokens.usedAt)));
+    await db
+      .delete(oneTimeTokens)
+      .where(
+        and(
+          eq(oneTimeTokens.purpose, input.purpose),
+          eq(oneTimeTokens.userId, input.userId),
+          isNull(oneTimeTokens.usedAt),
+        ),
+      );
   }
   await db.insert(oneTimeTokens).values({
     purpose: input.purpose,
@@ -63,7 +71,14 @@ export async function peekToken(db: Executor, purpose: TokenPurpose, token: stri
   const [row] = await db
     .select()
     .from(oneTimeTokens)
-    .where(and(eq(oneTimeTokens.tokenHash, hashToken(token)), eq(oneTimeTokens.purpose, purpose), isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, sql`now()`)))
+    .where(
+      and(
+        eq(oneTimeTokens.tokenHash, hashToken(token)),
+        eq(oneTimeTokens.purpose, purpose),
+        isNull(oneTimeTokens.usedAt),
+        gt(oneTimeTokens.expiresAt, sql`now()`),
+      ),
+    )
     .limit(1);
   if (!row) throw new InvalidToken();
   return row;
@@ -78,7 +93,14 @@ export async function consumeToken(db: Executor, purpose: TokenPurpose, token: s
   const [row] = await db
     .update(oneTimeTokens)
     .set({ usedAt: sql`now()` })
-    .where(and(eq(oneTimeTokens.tokenHash, hashToken(token)), eq(oneTimeTokens.purpose, purpose), isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, sql`now()`)))
+    .where(
+      and(
+        eq(oneTimeTokens.tokenHash, hashToken(token)),
+        eq(oneTimeTokens.purpose, purpose),
+        isNull(oneTimeTokens.usedAt),
+        gt(oneTimeTokens.expiresAt, sql`now()`),
+      ),
+    )
     .returning();
   if (!row) throw new InvalidToken();
   return row;

@@ -10,11 +10,22 @@ export const PASSWORD_MAX = 128;
  */
 export function assertAcceptablePassword(password: string, field = 'password', context: string[] = []): void {
   const length = [...password].length;
-  if (length < PASSWORD_MIN) throw new InvalidInput(field, `The password must have at least ${PASSWORD_MIN} characters.`, { reason: 'too_short', min: PASSWORD_MIN });
-  if (length > PASSWORD_MAX) throw new InvalidInput(field, `The password must have at most ${PASSWORD_MAX} characters.`, { reason: 'too_long', max: PASSWORD_MAX });
-  if (isCommonPassword(password)) throw new InvalidInput(field, 'This password is among the most common ones: choose another.', { reason: 'common' });
+  if (length < PASSWORD_MIN)
+    throw new InvalidInput(field, `The password must have at least ${PASSWORD_MIN} characters.`, {
+      reason: 'too_short',
+      min: PASSWORD_MIN,
+    });
+  if (length > PASSWORD_MAX)
+    throw new InvalidInput(field, `The password must have at most ${PASSWORD_MAX} characters.`, {
+      reason: 'too_long',
+      max: PASSWORD_MAX,
+    });
+  if (isCommonPassword(password))
+    throw new InvalidInput(field, 'This password is among the most common ones: choose another.', { reason: 'common' });
   const lowered = password.toLowerCase();
-  if (context.some((word) => word.length >= 4 && lowered.includes(word.toLowerCase()) && lowered.length - word.length < 6)) {
+  if (
+    context.some((word) => word.length >= 4 && lowered.includes(word.toLowerCase()) && lowered.length - word.length < 6)
+  ) {
     throw new InvalidInput(field, 'The password is too close to your email address or name.', { reason: 'personal' });
   }
 }

@@ -33,7 +33,10 @@ export async function mailPasswordReset(services: Services, data: { email: strin
   if (!user || user.disabledAt) return;
   const { token } = await issueToken(services.db, { purpose: 'password_reset', userId: user.id, email: user.email });
   const link = links.resetPassword(services.config.origin, token, user.locale);
-  await sendMail(services, composeMail('password_reset', user.locale, user.email, { name: user.displayName, hours: '1', link }));
+  await sendMail(
+    services,
+    composeMail('password_reset', user.locale, user.email, { name: user.displayName, hours: '1', link }),
+  );
 }
 
 /**
@@ -45,7 +48,11 @@ export async function resetPassword(services: Services, token: string, newPasswo
   const passwordHash = await hashPassword(newPassword);
   const email = await services.db.transaction(async (tx) => {
     const row = await consumeToken(tx, 'password_reset', token);
-    const [user] = await tx.select().from(users).where(eq(users.id, row.userId ?? '00000000-0000-0000-0000-000000000000')).limit(1);
+    const [user] = await tx
+      .select()
+      .from(users)
+      .where(eq(users.id, row.userId ?? '00000000-0000-0000-0000-000000000000'))
+      .limit(1);
     if (!user || user.disabledAt || user.email.toLowerCase() !== row.email?.toLowerCase()) throw new InvalidToken();
     await tx
       .update(users)
@@ -58,4 +65,6 @@ export async function resetPassword(services: Services, token: string, newPasswo
 }
 
 /** The reset mail goes out from the job queue (retried if the mail server is down). */
-export const passwordResetJobs: JobDefinition<{ email: string }>[] = [{ name: PASSWORD_RESET_JOB, handler: mailPasswordReset, retryLimit: 3 }];
+export const passwordResetJobs: JobDefinition<{ email: string }>[] = [
+  { name: PASSWORD_RESET_JOB, handler: mailPasswordReset, retryLimit: 3 },
+];

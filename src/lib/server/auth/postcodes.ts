@@ -10,11 +10,16 @@ let byPostcode: Map<string, string[]> | null = null;
 export function communesForPostcode(postcode: string): string[] {
   if (!byPostcode) {
     const file = createRequire(import.meta.url).resolve('@etalab/decoupage-administratif/data/communes.json');
-    const communes = JSON.parse(readFileSync(file, 'utf8')) as Array<{ code: string; type: string; codesPostaux?: string[] }>;
+    const communes = JSON.parse(readFileSync(file, 'utf8')) as Array<{
+      code: string;
+      type: string;
+      codesPostaux?: string[];
+    }>;
     byPostcode = new Map();
     for (const commune of communes) {
       if (commune.type !== 'commune-actuelle') continue;
-      for (const postcode of commune.codesPostaux ?? []) byPostcode.set(postcode, [...(byPostcode.get(postcode) ?? []), commune.code]);
+      for (const postcode of commune.codesPostaux ?? [])
+        byPostcode.set(postcode, [...(byPostcode.get(postcode) ?? []), commune.code]);
     }
   }
   return byPostcode.get(postcode) ?? [];

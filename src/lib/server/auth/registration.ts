@@ -53,11 +53,19 @@ export interface RegistrationContext {
 function foreignAuthorityValues(input: ForeignAuthorityInput | undefined) {
   if (!input) throw new InvalidInput('authority', 'Describe your authority: name, type and country.');
   const country = input.country.trim().toUpperCase();
-  if (!isForeignCountry(country)) throw new InvalidInput('authority.country', 'Choose the country of your authority (not France).');
-  if (!FOREIGN_TYPE_CODES.includes(input.type)) throw new InvalidInput('authority.type', `The type must be one of: ${FOREIGN_TYPE_CODES.join(', ')}.`);
+  if (!isForeignCountry(country))
+    throw new InvalidInput('authority.country', 'Choose the country of your authority (not France).');
+  if (!FOREIGN_TYPE_CODES.includes(input.type))
+    throw new InvalidInput('authority.type', `The type must be one of: ${FOREIGN_TYPE_CODES.join(', ')}.`);
   const website = parseWebAddress(input.website, 'authority.website');
-  if (input.population !== undefined && input.population !== null && (!Number.isInteger(input.population) || input.population < 0)) {
-    throw new InvalidInput('authority.population', 'The population must be a whole number.', { reason: 'whole_number' });
+  if (
+    input.population !== undefined &&
+    input.population !== null &&
+    (!Number.isInteger(input.population) || input.population < 0)
+  ) {
+    throw new InvalidInput('authority.population', 'The population must be a whole number.', {
+      reason: 'whole_number',
+    });
   }
   return {
     kind: 'foreign' as const,
@@ -85,17 +93,25 @@ export async function register(
   const locale = normaliseLocale(input.locale);
   assertAcceptablePassword(input.password, 'password', [email.split('@')[0]!, displayName]);
   const joining = input.kind === 'foreign' && input.joinAuthorityId !== undefined;
-  if (joining && input.authority) throw new InvalidInput('authority', 'Either join an existing authority (joinAuthorityId) or describe a new one (authority), not both.');
+  if (joining && input.authority)
+    throw new InvalidInput(
+      'authority',
+      'Either join an existing authority (joinAuthorityId) or describe a new one (authority), not both.',
+    );
   const foreign = input.kind === 'foreign' && !joining ? foreignAuthorityValues(input.authority) : null;
-  if (input.kind === 'french' && (input.authority || input.joinAuthorityId)) throw new InvalidInput('authority', 'A French collectivité is picked from the list (authorityId), not described.');
+  if (input.kind === 'french' && (input.authority || input.joinAuthorityId))
+    throw new InvalidInput('authority', 'A French collectivité is picked from the list (authorityId), not described.');
   if (foreign && !input.createAnyway) {
     const similar = await similarAuthorities(services.db, foreign.country, foreign.name);
     if (similar.length) {
-      throw new Conflict('Authorities with a similar name are already registered in this country: join yours (joinAuthorityId), or confirm it is another one (createAnyway).', {
-        field: 'authority.name',
-        reason: 'similar_authorities',
-        similar,
-      });
+      throw new Conflict(
+        'Authorities with a similar name are already registered in this country: join yours (joinAuthorityId), or confirm it is another one (createAnyway).',
+        {
+          field: 'authority.name',
+          reason: 'similar_authorities',
+          similar,
+        },
+      );
     }
   }
   const passwordHash = await hashPassword(input.password);
@@ -106,7 +122,13 @@ export async function register(
     let country = 'FR';
     if (joining) {
       const id = input.joinAuthorityId ?? '';
-      const [row] = isUuid(id) ? await tx.select({ id: authorities.id, country: authorities.country }).from(authorities).where(and(eq(authorities.id, id), eq(authorities.kind, 'foreign'))).limit(1) : [];
+      const [row] = isUuid(id)
+        ? await tx
+            .select({ id: authorities.id, country: authorities.country })
+            .from(authorities)
+            .where(and(eq(authorities.id, id), eq(authorities.kind, 'foreign')))
+            .limit(1)
+        : [];
       if (!row) throw new InvalidInput('joinAuthorityId', 'Choose your authority from the list offered.');
       authorityId = row.id;
       country = row.country;
@@ -117,14 +139,28 @@ export async function register(
     } else {
       const id = input.authorityId ?? '';
       const valid = isUuid(id);
-      const [row] = valid ? await tx.select({ id: authorities.id }).from(authorities).where(and(eq(authorities.id, id), eq(authorities.kind, 'french'))).limit(1) : [];
+      const [row] = valid
+        ? await tx
+            .select({ id: authorities.id })
+            .from(authorities)
+            .where(and(eq(authorities.id, id), eq(authorities.kind, 'french')))
+            .limit(1)
+        : [];
       if (!row) throw new InvalidInput('authorityId', 'Choose your collectivité from the list.');
       authorityId = row.id;
     }
     await admitRegistration(tx, services.config, context.clientKey, country);
     const [created] = await tx
       .insert(users)
-      .values({ email, displayName, jobTitle, locale, passwordHash, role: input.kind === 'foreign' ? 'foreign_authority' : 'french_authority', authorityId })
+      .values({
+        email,
+        displayName,
+        jobTitle,
+        locale,
+        passwordHash,
+        role: input.kind === 'foreign' ? 'foreign_authority' : 'french_authority',
+        authorityId,
+      })
       .returning();
     return created!;
   });

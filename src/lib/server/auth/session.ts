@@ -39,11 +39,22 @@ export interface SessionRecord {
   lastVerifiedAt: Date;
 }
 
-export async function createSession(db: Database, userId: string, userAgent?: string | null): Promise<{ token: string; session: SessionRecord }> {
+export async function createSession(
+  db: Database,
+  userId: string,
+  userAgent?: string | null,
+): Promise<{ token: string; session: SessionRecord }> {
   const id = randomSecret();
   const secret = randomSecret();
   const now = new Date();
-  await db.insert(sessions).values({ id, secretHash: hashSecret(secret), userId, createdAt: now, lastVerifiedAt: now, userAgent: userAgent?.slice(0, 300) ?? null });
+  await db.insert(sessions).values({
+    id,
+    secretHash: hashSecret(secret),
+    userId,
+    createdAt: now,
+    lastVerifiedAt: now,
+    userAgent: userAgent?.slice(0, 300) ?? null,
+  });
   return { token: `${id}.${secret}`, session: { id, userId, createdAt: now, lastVerifiedAt: now } };
 }
 
@@ -54,7 +65,9 @@ export async function createSession(db: Database, userId: string, userAgent?: st
 export async function validateSessionToken(
   db: Database,
   token: string,
-): Promise<(SessionRecord & { role: string; user: typeof users.$inferSelect; expiresAt: Date; renewed: boolean }) | null> {
+): Promise<
+  (SessionRecord & { role: string; user: typeof users.$inferSelect; expiresAt: Date; renewed: boolean }) | null
+> {
   const parts = token.split('.');
   if (parts.length !== 2 || !parts[0] || !parts[1] || parts[0].length > 64 || parts[1].length > 64) return null;
   const [id, secret] = parts as [string, string];
@@ -94,7 +107,9 @@ export async function validateSessionToken(
 }
 
 export async function invalidateSession(db: Database, sessionId: string, userId?: string): Promise<void> {
-  await db.delete(sessions).where(userId ? and(eq(sessions.id, sessionId), eq(sessions.userId, userId)) : eq(sessions.id, sessionId));
+  await db
+    .delete(sessions)
+    .where(userId ? and(eq(sessions.id, sessionId), eq(sessions.userId, userId)) : eq(sessions.id, sessionId));
 }
 
 /** Every session except `keepSessionId` ("sign out my other devices"). */
@@ -111,9 +126,18 @@ export interface SessionSummary {
 }
 
 /** A person's open sessions, newest activity first; the secret hash never leaves this module. */
-export async function listSessions(db: Database, userId: string, currentSessionId: string | null): Promise<SessionSummary[]> {
+export async function listSessions(
+  db: Database,
+  userId: string,
+  currentSessionId: string | null,
+): Promise<SessionSummary[]> {
   const rows = await db
-    .select({ id: sessions.id, createdAt: sessions.createdAt, lastVerifiedAt: sessions.lastVerifiedAt, userAgent: sessions.userAgent })
+    .select({
+      id: sessions.id,
+      createdAt: sessions.createdAt,
+      lastVerifiedAt: sessions.lastVerifiedAt,
+      userAgent: sessions.userAgent,
+    })
     .from(sessions)
     .where(eq(sessions.userId, userId))
     .orderBy(desc(sessions.lastVerifiedAt));

@@ -32,7 +32,11 @@ export interface SignInClient {
   device?: string | null;
 }
 
-const accountKey = (email: string) => `account:${email.trim().toLowerCase().replace(/[\uD800-\uDFFF]/gu, '\uFFFD')}`;
+const accountKey = (email: string) =>
+  `account:${email
+    .trim()
+    .toLowerCase()
+    .replace(/[\uD800-\uDFFF]/gu, '\uFFFD')}`;
 
 export function throttleKeys(email: string, client: SignInClient): ThrottleKey[] {
   const account = accountKey(email);
@@ -53,13 +57,22 @@ export function delaySeconds(scope: ThrottleScope, failures: number): number {
 
 /** Throws 429 with Retry-After while this client must wait. Checked before the password is. */
 export async function assertNotThrottled(db: Database, keys: ThrottleKey[]): Promise<void> {
-  const rows = await db.select().from(authThrottle).where(inArray(authThrottle.key, keys.map((k) => k.key)));
+  const rows = await db
+    .select()
+    .from(authThrottle)
+    .where(
+      inArray(
+        authThrottle.key,
+        keys.map((k) => k.key),
+      ),
+    );
   const now = Date.now();
   const live = rows.filter((row) => now - row.lastFailureAt.getTime() <= FORGET_AFTER_MS);
   const scopeOf = (key: string) => keys.find((k) => k.key === key)!.scope;
   // The account-wide counter only concerns an unproven client that has itself failed on this account.
   const provenDevice = keys.some((k) => k.scope === 'accountClient' && k.key.includes('|device:'));
-  const clientFailedHere = !provenDevice && live.some((row) => scopeOf(row.key) === 'accountClient' && row.failures > 0);
+  const clientFailedHere =
+    !provenDevice && live.some((row) => scopeOf(row.key) === 'accountClient' && row.failures > 0);
   let wait = 0;
   for (const row of live) {
     const scope = scopeOf(row.key);
@@ -102,7 +115,9 @@ export async function clearClientFailures(db: Database, keys: ThrottleKey[]): Pr
 /** After a password reset the account starts afresh: every counter about it goes. */
 export async function clearAccountFailures(db: Database, email: string): Promise<void> {
   const account = accountKey(email);
-  await db.delete(authThrottle).where(or(inArray(authThrottle.key, [account]), like(authThrottle.key, `${account.replace(/[\\%_]/g, '\\$&')}|%`)));
+  await db
+    .delete(authThrottle)
+    .where(or(inArray(authThrottle.key, [account]), like(authThrottle.key, `${account.replace(/[\\%_]/g, '\\$&')}|%`)));
 }
 
 export interface ThrottleEvent {

@@ -7,7 +7,11 @@ export type UserRow = typeof users.$inferSelect;
 type Reader = Pick<Database, 'select'>;
 
 export async function findUserByEmail(db: Reader, email: string): Promise<UserRow | null> {
-  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = lower(${email.trim()})`).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email.trim()})`)
+    .limit(1);
   return user ?? null;
 }
 
@@ -17,5 +21,6 @@ export async function findUserById(db: Reader, id: string): Promise<UserRow | nu
 }
 
 export async function assertEmailFree(db: Reader, email: string): Promise<void> {
-  if (await findUserByEmail(db, email)) throw new Conflict('An account already uses this email address.', { field: 'email' });
+  if (await findUserByEmail(db, email))
+    throw new Conflict('An account already uses this email address.', { field: 'email' });
 }

@@ -9,10 +9,29 @@ import { authorities } from '../db/schema/index.js';
 // codes and legal populations). official_code is the INSEE code (communes "22113", départements "22") or the
 // SIREN (EPCI); régions get "REG-53" because their INSEE codes collide with départements' ("53" is both).
 
-interface Region { code: string; nom: string }
-interface Departement { code: string; nom: string; region: string }
-interface Commune { code: string; nom: string; type: string; region?: string; departement?: string; population?: number }
-interface Epci { code: string; nom: string; populationMunicipale?: number; membres: Array<{ code: string }> }
+interface Region {
+  code: string;
+  nom: string;
+}
+interface Departement {
+  code: string;
+  nom: string;
+  region: string;
+}
+interface Commune {
+  code: string;
+  nom: string;
+  type: string;
+  region?: string;
+  departement?: string;
+  population?: number;
+}
+interface Epci {
+  code: string;
+  nom: string;
+  populationMunicipale?: number;
+  membres: Array<{ code: string }>;
+}
 
 export type FrenchAuthorityRow = typeof authorities.$inferInsert;
 
@@ -30,7 +49,8 @@ function readData<T>(file: string): T {
   return JSON.parse(readFileSync(path.join(dir, 'data', file), 'utf8')) as T;
 }
 
-export const frenchCode = (kind: 'region' | 'departement' | 'commune' | 'epci', code: string) => (kind === 'region' ? `REG-${code}` : code);
+export const frenchCode = (kind: 'region' | 'departement' | 'commune' | 'epci', code: string) =>
+  kind === 'region' ? `REG-${code}` : code;
 
 /**
  * The rows to load. `communes: 'all'` takes the 35,000 current communes and the EPCI; a list of INSEE codes
@@ -54,7 +74,14 @@ export function frenchAuthorityRows(options: { communes: 'all' | string[] }): Fr
   const base = { kind: 'french' as const, country: 'FR', verifiedAt: new Date() };
 
   const rows: FrenchAuthorityRow[] = [
-    ...regions.map((r) => ({ ...base, type: 'region', name: r.nom, officialCode: frenchCode('region', r.code), region: r.nom, population: regionPopulation.get(r.code) ?? null })),
+    ...regions.map((r) => ({
+      ...base,
+      type: 'region',
+      name: r.nom,
+      officialCode: frenchCode('region', r.code),
+      region: r.nom,
+      population: regionPopulation.get(r.code) ?? null,
+    })),
     ...departements.map((d) => ({
       ...base,
       type: 'departement',
@@ -64,7 +91,10 @@ export function frenchAuthorityRows(options: { communes: 'all' | string[] }): Fr
       population: departementPopulation.get(d.code) ?? null,
     })),
   ];
-  const wanted = options.communes === 'all' ? communes : options.communes.map((code) => communeByCode.get(code)).filter((c): c is Commune => !!c);
+  const wanted =
+    options.communes === 'all'
+      ? communes
+      : options.communes.map((code) => communeByCode.get(code)).filter((c): c is Commune => !!c);
   rows.push(
     ...wanted.map((c) => ({
       ...base,

@@ -30,7 +30,10 @@ export async function verifyAuthority(db: Database, actor: Actor | null, authori
       .returning();
     // "Verified" is shown with every request of the authority, search documents included.
     const ids = await tx.select({ id: listings.id }).from(listings).where(eq(listings.authorityId, authorityId));
-    await enqueueSearchSync(tx, ids.map((r) => r.id));
+    await enqueueSearchSync(
+      tx,
+      ids.map((r) => r.id),
+    );
     // Checking the authority is checking the people who registered it: its pending members are approved with it.
     const founders = await tx
       .select({ id: users.id })
@@ -39,7 +42,10 @@ export async function verifyAuthority(db: Database, actor: Actor | null, authori
     for (const founder of founders) await markApproved(tx, founder.id, actor, 'authority_verified');
     await recordTrustEvent(tx, { actor, action: 'authority.verify', authorityId });
     // Its people hear it once, in one sentence that also says their account is confirmed.
-    return { authority: verified!, eventId: await recordNotification(tx, 'authority_verified', { authorityId }, actor.userId) };
+    return {
+      authority: verified!,
+      eventId: await recordNotification(tx, 'authority_verified', { authorityId }, actor.userId),
+    };
   });
   await dispatch(eventId);
   return authority;

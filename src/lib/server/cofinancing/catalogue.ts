@@ -13,7 +13,12 @@ export type Programme = typeof cofinancingProgrammes.$inferSelect;
 
 /** Today in France (calls close at the end of a French day), as 2026-03-31. */
 export function todayInFrance(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Paris',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 /** The whole catalogue, open entries first; closed ones only when asked (the admin list). */
@@ -22,7 +27,11 @@ export async function listProgrammes(db: Database, options: { includeClosed?: bo
     .select()
     .from(cofinancingProgrammes)
     .where(options.includeClosed ? undefined : isNull(cofinancingProgrammes.closedAt))
-    .orderBy(sql`${cofinancingProgrammes.closedAt} is not null`, asc(cofinancingProgrammes.kind), asc(cofinancingProgrammes.name));
+    .orderBy(
+      sql`${cofinancingProgrammes.closedAt} is not null`,
+      asc(cofinancingProgrammes.kind),
+      asc(cofinancingProgrammes.name),
+    );
 }
 
 export async function loadCatalogue(db: Database): Promise<CatalogueEntry[]> {
@@ -46,7 +55,12 @@ export async function programmeHistory(db: Database, actor: Actor | null, id: st
     .orderBy(desc(cofinancingProgrammeHistory.version));
 }
 
-const snapshotOf = (row: Programme) => ({ ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(), closedAt: row.closedAt?.toISOString() ?? null });
+const snapshotOf = (row: Programme) => ({
+  ...row,
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+  closedAt: row.closedAt?.toISOString() ?? null,
+});
 
 function slugFor(name: string): string {
   const base = name
@@ -59,12 +73,25 @@ function slugFor(name: string): string {
   return `${base || 'programme'}-${Date.now().toString(36)}`;
 }
 
-export async function createProgramme(db: Database, actor: Actor | null, raw: Record<string, unknown>): Promise<Programme> {
+export async function createProgramme(
+  db: Database,
+  actor: Actor | null,
+  raw: Record<string, unknown>,
+): Promise<Programme> {
   assertCanAdministerCatalogue(actor);
   const input = validateProgramme(raw);
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(cofinancingProgrammes).values({ ...input, slug: slugFor(input.name), updatedBy: actor.userId }).returning();
-    await tx.insert(cofinancingProgrammeHistory).values({ programmeId: row!.id, version: row!.version, action: 'create', snapshot: snapshotOf(row!), changedBy: actor.userId });
+    const [row] = await tx
+      .insert(cofinancingProgrammes)
+      .values({ ...input, slug: slugFor(input.name), updatedBy: actor.userId })
+      .returning();
+    await tx.insert(cofinancingProgrammeHistory).values({
+      programmeId: row!.id,
+      version: row!.version,
+      action: 'create',
+      snapshot: snapshotOf(row!),
+      changedBy: actor.userId,
+    });
     return row!;
   });
 }
@@ -81,34 +108,72 @@ export async function updateProgramme(
   expectedVersion: number | undefined,
 ): Promise<Programme> {
   assertCanAdministerCatalogue(actor);
-  if (expectedVersion === undefined || !Number.isInteger(expectedVersion)) throw new PreconditionRequired('Say which version you edited (If-Match or the form’s version).');
+  if (expectedVersion === undefined || !Number.isInteger(expectedVersion))
+    throw new PreconditionRequired('Say which version you edited (If-Match or the form’s version).');
   const input = validateProgramme(raw);
   return db.transaction(async (tx) => {
     const current = await getProgramme(tx, id);
     const [row] = await tx
       .update(cofinancingProgrammes)
-      .set({ ...input, version: sql`${cofinancingProgrammes.version} + 1`, updatedBy: actor.userId, updatedAt: new Date() })
+      .set({
+        ...input,
+        version: sql`${cofinancingProgrammes.version} + 1`,
+        updatedBy: actor.userId,
+        updatedAt: new Date(),
+      })
       .where(and(eq(cofinancingProgrammes.id, id), eq(cofinancingProgrammes.version, expectedVersion)))
       .returning();
-    if (!row) throw new PreconditionFailed('Someone else changed this programme meanwhile: reload it and apply your change again.', { current: snapshotOf(current) });
-    await tx.insert(cofinancingProgrammeHistory).values({ programmeId: id, version: row.version, action: 'edit', snapshot: snapshotOf(row), changedBy: actor.userId });
+    if (!row)
+      throw new PreconditionFailed(
+        'Someone else changed this programme meanwhile: reload it and apply your change again.',
+        { current: snapshotOf(current) },
+      );
+    await tx.insert(cofinancingProgrammeHistory).values({
+      programmeId: id,
+      version: row.version,
+      action: 'edit',
+      snapshot: snapshotOf(row),
+      changedBy: actor.userId,
+    });
     return row;
   });
 }
 
 /** Closes (or reopens) an entry: it stops being offered as a path; its history stays. */
-export async function setProgrammeClosed(db: Database, actor: Actor | null, id: string, closed: boolean, expectedVersion: number | undefined): Promise<Programme> {
+export async function setProgrammeClosed(
+  db: Database,
+  actor: Actor | null,
+  id: string,
+  closed: boolean,
+  expectedVersion: number | undefined,
+): Promise<Programme> {
   assertCanAdministerCatalogue(actor);
-  if (expectedVersion === undefined || !Number.isInteger(expectedVersion)) throw new PreconditionRequired('Say which version you edited (If-Match or the form’s version).');
+  if (expectedVersion === undefined || !Number.isInteger(expectedVersion))
+    throw new PreconditionRequired('Say which version you edited (If-Match or the form’s version).');
   return db.transaction(async (tx) => {
     const current = await getProgramme(tx, id);
     const [row] = await tx
       .update(cofinancingProgrammes)
-      .set({ closedAt: closed ? new Date() : null, version: sql`${cofinancingProgrammes.version} + 1`, updatedBy: actor.userId, updatedAt: new Date() })
+      .set({
+        closedAt: closed ? new Date() : null,
+        version: sql`${cofinancingProgrammes.version} + 1`,
+        updatedBy: actor.userId,
+        updatedAt: new Date(),
+      })
       .where(and(eq(cofinancingProgrammes.id, id), eq(cofinancingProgrammes.version, expectedVersion)))
       .returning();
-    if (!row) throw new PreconditionFailed('Someone else changed this programme meanwhile: reload it and apply your change again.', { current: snapshotOf(current) });
-    await tx.insert(cofinancingProgrammeHistory).values({ programmeId: id, version: row.version, action: closed ? 'close' : 'reopen', snapshot: snapshotOf(row), changedBy: actor.userId });
+    if (!row)
+      throw new PreconditionFailed(
+        'Someone else changed this programme meanwhile: reload it and apply your change again.',
+        { current: snapshotOf(current) },
+      );
+    await tx.insert(cofinancingProgrammeHistory).values({
+      programmeId: id,
+      version: row.version,
+      action: closed ? 'close' : 'reopen',
+      snapshot: snapshotOf(row),
+      changedBy: actor.userId,
+    });
     return row;
   });
 }
@@ -124,7 +189,14 @@ export async function loadCofinancingReference(db: Database): Promise<number> {
     .onConflictDoNothing({ target: cofinancingProgrammes.slug })
     .returning();
   if (added.length) {
-    await db.insert(cofinancingProgrammeHistory).values(added.map((row) => ({ programmeId: row.id, version: row.version, action: 'reference', snapshot: snapshotOf(row) })));
+    await db.insert(cofinancingProgrammeHistory).values(
+      added.map((row) => ({
+        programmeId: row.id,
+        version: row.version,
+        action: 'reference',
+        snapshot: snapshotOf(row),
+      })),
+    );
   }
   return added.length;
 }

@@ -45,10 +45,16 @@ export interface FitPath {
 }
 
 const DAY = 86_400_000;
-const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+const days = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 
 /** Why one entry fits, or null when it does not. `today` is an ISO date (Europe/Paris day of the caller). */
-export function fitOf(entry: CatalogueEntry, request: RequestFacts, french: FrenchFacts | null, today: string): FitPath | null {
+export function fitOf(
+  entry: CatalogueEntry,
+  request: RequestFacts,
+  french: FrenchFacts | null,
+  today: string,
+): FitPath | null {
   if (entry.closedAt) return null;
   if (entry.closesOn && entry.closesOn < today) return null;
   const reasons: FitReason[] = [];
@@ -64,22 +70,40 @@ export function fitOf(entry: CatalogueEntry, request: RequestFacts, french: Fren
   if (entry.waterBasin) {
     // An agency serves the authorities of its basin only: without a known basin, the generic 1 % path stands in.
     if (!french?.basin || french.basin !== entry.waterBasin || !french.departement) return null;
-    reasons.push({ code: 'basin', basin: entry.waterBasin, departement: french.departement, shared: french.basinShared });
+    reasons.push({
+      code: 'basin',
+      basin: entry.waterBasin,
+      departement: french.departement,
+      shared: french.basinShared,
+    });
   }
   if (french && entry.applicantTypes.length) {
     if (!entry.applicantTypes.includes(french.type)) return null;
     reasons.push({ code: 'applicant', type: french.type });
   }
   const upcoming = entry.opensOn !== null && entry.opensOn > today;
-  return { programme: entry, reasons, status: upcoming ? 'upcoming' : 'open', closesInDays: entry.closesOn ? days(today, entry.closesOn) : null };
+  return {
+    programme: entry,
+    reasons,
+    status: upcoming ? 'upcoming' : 'open',
+    closesInDays: entry.closesOn ? days(today, entry.closesOn) : null,
+  };
 }
 
 /** Most specific first (a country's own call, a basin's agency, a theme), then the soonest deadline. */
 function specificity(path: FitPath): number {
-  return path.reasons.reduce((sum, r) => sum + (r.code === 'country' || r.code === 'basin' ? 4 : r.code === 'themes' ? 2 : 0), 0);
+  return path.reasons.reduce(
+    (sum, r) => sum + (r.code === 'country' || r.code === 'basin' ? 4 : r.code === 'themes' ? 2 : 0),
+    0,
+  );
 }
 
-export function fitPaths(catalogue: readonly CatalogueEntry[], request: RequestFacts, french: FrenchFacts | null, today: string): FitPath[] {
+export function fitPaths(
+  catalogue: readonly CatalogueEntry[],
+  request: RequestFacts,
+  french: FrenchFacts | null,
+  today: string,
+): FitPath[] {
   return catalogue
     .map((entry) => fitOf(entry, request, french, today))
     .filter((p): p is FitPath => p !== null)

@@ -7,9 +7,18 @@ import { loadCatalogue, todayInFrance } from './catalogue.js';
 import { fitPaths, type FitPath, type FrenchFacts, type RequestFacts } from './fit.js';
 
 /** What the fit rules need to know about a French authority: its type and its water basin. */
-export async function frenchFactsOf(db: Database, authorityId: string): Promise<(FrenchFacts & { region: string | null }) | null> {
+export async function frenchFactsOf(
+  db: Database,
+  authorityId: string,
+): Promise<(FrenchFacts & { region: string | null }) | null> {
   const [row] = await db
-    .select({ name: authorities.name, type: authorities.type, kind: authorities.kind, officialCode: authorities.officialCode, region: authorities.region })
+    .select({
+      name: authorities.name,
+      type: authorities.type,
+      kind: authorities.kind,
+      officialCode: authorities.officialCode,
+      region: authorities.region,
+    })
     .from(authorities)
     .where(eq(authorities.id, authorityId))
     .limit(1);
@@ -35,7 +44,10 @@ export async function cofinancingFor(
   request: RequestFacts,
   now = new Date(),
 ): Promise<{ paths: FitPath[]; french: (FrenchFacts & { region: string | null }) | null }> {
-  const french = actor?.role === 'french_authority' && actor.approved && actor.authorityId ? await frenchFactsOf(db, actor.authorityId) : null;
+  const french =
+    actor?.role === 'french_authority' && actor.approved && actor.authorityId
+      ? await frenchFactsOf(db, actor.authorityId)
+      : null;
   const catalogue = await loadCatalogue(db);
   return { paths: fitPaths(catalogue, request, french, todayInFrance(now)), french };
 }

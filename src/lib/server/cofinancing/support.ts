@@ -27,11 +27,13 @@ export async function listSupportContacts(db: Database): Promise<SupportContact[
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
 function field(raw: unknown, name: string, max: number, required = false): string | null {
-  if (raw !== undefined && raw !== null && typeof raw !== 'string') throw new InvalidInput(name, `${name} must be text.`);
+  if (raw !== undefined && raw !== null && typeof raw !== 'string')
+    throw new InvalidInput(name, `${name} must be text.`);
   const value = (raw ?? '').trim();
   if (CONTROL.test(value)) throw new InvalidInput(name, `${name} contains control characters.`);
   if (required && value.length < 2) throw new InvalidInput(name, `${name} is required.`, { reason: 'required' });
-  if (value.length > max) throw new InvalidInput(name, `${name} must have at most ${max} characters.`, { reason: 'max_length', max });
+  if (value.length > max)
+    throw new InvalidInput(name, `${name} must have at most ${max} characters.`, { reason: 'max_length', max });
   return value || null;
 }
 
@@ -39,7 +41,8 @@ export function validateSupportContact(raw: Record<string, unknown>, regions: re
   const region = field(raw.region, 'region', 100, true)!;
   if (!regions.includes(region)) throw new InvalidInput('region', 'region must be a French région.');
   const kind = field(raw.kind, 'kind', 20, true)!;
-  if (!(SUPPORT_KINDS as readonly string[]).includes(kind)) throw new InvalidInput('kind', `kind must be one of ${SUPPORT_KINDS.join(', ')}.`);
+  if (!(SUPPORT_KINDS as readonly string[]).includes(kind))
+    throw new InvalidInput('kind', `kind must be one of ${SUPPORT_KINDS.join(', ')}.`);
   const website = field(raw.website, 'website', 300);
   if (website) {
     let url: URL | null;
@@ -48,7 +51,8 @@ export function validateSupportContact(raw: Record<string, unknown>, regions: re
     } catch {
       url = null;
     }
-    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new InvalidInput('website', 'website must be a web address starting with https://.');
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+      throw new InvalidInput('website', 'website must be a web address starting with https://.');
   }
   const email = field(raw.email, 'email', 254);
   return {
@@ -73,7 +77,11 @@ export async function saveSupportContact(
   assertCanAdministerCatalogue(actor);
   const input = validateSupportContact(raw, regions);
   if (id === null) {
-    const [row] = await db.insert(supportContacts).values({ ...input, updatedBy: actor.userId }).onConflictDoNothing().returning();
+    const [row] = await db
+      .insert(supportContacts)
+      .values({ ...input, updatedBy: actor.userId })
+      .onConflictDoNothing()
+      .returning();
     if (!row) throw new Conflict(`${input.region} already has a contact named ${input.name}.`);
     return row;
   }
@@ -81,9 +89,16 @@ export async function saveSupportContact(
   const [clash] = await db
     .select({ id: supportContacts.id })
     .from(supportContacts)
-    .where(and(eq(supportContacts.region, input.region), eq(supportContacts.name, input.name), sql`${supportContacts.id} <> ${id}`));
+    .where(
+      and(
+        eq(supportContacts.region, input.region),
+        eq(supportContacts.name, input.name),
+        sql`${supportContacts.id} <> ${id}`,
+      ),
+    );
   if (clash) throw new Conflict(`${input.region} already has a contact named ${input.name}.`);
-  if (expectedVersion === undefined || !Number.isInteger(expectedVersion)) throw new PreconditionRequired('Say which version you edited.');
+  if (expectedVersion === undefined || !Number.isInteger(expectedVersion))
+    throw new PreconditionRequired('Say which version you edited.');
   const [row] = await db
     .update(supportContacts)
     .set({ ...input, version: sql`${supportContacts.version} + 1`, updatedBy: actor.userId, updatedAt: new Date() })
@@ -98,7 +113,10 @@ export async function saveSupportContact(
 export async function deleteSupportContact(db: Database, actor: Actor | null, id: string): Promise<void> {
   assertCanAdministerCatalogue(actor);
   if (!isUuid(id)) throw new NotFound('This contact');
-  const deleted = await db.delete(supportContacts).where(eq(supportContacts.id, id)).returning({ id: supportContacts.id });
+  const deleted = await db
+    .delete(supportContacts)
+    .where(eq(supportContacts.id, id))
+    .returning({ id: supportContacts.id });
   if (!deleted.length) throw new NotFound('This contact');
 }
 
@@ -110,6 +128,10 @@ export async function loadSupportReference(db: Database): Promise<number> {
   const [any] = await db.select({ id: supportContacts.id }).from(supportContacts).limit(1);
   if (any) return 0;
   // Two processes starting together: the unique (région, name) keeps one copy.
-  const added = await db.insert(supportContacts).values(REFERENCE_SUPPORT_CONTACTS.map((c) => ({ ...c }))).onConflictDoNothing().returning({ id: supportContacts.id });
+  const added = await db
+    .insert(supportContacts)
+    .values(REFERENCE_SUPPORT_CONTACTS.map((c) => ({ ...c })))
+    .onConflictDoNothing()
+    .returning({ id: supportContacts.id });
   return added.length;
 }

@@ -29,7 +29,8 @@ export interface ProgrammeInput {
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 function text(raw: unknown, field: string, { min = 0, max }: { min?: number; max: number }): string {
-  if (raw !== undefined && raw !== null && typeof raw !== 'string') throw new InvalidInput(field, `${field} must be text.`);
+  if (raw !== undefined && raw !== null && typeof raw !== 'string')
+    throw new InvalidInput(field, `${field} must be text.`);
   const value = (raw ?? '').trim();
   if (CONTROL.test(value)) throw new InvalidInput(field, `${field} contains control characters.`);
   if (value.length < min) {
@@ -37,13 +38,15 @@ function text(raw: unknown, field: string, { min = 0, max }: { min?: number; max
       ? new InvalidInput(field, `${field} is required.`, { reason: 'required' })
       : new InvalidInput(field, `${field} must have at least ${min} characters.`, { reason: 'min_length', min });
   }
-  if (value.length > max) throw new InvalidInput(field, `${field} must have at most ${max} characters.`, { reason: 'max_length', max });
+  if (value.length > max)
+    throw new InvalidInput(field, `${field} must have at most ${max} characters.`, { reason: 'max_length', max });
   return value;
 }
 
 function list(raw: unknown, field: string, valid: (v: string) => boolean, max = 250): string[] {
   const values = raw === undefined || raw === null || raw === '' ? [] : Array.isArray(raw) ? raw : [raw];
-  if (values.length > max || !values.every((v): v is string => typeof v === 'string')) throw new InvalidInput(field, `${field} must be a list of codes.`);
+  if (values.length > max || !values.every((v): v is string => typeof v === 'string'))
+    throw new InvalidInput(field, `${field} must be a list of codes.`);
   const bad = values.find((v) => !valid(v));
   if (bad !== undefined) throw new InvalidInput(field, `${field}: unknown code ${JSON.stringify(bad.slice(0, 20))}.`);
   return [...new Set(values)].sort();
@@ -51,9 +54,11 @@ function list(raw: unknown, field: string, valid: (v: string) => boolean, max = 
 
 function isoDate(raw: unknown, field: string): string | null {
   if (raw === undefined || raw === null || raw === '') return null;
-  if (typeof raw !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw)) throw new InvalidInput(field, `${field} must be a date like 2026-03-31.`);
+  if (typeof raw !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw))
+    throw new InvalidInput(field, `${field} must be a date like 2026-03-31.`);
   const parsed = new Date(`${raw}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== raw) throw new InvalidInput(field, `${field} is not a real date.`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== raw)
+    throw new InvalidInput(field, `${field} is not a real date.`);
   return raw;
 }
 
@@ -65,15 +70,26 @@ function httpUrl(raw: unknown, field: string): string {
   } catch {
     throw new InvalidInput(field, `${field} must be a web address starting with https://.`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InvalidInput(field, `${field} must be a web address starting with https://.`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new InvalidInput(field, `${field} must be a web address starting with https://.`);
   if (url.username || url.password) throw new InvalidInput(field, `${field} must not carry a user name or password.`);
   return url.toString();
 }
 
 function rate(raw: unknown, field: string): number | null {
   if (raw === undefined || raw === null || raw === '') return null;
-  const value = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d{1,3}\s*(%\s*)?$/.test(raw) ? Number.parseInt(raw, 10) : Number.NaN;
-  if (!Number.isInteger(value) || value < 1 || value > 100) throw new InvalidInput(field, `${field} must be a whole percentage between 1 and 100.`, { reason: 'range', min: 1, max: 100 });
+  const value =
+    typeof raw === 'number'
+      ? raw
+      : typeof raw === 'string' && /^\s*\d{1,3}\s*(%\s*)?$/.test(raw)
+        ? Number.parseInt(raw, 10)
+        : Number.NaN;
+  if (!Number.isInteger(value) || value < 1 || value > 100)
+    throw new InvalidInput(field, `${field} must be a whole percentage between 1 and 100.`, {
+      reason: 'range',
+      min: 1,
+      max: 100,
+    });
   return value;
 }
 
@@ -84,12 +100,18 @@ function flag(raw: unknown): boolean {
 /** Checks a programme as an admin sends it (JSON body or form fields); the error names the field. */
 export function validateProgramme(input: Record<string, unknown>): ProgrammeInput {
   const kind = text(input.kind, 'kind', { min: 1, max: 40 });
-  if (!(PROGRAMME_KINDS as readonly string[]).includes(kind)) throw new InvalidInput('kind', `kind must be one of ${PROGRAMME_KINDS.join(', ')}.`);
-  const basin = input.waterBasin === undefined || input.waterBasin === null || input.waterBasin === '' ? null : text(input.waterBasin, 'waterBasin', { max: 40 });
-  if (basin !== null && !WATER_BASINS.includes(basin as WaterBasin)) throw new InvalidInput('waterBasin', `waterBasin must be one of ${WATER_BASINS.join(', ')}.`);
+  if (!(PROGRAMME_KINDS as readonly string[]).includes(kind))
+    throw new InvalidInput('kind', `kind must be one of ${PROGRAMME_KINDS.join(', ')}.`);
+  const basin =
+    input.waterBasin === undefined || input.waterBasin === null || input.waterBasin === ''
+      ? null
+      : text(input.waterBasin, 'waterBasin', { max: 40 });
+  if (basin !== null && !WATER_BASINS.includes(basin as WaterBasin))
+    throw new InvalidInput('waterBasin', `waterBasin must be one of ${WATER_BASINS.join(', ')}.`);
   const opensOn = isoDate(input.opensOn, 'opensOn');
   const closesOn = isoDate(input.closesOn, 'closesOn');
-  if (opensOn && closesOn && opensOn > closesOn) throw new InvalidInput('closesOn', 'closesOn must not be before opensOn.');
+  if (opensOn && closesOn && opensOn > closesOn)
+    throw new InvalidInput('closesOn', 'closesOn must not be before opensOn.');
   return {
     name: text(input.name, 'name', { min: 3, max: 200 }),
     funder: text(input.funder, 'funder', { min: 2, max: 200 }),
@@ -97,7 +119,9 @@ export function validateProgramme(input: Record<string, unknown>): ProgrammeInpu
     maxRatePercent: rate(input.maxRatePercent, 'maxRatePercent'),
     countries: list(input.countries, 'countries', isForeignCountry),
     themes: list(input.themes, 'themes', isThemeCode),
-    applicantTypes: list(input.applicantTypes, 'applicantTypes', (t) => (APPLICANT_TYPES as readonly string[]).includes(t)),
+    applicantTypes: list(input.applicantTypes, 'applicantTypes', (t) =>
+      (APPLICANT_TYPES as readonly string[]).includes(t),
+    ),
     waterBasin: basin,
     opensOn,
     closesOn,

@@ -15,8 +15,13 @@ import { assertCanRead, assertCanWrite, loadConversation, membersOf, sideOf, typ
 export const MESSAGE_MAX = 5_000;
 
 function checkBody(body: unknown): string {
-  if (typeof body !== 'string' || body.trim().length < 2) throw new InvalidInput('message', 'Write a message of at least 2 characters.', { reason: 'min_length', min: 2 });
-  if (body.length > MESSAGE_MAX) throw new InvalidInput('message', `A message is at most ${MESSAGE_MAX} characters.`, { reason: 'max_length', max: MESSAGE_MAX });
+  if (typeof body !== 'string' || body.trim().length < 2)
+    throw new InvalidInput('message', 'Write a message of at least 2 characters.', { reason: 'min_length', min: 2 });
+  if (body.length > MESSAGE_MAX)
+    throw new InvalidInput('message', `A message is at most ${MESSAGE_MAX} characters.`, {
+      reason: 'max_length',
+      max: MESSAGE_MAX,
+    });
   return body.trim();
 }
 
@@ -30,7 +35,12 @@ export interface PostedMessage {
  * A French authority expresses interest in a published request: this opens (or continues) its conversation
  * with the foreign authority. Nobody's email address is revealed by this.
  */
-export async function expressInterest(db: Database, actor: Actor | null, listingId: string, message: unknown): Promise<PostedMessage> {
+export async function expressInterest(
+  db: Database,
+  actor: Actor | null,
+  listingId: string,
+  message: unknown,
+): Promise<PostedMessage> {
   if (!actor) throw new Unauthenticated('Sign in as a French local authority to express interest.');
   if (actor.role !== 'french_authority' || !actor.authorityId) {
     throw new Forbidden('Only French local authorities can express interest in a request.');
@@ -39,7 +49,8 @@ export async function expressInterest(db: Database, actor: Actor | null, listing
   const body = checkBody(message);
   const { listing } = await getListing(db, listingId);
   assertCanView(actor, listing);
-  if (!isSearchable(listing.status)) throw new Conflict('This request is no longer open to new partners.', { currentStatus: listing.status });
+  if (!isSearchable(listing.status))
+    throw new Conflict('This request is no longer open to new partners.', { currentStatus: listing.status });
   const { eventId, ...posted } = await db.transaction(async (tx) => {
     const [conversation] = await tx
       .insert(conversations)
@@ -64,7 +75,12 @@ export async function expressInterest(db: Database, actor: Actor | null, listing
  * A message in an existing conversation. The foreign authority's first reply means a real discussion has
  * started: the request moves to "in discussion".
  */
-export async function postMessage(db: Database, actor: Actor | null, conversationId: string, message: unknown): Promise<PostedMessage> {
+export async function postMessage(
+  db: Database,
+  actor: Actor | null,
+  conversationId: string,
+  message: unknown,
+): Promise<PostedMessage> {
   const ctx = await loadConversation(db, conversationId);
   const side = assertCanWrite(actor, ctx);
   const body = checkBody(message);
@@ -76,14 +92,24 @@ export async function postMessage(db: Database, actor: Actor | null, conversatio
     const firstForeignReply = side === 'foreign' && ctx.conversation.status === 'contacted';
     await tx
       .update(conversations)
-      .set({ lastMessageAt: sql`now()`, lastMessageSide: side, ...(firstForeignReply ? { status: 'in_discussion' } : {}) })
+      .set({
+        lastMessageAt: sql`now()`,
+        lastMessageSide: side,
+        ...(firstForeignReply ? { status: 'in_discussion' } : {}),
+      })
       .where(eq(conversations.id, conversationId));
     const eventId = await recordNotification(tx, 'message_received', { messageId: String(msg!.id) }, actor!.userId);
     return { conversationId, messageId: msg!.id, side, eventId };
   });
   if (side === 'foreign' && ctx.listing.status === 'published') {
     // Another reply may have moved it already: that is the same outcome, not an error.
-    await followUpListing(db, actor, ctx.listing.id, 'in_discussion', 'First reply to an expression of interest.').catch((error: unknown) => {
+    await followUpListing(
+      db,
+      actor,
+      ctx.listing.id,
+      'in_discussion',
+      'First reply to an expression of interest.',
+    ).catch((error: unknown) => {
       if (!(error instanceof Conflict)) throw error;
     });
   }
@@ -92,7 +118,12 @@ export async function postMessage(db: Database, actor: Actor | null, conversatio
 }
 
 /** Each side decides to reveal its contact; addresses are shown only once both have agreed. */
-export async function setContactSharing(db: Database, actor: Actor | null, conversationId: string, share: boolean): Promise<void> {
+export async function setContactSharing(
+  db: Database,
+  actor: Actor | null,
+  conversationId: string,
+  share: boolean,
+): Promise<void> {
   const ctx = await loadConversation(db, conversationId);
   const side = assertCanWrite(actor, ctx);
   await db
@@ -114,7 +145,11 @@ export interface ConversationView {
   messages: Array<{ id: number; side: Side; body: string; createdAt: string }>;
 }
 
-export async function readConversation(db: Database, actor: Actor | null, conversationId: string): Promise<ConversationView> {
+export async function readConversation(
+  db: Database,
+  actor: Actor | null,
+  conversationId: string,
+): Promise<ConversationView> {
   const ctx = await loadConversation(db, conversationId);
   const reader = assertCanRead(actor, ctx);
   const messages = await db
@@ -134,8 +169,15 @@ export async function readConversation(db: Database, actor: Actor | null, conver
     foreignAuthority: ctx.foreignAuthority,
     viewerSide: sideOf(reader, ctx),
     sharing: { french: c.frenchSharesContact, foreign: c.foreignSharesContact },
-    contacts: bothShare ? { french: await contactsOf(c.frenchAuthorityId), foreign: await contactsOf(ctx.listing.authorityId) } : null,
-    messages: messages.map((m) => ({ id: m.id, side: m.senderSide as Side, body: m.body, createdAt: m.createdAt.toISOString() })),
+    contacts: bothShare
+      ? { french: await contactsOf(c.frenchAuthorityId), foreign: await contactsOf(ctx.listing.authorityId) }
+      : null,
+    messages: messages.map((m) => ({
+      id: m.id,
+      side: m.senderSide as Side,
+      body: m.body,
+      createdAt: m.createdAt.toISOString(),
+    })),
   };
 }
 

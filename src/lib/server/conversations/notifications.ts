@@ -15,14 +15,28 @@ export const UNANSWERED_AFTER_DAYS = 14;
  */
 export async function sendUnansweredReminders(services: Services, now = new Date()): Promise<number> {
   const due = await services.db
-    .select({ id: conversations.id, lastMessageAt: conversations.lastMessageAt, lastMessageSide: conversations.lastMessageSide })
+    .select({
+      id: conversations.id,
+      lastMessageAt: conversations.lastMessageAt,
+      lastMessageSide: conversations.lastMessageSide,
+    })
     .from(conversations)
-    .where(and(lt(conversations.lastMessageAt, new Date(now.getTime() - UNANSWERED_AFTER_DAYS * 86_400_000)), sql`${conversations.status} in ('contacted', 'in_discussion')`));
+    .where(
+      and(
+        lt(conversations.lastMessageAt, new Date(now.getTime() - UNANSWERED_AFTER_DAYS * 86_400_000)),
+        sql`${conversations.status} in ('contacted', 'in_discussion')`,
+      ),
+    );
   let raised = 0;
   for (const row of due) {
     const waitingSide = row.lastMessageSide === 'french' ? 'foreign' : 'french';
     const ok = await sendOnce(services.db, `reminder:${row.id}:${row.lastMessageAt.toISOString()}`, async () => {
-      await notify(services.db, 'message_unanswered', { conversationId: row.id, waitingSide, days: String(UNANSWERED_AFTER_DAYS) }, null);
+      await notify(
+        services.db,
+        'message_unanswered',
+        { conversationId: row.id, waitingSide, days: String(UNANSWERED_AFTER_DAYS) },
+        null,
+      );
     });
     if (ok) raised++;
   }
@@ -33,5 +47,9 @@ export async function sendUnansweredReminders(services: Services, now = new Date
 // Queue names keep their original `relay.` prefix: they are stored in pg-boss (queued jobs, schedules). New messages
 // are told through the notification service (notifications.event / notifications.sweep).
 export const conversationJobs: JobDefinition<never>[] = [
-  { name: 'relay.reminders', cron: '0 8 * * *', handler: async (services) => void (await sendUnansweredReminders(services)) },
+  {
+    name: 'relay.reminders',
+    cron: '0 8 * * *',
+    handler: async (services) => void (await sendUnansweredReminders(services)),
+  },
 ];

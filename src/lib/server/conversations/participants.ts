@@ -1,5 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { approvedMembersOf, assertMaySendFor, assertSpeaksFor, belongsTo, speaksFor } from '../permissions/membership.js';
+import {
+  approvedMembersOf,
+  assertMaySendFor,
+  assertSpeaksFor,
+  belongsTo,
+  speaksFor,
+} from '../permissions/membership.js';
 import { coversCountry } from '../permissions/perimeter.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/index.js';
@@ -21,7 +27,14 @@ export async function loadConversation(db: Database, id: string): Promise<Conver
   const [row] = await db
     .select({
       conversation: conversations,
-      listing: { id: listings.id, title: listings.title, status: listings.status, country: listings.country, authorityId: listings.authorityId, version: listings.version },
+      listing: {
+        id: listings.id,
+        title: listings.title,
+        status: listings.status,
+        country: listings.country,
+        authorityId: listings.authorityId,
+        version: listings.version,
+      },
     })
     .from(conversations)
     .innerJoin(listings, eq(listings.id, conversations.listingId))
@@ -32,7 +45,12 @@ export async function loadConversation(db: Database, id: string): Promise<Conver
     .select({ id: authorities.id, name: authorities.name })
     .from(authorities)
     .where(eq(authorities.id, row.conversation.frenchAuthorityId))
-    .union(db.select({ id: authorities.id, name: authorities.name }).from(authorities).where(eq(authorities.id, row.listing.authorityId)));
+    .union(
+      db
+        .select({ id: authorities.id, name: authorities.name })
+        .from(authorities)
+        .where(eq(authorities.id, row.listing.authorityId)),
+    );
   const byId = new Map(names.map((n) => [n.id, n]));
   return {
     ...row,
@@ -65,7 +83,10 @@ export function assertCanRead(actor: Actor | null, ctx: ConversationContext): Ac
 export function assertCanWrite(actor: Actor | null, ctx: ConversationContext): Side {
   assertCanRead(actor, ctx);
   const side = sideOf(actor!, ctx);
-  if (!side) throw new Forbidden('Correspondents and administrators read conversations; only the two authorities write in them.');
+  if (!side)
+    throw new Forbidden(
+      'Correspondents and administrators read conversations; only the two authorities write in them.',
+    );
   assertMaySendFor(actor, actor!.authorityId, 'Writing in this conversation');
   return side;
 }

@@ -5,7 +5,10 @@ import * as schema from './schema/index.js';
 export type Database = PostgresJsDatabase<typeof schema>;
 export type Sql = postgres.Sql;
 
-export function connectDatabase(url: string, options: { max?: number; applicationName?: string } = {}): { sql: Sql; db: Database } {
+export function connectDatabase(
+  url: string,
+  options: { max?: number; applicationName?: string } = {},
+): { sql: Sql; db: Database } {
   const sql = postgres(url, {
     max: options.max ?? 20,
     idle_timeout: 30,

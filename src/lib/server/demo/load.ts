@@ -16,30 +16,50 @@ type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 const DAY = 24 * 3600 * 1000;
 
 /** The steps that lead to each state, as the audit trail records them: [action, from, to, role]. */
-function pathTo(status: ListingStatus, revision: boolean): Array<[string, ListingStatus | null, ListingStatus, string]> {
-  const steps: Array<[string, ListingStatus | null, ListingStatus, string]> = [['create', null, 'draft', 'foreign_authority']];
+function pathTo(
+  status: ListingStatus,
+  revision: boolean,
+): Array<[string, ListingStatus | null, ListingStatus, string]> {
+  const steps: Array<[string, ListingStatus | null, ListingStatus, string]> = [
+    ['create', null, 'draft', 'foreign_authority'],
+  ];
   if (status === 'draft') return steps;
   steps.push(['submit', 'draft', 'submitted', 'foreign_authority']);
   if (status === 'submitted') return steps;
-  if (status === 'changes_requested') return [...steps, ['request_changes', 'submitted', 'changes_requested', 'correspondent']];
+  if (status === 'changes_requested')
+    return [...steps, ['request_changes', 'submitted', 'changes_requested', 'correspondent']];
   if (status === 'rejected') return [...steps, ['reject', 'submitted', 'rejected', 'correspondent']];
   steps.push(['approve', 'submitted', 'published', 'correspondent']);
   if (status === 'archived') steps.push(['archive', 'published', 'archived', 'foreign_authority']);
   if (status === 'expired') steps.push(['expire', 'published', 'expired', 'system']);
-  if (['in_discussion', 'matched', 'closed'].includes(status)) steps.push(['start_discussion', 'published', 'in_discussion', 'foreign_authority']);
+  if (['in_discussion', 'matched', 'closed'].includes(status))
+    steps.push(['start_discussion', 'published', 'in_discussion', 'foreign_authority']);
   if (['matched', 'closed'].includes(status)) steps.push(['match', 'in_discussion', 'matched', 'foreign_authority']);
   if (status === 'closed') steps.push(['close', 'matched', 'closed', 'foreign_authority']);
-  if (revision) steps.push(['edit_revision', 'published', 'published', 'foreign_authority'], ['submit_revision', 'published', 'published', 'foreign_authority']);
+  if (revision)
+    steps.push(
+      ['edit_revision', 'published', 'published', 'foreign_authority'],
+      ['submit_revision', 'published', 'published', 'foreign_authority'],
+    );
   return steps;
 }
 
-async function insertListing(tx: Tx, demo: DemoListing, authority: { id: string; country: string; name: string }, ids: { author: string | null; moderator: string }) {
+async function insertListing(
+  tx: Tx,
+  demo: DemoListing,
+  authority: { id: string; country: string; name: string },
+  ids: { author: string | null; moderator: string },
+) {
   const now = Date.now();
   const submittedAt = new Date(now - demo.daysAgo * DAY);
   const createdAt = new Date(submittedAt.getTime() - 2 * DAY);
   const reachedPublication = !['draft', 'submitted', 'changes_requested', 'rejected'].includes(demo.status);
   const publishedAt = reachedPublication ? new Date(submittedAt.getTime() + 3 * DAY) : null;
-  const slug = authority.name.toLowerCase().normalize('NFD').replace(/[^a-z]+/g, '.').replace(/^\.|\.$/g, '');
+  const slug = authority.name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z]+/g, '.')
+    .replace(/^\.|\.$/g, '');
   const steps = pathTo(demo.status, !!demo.revision);
   const [row] = await tx
     .insert(listings)
@@ -65,7 +85,11 @@ async function insertListing(tx: Tx, demo: DemoListing, authority: { id: string;
       desiredPartner: demo.desiredPartner ?? {},
       translations: demo.translations ?? {},
       // Invented people on reserved example domains: contact data that must never be shown publicly.
-      electedOfficial: { name: 'Maire (démo)', title: demo.lang === 'es' ? 'Alcalde' : demo.lang === 'en' ? 'Mayor' : 'Maire', email: `maire@${slug}.example.org` },
+      electedOfficial: {
+        name: 'Maire (démo)',
+        title: demo.lang === 'es' ? 'Alcalde' : demo.lang === 'en' ? 'Mayor' : 'Maire',
+        email: `maire@${slug}.example.org`,
+      },
       technicalContact: { name: 'Responsable coopération (démo)', email: `cooperation@${slug}.example.org` },
       revision: demo.revision ?? null,
       revisionStatus: demo.revision ? 'submitted' : null,
@@ -86,7 +110,11 @@ async function insertListing(tx: Tx, demo: DemoListing, authority: { id: string;
       action,
       fromStatus,
       toStatus,
-      comment: ['request_changes', 'reject'].includes(action) ? (demo.moderatorComment ?? null) : action === 'expire' ? 'Not reconfirmed within 12 months of publication.' : null,
+      comment: ['request_changes', 'reject'].includes(action)
+        ? (demo.moderatorComment ?? null)
+        : action === 'expire'
+          ? 'Not reconfirmed within 12 months of publication.'
+          : null,
       createdAt: new Date(Math.min(now - 60_000, createdAt.getTime() + i * 3 * DAY)),
     })),
   );
@@ -109,7 +137,7 @@ export async function loadDemoData(db: Database, log: (message: string) => void 
   await loadCofinancingReference(db);
   await loadSupportReference(db);
   await setDemoCallDates(db);
-  log('demo: co-financing catalogue with example dates for the ministry\'s calls (to be confirmed)');
+  log("demo: co-financing catalogue with example dates for the ministry's calls (to be confirmed)");
   log(`demo: ${frenchAuthorities} French authorities (régions, départements, ${DEMO_FRENCH_COMMUNES.length} communes)`);
 
   await db
@@ -135,14 +163,30 @@ export async function loadDemoData(db: Database, log: (message: string) => void 
   const foreign = await db
     .select()
     .from(authorities)
-    .where(and(eq(authorities.kind, 'foreign'), inArray(authorities.officialCode, DEMO_AUTHORITIES.map((a) => `demo:${a.key}`))));
+    .where(
+      and(
+        eq(authorities.kind, 'foreign'),
+        inArray(
+          authorities.officialCode,
+          DEMO_AUTHORITIES.map((a) => `demo:${a.key}`),
+        ),
+      ),
+    );
   const byKey = new Map(foreign.map((a) => [a.officialCode!.slice('demo:'.length), a]));
   log(`demo: ${foreign.length} foreign authorities in ${new Set(foreign.map((a) => a.country)).size} countries`);
 
-  const [lannion] = await db.select({ id: authorities.id }).from(authorities).where(and(eq(authorities.kind, 'french'), eq(authorities.officialCode, frenchCode('commune', '22113'))));
+  const [lannion] = await db
+    .select({ id: authorities.id })
+    .from(authorities)
+    .where(and(eq(authorities.kind, 'french'), eq(authorities.officialCode, frenchCode('commune', '22113'))));
   const accountIds: Record<string, string> = {};
   for (const account of DEMO_ACCOUNTS) {
-    const authorityId = 'authority' in account ? byKey.get(account.authority)!.id : 'frenchCommune' in account ? (lannion?.id ?? null) : null;
+    const authorityId =
+      'authority' in account
+        ? byKey.get(account.authority)!.id
+        : 'frenchCommune' in account
+          ? (lannion?.id ?? null)
+          : null;
     await db
       .insert(users)
       .values({
@@ -156,10 +200,16 @@ export async function loadDemoData(db: Database, log: (message: string) => void 
         membership: 'approved',
       })
       .onConflictDoNothing();
-    const [user] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${account.email}`);
+    const [user] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${account.email}`);
     accountIds[account.key] = user!.id;
     if ('countries' in account) {
-      await db.insert(correspondentCountries).values(account.countries.map((country) => ({ userId: user!.id, country }))).onConflictDoNothing();
+      await db
+        .insert(correspondentCountries)
+        .values(account.countries.map((country) => ({ userId: user!.id, country })))
+        .onConflictDoNothing();
     }
   }
   log(`demo: ${DEMO_ACCOUNTS.length} accounts (${DEMO_ACCOUNTS.map((a) => a.email).join(', ')})`);

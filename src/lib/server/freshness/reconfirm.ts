@@ -8,7 +8,12 @@ import { isUuid } from '../ids.js';
 
 export class InvalidReconfirmLink extends DomainError {
   constructor() {
-    super(400, 'invalid_link', 'This reconfirmation link is invalid or was already used. Sign in to reconfirm the request from “My requests”.', { field: 't' });
+    super(
+      400,
+      'invalid_link',
+      'This reconfirmation link is invalid or was already used. Sign in to reconfirm the request from “My requests”.',
+      { field: 't' },
+    );
   }
 }
 
@@ -17,10 +22,12 @@ export class InvalidReconfirmLink extends DomainError {
  * and the lifecycle service still checks that this person may reconfirm the request.
  */
 export async function reconfirmFromLink(db: Database, input: { listingId: string; userId: string; token: string }) {
-  if (!isUuid(input.listingId) || !isUuid(input.userId) || !/^[A-Za-z0-9_-]{20,100}$/.test(input.token)) throw new InvalidReconfirmLink();
+  if (!isUuid(input.listingId) || !isUuid(input.userId) || !/^[A-Za-z0-9_-]{20,100}$/.test(input.token))
+    throw new InvalidReconfirmLink();
   const found = await findListing(db, input.listingId);
   if (!found?.listing.expiresAt) throw new InvalidReconfirmLink();
-  if (!(await reconfirmTokenMatches(db, input.token, input.listingId, input.userId, found.listing.expiresAt))) throw new InvalidReconfirmLink();
+  if (!(await reconfirmTokenMatches(db, input.token, input.listingId, input.userId, found.listing.expiresAt)))
+    throw new InvalidReconfirmLink();
   const actor = await loadActor(db, input.userId, null);
   if (!actor) throw new InvalidReconfirmLink();
   const { listing } = await reconfirmListing(db, actor, input.listingId);

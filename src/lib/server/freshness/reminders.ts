@@ -20,7 +20,13 @@ export async function sendExpiryReminders(services: Services, now = new Date()):
     .select({ id: listings.id, expiresAt: listings.expiresAt })
     .from(listings)
     .innerJoin(authorities, eq(authorities.id, listings.authorityId))
-    .where(and(inArray(listings.status, [...TRANSITIONS.expire.from]), gt(listings.expiresAt, now), lte(listings.expiresAt, new Date(now.getTime() + REMINDER_DAYS[0] * DAY))));
+    .where(
+      and(
+        inArray(listings.status, [...TRANSITIONS.expire.from]),
+        gt(listings.expiresAt, now),
+        lte(listings.expiresAt, new Date(now.getTime() + REMINDER_DAYS[0] * DAY)),
+      ),
+    );
   let raised = 0;
   for (const listing of due) {
     const expiresAt = listing.expiresAt!;
@@ -37,5 +43,9 @@ export async function sendExpiryReminders(services: Services, now = new Date()):
 
 // Expiry itself is the listings domain's job (src/lib/server/listings/expiry-job.ts).
 export const freshnessJobs: JobDefinition<never>[] = [
-  { name: 'freshness.reminders', cron: '0 6 * * *', handler: async (services) => void (await sendExpiryReminders(services)) },
+  {
+    name: 'freshness.reminders',
+    cron: '0 6 * * *',
+    handler: async (services) => void (await sendExpiryReminders(services)),
+  },
 ];

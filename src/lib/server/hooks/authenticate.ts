@@ -11,6 +11,7 @@ export const authenticateHandle: Handle = async ({ event, resolve }) => {
   event.locals.actor = result?.actor ?? null;
   if (token && !result) event.cookies.delete(SESSION_COOKIE, { path: '/' });
   // The cookie is rewritten only when the session window moved (at most hourly), not on every page.
-  if (token && result?.renewed) event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(config.origin, result.expiresAt));
+  if (token && result?.renewed)
+    event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(config.origin, result.expiresAt));
   return resolve(event);
 };

@@ -15,12 +15,19 @@ export function preferredLocale(acceptLanguage: string | null): Locale | null {
     .split(',')
     .map((part, order) => {
       const [tag = '', ...params] = part.trim().split(';');
-      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? '1');
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? '1',
+      );
       return { language: tag.trim().toLowerCase().split('-')[0]!, q: Number.isFinite(q) ? q : 0, order };
     })
     .filter((r) => r.q > 0)
     .sort((a, b) => b.q - a.q || a.order - b.order);
-  return (ranked.find((r) => (locales as readonly string[]).includes(r.language))?.language as Locale | undefined) ?? null;
+  return (
+    (ranked.find((r) => (locales as readonly string[]).includes(r.language))?.language as Locale | undefined) ?? null
+  );
 }
 
 const PREFIXED = new RegExp(`^/(${locales.join('|')})(/|$)`);
@@ -37,22 +44,29 @@ const NOT_A_PAGE = /^\/(api|_app|dev|health|favicon|robots\.txt|sitemap)/;
 export const localePreferenceHandle: Handle = async ({ event, resolve }) => {
   const { request, url, cookies } = event;
   const path = url.pathname;
-  const isPageRead = request.method === 'GET' && !NOT_A_PAGE.test(path) && (request.headers.get('accept') ?? '').includes('text/html');
+  const isPageRead =
+    request.method === 'GET' && !NOT_A_PAGE.test(path) && (request.headers.get('accept') ?? '').includes('text/html');
   if (!isPageRead) return resolve(event);
   const prefixed = path.match(PREFIXED)?.[1] as Locale | undefined;
   const remembered = cookies.get(LOCALE_COOKIE);
   if (!prefixed) {
     const referrer = request.headers.get('referer');
     const arrivedFromOutside = !referrer || new URL(referrer, url).origin !== url.origin;
-    const wanted = (locales as readonly string[]).includes(remembered ?? '') ? (remembered as Locale) : preferredLocale(request.headers.get('accept-language'));
+    const wanted = (locales as readonly string[]).includes(remembered ?? '')
+      ? (remembered as Locale)
+      : preferredLocale(request.headers.get('accept-language'));
     if (arrivedFromOutside && wanted && wanted !== 'fr') {
       return new Response(null, {
         status: 303,
-        headers: { location: `/${wanted}${path === '/' ? '' : path}${url.search}`, vary: 'Accept-Language, Cookie, Referer' },
+        headers: {
+          location: `/${wanted}${path === '/' ? '' : path}${url.search}`,
+          vary: 'Accept-Language, Cookie, Referer',
+        },
       });
     }
   }
   const current = prefixed ?? 'fr';
-  if (remembered !== current) cookies.set(LOCALE_COOKIE, current, { path: '/', maxAge: YEAR_SECONDS, sameSite: 'lax', httpOnly: true });
+  if (remembered !== current)
+    cookies.set(LOCALE_COOKIE, current, { path: '/', maxAge: YEAR_SECONDS, sameSite: 'lax', httpOnly: true });
   return resolve(event);
 };

@@ -19,7 +19,8 @@ export interface PageErrorMapping {
 }
 
 export function mapPageError(error: unknown): PageErrorMapping | null {
-  if (isDatabaseUnavailable(error)) return { status: 503, message: m.errors_unavailable(), retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS };
+  if (isDatabaseUnavailable(error))
+    return { status: 503, message: m.errors_unavailable(), retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS };
   if (error instanceof DomainError) {
     // 401 on a page means "sign in": pages send anonymous visitors there themselves (requireRole); a stray one is 403.
     const status = error.status === 401 ? 403 : error.status === 412 || error.status === 428 ? 409 : error.status;
@@ -47,7 +48,8 @@ export const handlePageError: HandleServerError = ({ error, event, status }) => 
     if (status !== 404) logPageError(error, event.url.pathname);
     return undefined;
   }
-  if (mapping.status >= 500) getServices().logger.warn({ err: error, path: event.url.pathname, status: mapping.status }, 'page unavailable');
+  if (mapping.status >= 500)
+    getServices().logger.warn({ err: error, path: event.url.pathname, status: mapping.status }, 'page unavailable');
   mapped.set(event.locals, mapping);
   return { message: mapping.message, status: mapping.status };
 };

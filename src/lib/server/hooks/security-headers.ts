@@ -18,7 +18,9 @@ const HSTS = 'max-age=31536000; includeSubDomains';
 
 export const securityHeadersHandle: Handle = async ({ event, resolve }) => {
   const response = await resolve(event);
-  const headers = getServices().config.origin.startsWith('https:') ? { ...HEADERS, 'strict-transport-security': HSTS } : HEADERS;
+  const headers = getServices().config.origin.startsWith('https:')
+    ? { ...HEADERS, 'strict-transport-security': HSTS }
+    : HEADERS;
   for (const [name, value] of Object.entries(headers)) {
     // Redirects and some errors come back with immutable headers; they carry no page content to protect.
     try {

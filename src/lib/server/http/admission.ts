@@ -158,7 +158,10 @@ export class AdmissionController {
   readonly gates: Record<AdmissionKind, AdmissionGate>;
 
   constructor(settings: AdmissionSettings = DEFAULT_ADMISSION) {
-    this.gates = Object.fromEntries(KINDS.map((kind) => [kind, new AdmissionGate(settings[kind])])) as Record<AdmissionKind, AdmissionGate>;
+    this.gates = Object.fromEntries(KINDS.map((kind) => [kind, new AdmissionGate(settings[kind])])) as Record<
+      AdmissionKind,
+      AdmissionGate
+    >;
   }
 
   enter(kind: AdmissionKind, client: string): Promise<Admission> | Admission {

@@ -31,7 +31,10 @@ export const isLoopbackAddress = (address: string | null | undefined): boolean =
  * the Host is the site's own or a loopback name (a page of another site whose name resolves to 127.0.0.1 — DNS
  * rebinding — sends its own name).
  */
-export function isLoopbackClient(event: { platform?: unknown; request: Request; getClientAddress(): string }, origin: string): boolean {
+export function isLoopbackClient(
+  event: { platform?: unknown; request: Request; getClientAddress(): string },
+  origin: string,
+): boolean {
   const req = (event.platform as { req?: WithAddress } | undefined)?.req;
   const socketAddress = req?.socket?.remoteAddress ?? event.getClientAddress();
   const headers = event.request.headers;

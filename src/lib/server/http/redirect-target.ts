@@ -31,7 +31,10 @@ export function sameOriginPath(raw: unknown, origin: string): string | null {
  * The Location to send: `raw` if it is a path of this site, else `fallback`, passed through `localize` (the
  * locale prefix) and checked once more after it.
  */
-export function redirectTarget(raw: unknown, options: { origin: string; fallback: string; localize: (path: string) => string }): string {
+export function redirectTarget(
+  raw: unknown,
+  options: { origin: string; fallback: string; localize: (path: string) => string },
+): string {
   const { origin, fallback, localize } = options;
   const path = sameOriginPath(raw, origin) ?? fallback;
   return sameOriginPath(localize(path), origin) ?? localize(fallback);

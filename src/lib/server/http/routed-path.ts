@@ -19,7 +19,10 @@ export function normalisedPath(rawUrl: string): string {
       break;
     }
   }
-  return path.replace(/\\/g, '/').replace(/\/{2,}/g, '/').toLowerCase();
+  return path
+    .replace(/\\/g, '/')
+    .replace(/\/{2,}/g, '/')
+    .toLowerCase();
 }
 
 /**

@@ -12,7 +12,10 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):(?!\d)/i;
 
 export const WEB_ADDRESS_REASON = 'web_address';
 
-const refuse = (field: string) => new InvalidInput(field, 'Enter a web address starting with http:// or https://, like https://www.example.org.', { reason: 'web_address' });
+const refuse = (field: string) =>
+  new InvalidInput(field, 'Enter a web address starting with http:// or https://, like https://www.example.org.', {
+    reason: 'web_address',
+  });
 
 /** The normalised https?:// address, null for an empty value; InvalidInput naming `field` otherwise. */
 export function parseWebAddress(raw: unknown, field: string): string | null {
@@ -33,7 +36,8 @@ export function parseWebAddress(raw: unknown, field: string): string | null {
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) throw refuse(field);
   // A site has a dotted name (or an IPv6 literal); `https://javascript` or `https://intranet` is a typo.
   const host = url.hostname;
-  if (!host.startsWith('[') && (!/^[a-z0-9.-]+$/i.test(host) || !/[a-z0-9-]\.[a-z0-9-]{2,}\.?$/i.test(host))) throw refuse(field);
+  if (!host.startsWith('[') && (!/^[a-z0-9.-]+$/i.test(host) || !/[a-z0-9-]\.[a-z0-9-]{2,}\.?$/i.test(host)))
+    throw refuse(field);
   const href = url.href;
   return url.pathname === '/' && !url.search && !url.hash ? href.slice(0, -1) : href;
 }

@@ -8,4 +8,12 @@ import { passwordResetJobs } from '../auth/password-reset.js';
 import type { JobDefinition } from './queue.js';
 
 /** Every background job of the platform, with its schedule. */
-export const JOB_DEFINITIONS: JobDefinition<never>[] = [...conversationJobs, ...alertJobs, ...callDeadlineJobs, ...freshnessJobs, ...listingJobs, ...notificationJobs, ...(passwordResetJobs as JobDefinition<never>[])];
+export const JOB_DEFINITIONS: JobDefinition<never>[] = [
+  ...conversationJobs,
+  ...alertJobs,
+  ...callDeadlineJobs,
+  ...freshnessJobs,
+  ...listingJobs,
+  ...notificationJobs,
+  ...(passwordResetJobs as JobDefinition<never>[]),
+];

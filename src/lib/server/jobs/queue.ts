@@ -14,7 +14,11 @@ export interface JobDefinition<T extends object = object> {
 }
 
 export interface JobQueue {
-  send<T extends object>(name: string, data: T, options?: { singletonKey?: string; startAfter?: Date | number }): Promise<string | null>;
+  send<T extends object>(
+    name: string,
+    data: T,
+    options?: { singletonKey?: string; startAfter?: Date | number },
+  ): Promise<string | null>;
   stop(): Promise<void>;
 }
 
@@ -29,10 +33,20 @@ export function jobQueue(): JobQueue | null {
 /** An arbitrary constant shared by every process: the key of the job-setup advisory lock. */
 const JOB_SETUP_LOCK = 471_010;
 
-async function setUp(boss: PgBoss, definitions: JobDefinition<never>[], services: Services, log: Services['logger']): Promise<void> {
+async function setUp(
+  boss: PgBoss,
+  definitions: JobDefinition<never>[],
+  services: Services,
+  log: Services['logger'],
+): Promise<void> {
   await boss.start();
   for (const definition of definitions) {
-    await boss.createQueue(definition.name, { name: definition.name, retryLimit: definition.retryLimit ?? 5, retryBackoff: true, retryDelay: 30 });
+    await boss.createQueue(definition.name, {
+      name: definition.name,
+      retryLimit: definition.retryLimit ?? 5,
+      retryBackoff: true,
+      retryDelay: 30,
+    });
     await boss.work<object>(definition.name, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
       if (!job) return;
       const started = Date.now();
@@ -40,7 +54,10 @@ async function setUp(boss: PgBoss, definitions: JobDefinition<never>[], services
         await definition.handler(services, job.data as never);
         log.info({ job: definition.name, jobId: job.id, ms: Date.now() - started }, 'job done');
       } catch (error) {
-        log.error({ err: error, job: definition.name, jobId: job.id, data: job.data }, 'job failed; pg-boss will retry it');
+        log.error(
+          { err: error, job: definition.name, jobId: job.id, data: job.data },
+          'job failed; pg-boss will retry it',
+        );
         throw error;
       }
     });
@@ -73,7 +90,8 @@ export async function startJobQueue(services: Services, definitions: JobDefiniti
     setupLock.release();
   }
   const queue: JobQueue = {
-    send: (name, data, options = {}) => boss.send(name, data, { ...options, ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}) }),
+    send: (name, data, options = {}) =>
+      boss.send(name, data, { ...options, ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}) }),
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
       (globalThis as G)[QUEUE_KEY] = undefined;

@@ -16,12 +16,18 @@ import { isUuid } from '../ids.js';
  * A new request starts as a draft of the author's own authority. Correspondents and admins may also post one
  * for a foreign authority of their countries (the historical Bourse worked through the embassies).
  */
-export async function createListing(db: Database, actor: Actor | null, input: Record<string, unknown>): Promise<ListingWithAuthority> {
+export async function createListing(
+  db: Database,
+  actor: Actor | null,
+  input: Record<string, unknown>,
+): Promise<ListingWithAuthority> {
   if (!actor) throw new Unauthenticated();
   const { authorityId: requested, ...body } = input;
-  if (requested !== undefined && typeof requested !== 'string') throw new InvalidInput('authorityId', 'authorityId must be an authority id.');
+  if (requested !== undefined && typeof requested !== 'string')
+    throw new InvalidInput('authorityId', 'authorityId must be an authority id.');
   const authorityId = requested ?? actor.authorityId;
-  if (!authorityId) throw new InvalidInput('authorityId', 'Say for which authority this request is posted (authorityId).');
+  if (!authorityId)
+    throw new InvalidInput('authorityId', 'Say for which authority this request is posted (authorityId).');
   const [authority] = isUuid(authorityId)
     ? await db.select().from(authorities).where(eq(authorities.id, authorityId)).limit(1)
     : [];
@@ -31,7 +37,13 @@ export async function createListing(db: Database, actor: Actor | null, input: Re
   return db.transaction(async (tx) => {
     const [listing] = await tx
       .insert(listings)
-      .values({ ...content, authorityId: authority.id, country: authority.country, createdBy: actor.userId, status: 'draft' })
+      .values({
+        ...content,
+        authorityId: authority.id,
+        country: authority.country,
+        createdBy: actor.userId,
+        status: 'draft',
+      })
       .returning();
     await recordEvent(tx, { listingId: listing!.id, actor, action: 'create', fromStatus: null, toStatus: 'draft' });
     await enqueueSearchSync(tx, listing!.id);
@@ -56,9 +68,12 @@ export async function updateListing(
   return applyStep(db, actor, id, expectedVersion ?? undefined, ({ listing }) => {
     assertCanEdit(actor, listing);
     if (expectedVersion === null) {
-      throw new PreconditionRequired('Send the version you edited in an If-Match header, so no one else’s change is lost.', {
-        currentVersion: listing.version,
-      });
+      throw new PreconditionRequired(
+        'Send the version you edited in an If-Match header, so no one else’s change is lost.',
+        {
+          currentVersion: listing.version,
+        },
+      );
     }
     if (!availableSteps(actor, listing).edit) {
       throw conflictWithCurrent(
@@ -77,7 +92,12 @@ export async function updateListing(
 }
 
 /** Sends a draft (or a revision of a published request) to the correspondent of its country. */
-export async function submitListing(db: Database, actor: Actor | null, id: string, expectedVersion?: number): Promise<ListingWithAuthority> {
+export async function submitListing(
+  db: Database,
+  actor: Actor | null,
+  id: string,
+  expectedVersion?: number,
+): Promise<ListingWithAuthority> {
   if (!actor) throw new Unauthenticated();
   return applyStep(db, actor, id, expectedVersion, ({ listing }) => {
     assertCanEdit(actor, listing);

@@ -44,5 +44,9 @@ export function diff(before: Record<string, unknown>, after: Record<string, unkn
 }
 
 export async function listEventRows(db: Database, listingId: string) {
-  return db.select().from(moderationEvents).where(eq(moderationEvents.listingId, listingId)).orderBy(asc(moderationEvents.id));
+  return db
+    .select()
+    .from(moderationEvents)
+    .where(eq(moderationEvents.listingId, listingId))
+    .orderBy(asc(moderationEvents.id));
 }

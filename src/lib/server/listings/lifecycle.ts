@@ -9,7 +9,17 @@ import { diff, recordEvent } from './events.js';
 import type { ListingContent } from './fields.js';
 import { assertCanFollowUp, assertCanModerate, availableSteps } from './permissions.js';
 import { applyStep, conflictWithCurrent, type ListingWithAuthority, type Step } from './store.js';
-import { describeStatus, FOLLOW_UP, publicationEnd, RECONFIRMABLE, refusal, TRANSITIONS, type Decision, type FollowUpStatus, type TransitionAction } from './transitions.js';
+import {
+  describeStatus,
+  FOLLOW_UP,
+  publicationEnd,
+  RECONFIRMABLE,
+  refusal,
+  TRANSITIONS,
+  type Decision,
+  type FollowUpStatus,
+  type TransitionAction,
+} from './transitions.js';
 
 export type { Decision };
 
@@ -36,13 +46,19 @@ export async function decideListing(
   if (!actor) throw new Unauthenticated();
   const comment = input.comment?.trim() || null;
   if (input.decision !== 'approve' && !comment) {
-    throw new InvalidInput('comment', 'Explain to the authority what to change or why the request is refused (comment).');
+    throw new InvalidInput(
+      'comment',
+      'Explain to the authority what to change or why the request is refused (comment).',
+    );
   }
   return applyStep(db, actor, id, expectedVersion, (current) => {
     const { listing, authority } = current;
     assertCanModerate(actor, listing);
     if (!availableSteps(actor, listing).decide) {
-      throw conflictWithCurrent(`There is nothing to decide: this request is ${describeStatus(listing.status)} and no change awaits moderation.`, listing);
+      throw conflictWithCurrent(
+        `There is nothing to decide: this request is ${describeStatus(listing.status)} and no change awaits moderation.`,
+        listing,
+      );
     }
     const now = new Date();
     if (listing.status === 'submitted') {
@@ -71,7 +87,12 @@ export async function decideListing(
     if (input.decision === 'request_changes') {
       return { set: { revisionStatus: 'changes_requested' }, action: 'request_revision_changes', comment };
     }
-    return { set: { revision: null, revisionStatus: null }, action: 'reject_revision', comment, changes: diff(listing, revision) };
+    return {
+      set: { revision: null, revisionStatus: null },
+      action: 'reject_revision',
+      comment,
+      changes: diff(listing, revision),
+    };
   });
 }
 
@@ -91,11 +112,20 @@ export async function followUpListing(
   });
 }
 
-export async function archiveListing(db: Database, actor: Actor | null, id: string, comment?: string | null, expectedVersion?: number) {
+export async function archiveListing(
+  db: Database,
+  actor: Actor | null,
+  id: string,
+  comment?: string | null,
+  expectedVersion?: number,
+) {
   if (!actor) throw new Unauthenticated();
   return applyStep(db, actor, id, expectedVersion, (current) => {
     assertCanFollowUp(actor, current.listing);
-    return { ...transition(current, 'archive', comment), set: { status: 'archived', revision: null, revisionStatus: null } };
+    return {
+      ...transition(current, 'archive', comment),
+      set: { status: 'archived', revision: null, revisionStatus: null },
+    };
   });
 }
 
@@ -138,7 +168,10 @@ export async function expireDueListings(db: Database, now: Date = new Date()): P
       });
       eventIds.push(await recordNotification(tx, 'listing_expired', { listingId: id }, null));
     }
-    await enqueueSearchSync(tx, expired.map((r) => r.id));
+    await enqueueSearchSync(
+      tx,
+      expired.map((r) => r.id),
+    );
     return { count: expired.length, eventIds };
   });
   await dispatch(...eventIds);

@@ -2,7 +2,18 @@ import type { Actor } from '../auth/actor.js';
 import { Forbidden, NotFound } from '../errors.js';
 import { mayDraftFor, speaksFor } from '../permissions/membership.js';
 import { coversCountry } from '../permissions/perimeter.js';
-import { allows, awaitsDecision, contentEditable, DIRECTLY_EDITABLE, FOLLOW_UP, FOLLOW_UP_STATUSES, RECONFIRMABLE, submittable, type FollowUpStatus, type ListingState } from './transitions.js';
+import {
+  allows,
+  awaitsDecision,
+  contentEditable,
+  DIRECTLY_EDITABLE,
+  FOLLOW_UP,
+  FOLLOW_UP_STATUSES,
+  RECONFIRMABLE,
+  submittable,
+  type FollowUpStatus,
+  type ListingState,
+} from './transitions.js';
 import { isPublic } from './visibility.js';
 
 /** What permission checks need to know about a request. */
@@ -89,9 +100,17 @@ export function assertCanFollowUp(actor: Actor | null, listing: ListingScope): v
 }
 
 /** Who may post a request in the name of an authority. */
-export function assertCanCreateFor(actor: Actor | null, authority: { id: string; kind: string; country: string }): void {
-  if (authority.kind !== 'foreign') throw new Forbidden('Cooperation requests are posted by foreign local authorities.');
-  if ((actor?.role === 'foreign_authority' && mayDraftFor(actor, authority.id)) || coversCountry(actor, authority.country)) return;
+export function assertCanCreateFor(
+  actor: Actor | null,
+  authority: { id: string; kind: string; country: string },
+): void {
+  if (authority.kind !== 'foreign')
+    throw new Forbidden('Cooperation requests are posted by foreign local authorities.');
+  if (
+    (actor?.role === 'foreign_authority' && mayDraftFor(actor, authority.id)) ||
+    coversCountry(actor, authority.country)
+  )
+    return;
   throw new Forbidden('You may only post requests for your own authority.');
 }
 

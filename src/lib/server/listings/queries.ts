@@ -14,7 +14,11 @@ import { SEARCHABLE_STATUSES } from './visibility.js';
 export async function viewListing(db: Database, actor: Actor | null, id: string) {
   const { listing, authority } = await getListing(db, id);
   assertCanView(actor, listing);
-  return { view: listingFor(actor, listing, authority), version: listing.version, steps: availableSteps(actor, listing) };
+  return {
+    view: listingFor(actor, listing, authority),
+    version: listing.version,
+    steps: availableSteps(actor, listing),
+  };
 }
 
 export const MAX_PAGE_SIZE = 100;
@@ -59,7 +63,11 @@ export async function listMyListings(db: Database, actor: Actor | null) {
     .from(listings)
     .innerJoin(authorities, eq(authorities.id, listings.authorityId))
     // A member waiting for approval sees only the drafts they wrote; approved members see all of the authority's.
-    .where(actor.approved ? eq(listings.authorityId, actor.authorityId) : and(eq(listings.authorityId, actor.authorityId), eq(listings.createdBy, actor.userId)))
+    .where(
+      actor.approved
+        ? eq(listings.authorityId, actor.authorityId)
+        : and(eq(listings.authorityId, actor.authorityId), eq(listings.createdBy, actor.userId)),
+    )
     .orderBy(desc(listings.updatedAt));
   return rows.map((r) => fullListing(r.listing, r.authority));
 }
@@ -73,9 +81,14 @@ export async function moderationQueue(db: Database, actor: Actor | null, now: Da
   const countries = perimeter(actor);
   if (!countries) throw new Forbidden('Only correspondents and admins moderate requests.');
   // One country of the perimeter: a correspondent asking for another country's queue is refused, not shown nothing.
-  if (country && !coversCountry(actor, country)) throw new Forbidden(`You do not cover ${country}: its queue is its correspondent's.`);
+  if (country && !coversCountry(actor, country))
+    throw new Forbidden(`You do not cover ${country}: its queue is its correspondent's.`);
   const waiting = or(eq(listings.status, 'submitted'), eq(listings.revisionStatus, 'submitted'))!;
-  const scope = and(waiting, inPerimeter(listings.country, countries), country ? eq(listings.country, country) : undefined);
+  const scope = and(
+    waiting,
+    inPerimeter(listings.country, countries),
+    country ? eq(listings.country, country) : undefined,
+  );
   const rows = await db
     .select({ listing: listings, authority: authorities })
     .from(listings)
@@ -102,7 +115,11 @@ export async function listingEvents(db: Database, actor: Actor | null, id: strin
   const rows = await listEventRows(db, id);
   const actorIds = [...new Set(rows.map((r) => r.actorId).filter((x): x is string => x !== null))];
   const names = actorIds.length
-    ? new Map((await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, actorIds))).map((u) => [u.id, u.name]))
+    ? new Map(
+        (await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, actorIds))).map(
+          (u) => [u.id, u.name],
+        ),
+      )
     : new Map<string, string>();
   return rows.map((r) => ({
     id: r.id,

@@ -74,7 +74,13 @@ export async function applyStep(
     const [updated] = await tx
       .update(listings)
       .set({ ...step.set, version: sql`${listings.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(listings.id, id), eq(listings.status, current.listing.status), eq(listings.version, current.listing.version)))
+      .where(
+        and(
+          eq(listings.id, id),
+          eq(listings.status, current.listing.status),
+          eq(listings.version, current.listing.version),
+        ),
+      )
       .returning();
     if (!updated) {
       const now = await getListing(tx, id);
@@ -96,7 +102,12 @@ export async function applyStep(
     await enqueueSearchSync(tx, id);
     const told = STEP_NOTIFICATIONS[step.action];
     const eventId = told
-      ? await recordNotification(tx, told.kind, { listingId: id, comment: step.comment, revision: told.revision ? 'true' : null }, actor?.userId ?? null)
+      ? await recordNotification(
+          tx,
+          told.kind,
+          { listingId: id, comment: step.comment, revision: told.revision ? 'true' : null },
+          actor?.userId ?? null,
+        )
       : null;
     return { result: { listing: updated, authority: current.authority }, eventId };
   });

@@ -46,7 +46,10 @@ export function allows(action: TransitionAction, status: ListingStatus): boolean
 
 /** Content can change now: in place, or as a revision unless the previous one still waits for moderation. */
 export function contentEditable(listing: ListingState): boolean {
-  return DIRECTLY_EDITABLE.includes(listing.status) || (REVISABLE.includes(listing.status) && listing.revisionStatus !== 'submitted');
+  return (
+    DIRECTLY_EDITABLE.includes(listing.status) ||
+    (REVISABLE.includes(listing.status) && listing.revisionStatus !== 'submitted')
+  );
 }
 
 /** Something can be sent to moderation: the request itself, or a revision not sent yet. */

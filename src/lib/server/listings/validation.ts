@@ -1,7 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { CONTRIBUTION_CODES, FORM_CODES, FRENCH_TYPE_CODES, LANGUAGE_CODES, THEME_CODES } from '../../reference/index.js';
+import {
+  CONTRIBUTION_CODES,
+  FORM_CODES,
+  FRENCH_TYPE_CODES,
+  LANGUAGE_CODES,
+  THEME_CODES,
+} from '../../reference/index.js';
 import { InvalidInput } from '../errors.js';
-import { ATTACHMENT_KINDS, LISTING_FIELDS, LISTING_LIMITS as L, REQUIRED_AT_CREATION, type ListingContent, type ListingField } from './fields.js';
+import {
+  ATTACHMENT_KINDS,
+  LISTING_FIELDS,
+  LISTING_LIMITS as L,
+  REQUIRED_AT_CREATION,
+  type ListingContent,
+  type ListingField,
+} from './fields.js';
 
 // The API's TypeBox schemas reject most of this earlier; pages and scripts reach the domain without them,
 // so the rules live here once and name the failing field the same way.
@@ -19,15 +32,21 @@ function rejectUnknown(value: Input, known: readonly string[], prefix: string): 
   }
 }
 
-function text(field: string, value: unknown, { min = 0, max = L.textMax as number, nullable = true } = {}): string | null {
+function text(
+  field: string,
+  value: unknown,
+  { min = 0, max = L.textMax as number, nullable = true } = {},
+): string | null {
   if (value === null || value === undefined) {
     if (nullable && min === 0) return null;
     throw new InvalidInput(field, `${field} is required.`, { reason: 'required' });
   }
   if (typeof value !== 'string') throw new InvalidInput(field, `${field} must be text.`);
   const trimmed = value.trim();
-  if (trimmed.length < min) throw new InvalidInput(field, `${field} must have at least ${min} characters.`, { reason: 'min_length', min });
-  if (trimmed.length > max) throw new InvalidInput(field, `${field} must have at most ${max} characters.`, { reason: 'max_length', max });
+  if (trimmed.length < min)
+    throw new InvalidInput(field, `${field} must have at least ${min} characters.`, { reason: 'min_length', min });
+  if (trimmed.length > max)
+    throw new InvalidInput(field, `${field} must have at most ${max} characters.`, { reason: 'max_length', max });
   return nullable && trimmed === '' ? null : trimmed;
 }
 
@@ -39,24 +58,37 @@ function count(field: string, value: unknown): number | null {
   return value;
 }
 
-function codes(field: string, value: unknown, allowed: readonly string[], { min = 0, max = allowed.length } = {}): string[] {
+function codes(
+  field: string,
+  value: unknown,
+  allowed: readonly string[],
+  { min = 0, max = allowed.length } = {},
+): string[] {
   if (value === null || value === undefined) value = [];
   if (!Array.isArray(value)) throw new InvalidInput(field, `${field} must be a list.`);
   value.forEach((code, i) => {
     if (typeof code !== 'string' || !allowed.includes(code)) {
-      throw new InvalidInput(`${field}.${i}`, `${field}: "${String(code)}" is not one of ${allowed.join(', ')}.`, { allowedValues: allowed });
+      throw new InvalidInput(`${field}.${i}`, `${field}: "${String(code)}" is not one of ${allowed.join(', ')}.`, {
+        allowedValues: allowed,
+      });
     }
   });
   const unique = [...new Set(value as string[])];
   if (unique.length < min || unique.length > max) {
-    throw new InvalidInput(field, min === max ? `${field} needs exactly ${min}.` : `${field} needs between ${min} and ${max} values.`, { reason: 'count', min, max });
+    throw new InvalidInput(
+      field,
+      min === max ? `${field} needs exactly ${min}.` : `${field} needs between ${min} and ${max} values.`,
+      { reason: 'count', min, max },
+    );
   }
   return unique;
 }
 
 function language(field: string, value: unknown): string {
   if (typeof value !== 'string' || !LANGUAGE_CODES.includes(value)) {
-    throw new InvalidInput(field, `${field} must be one of ${LANGUAGE_CODES.join(', ')}.`, { allowedValues: LANGUAGE_CODES });
+    throw new InvalidInput(field, `${field} must be one of ${LANGUAGE_CODES.join(', ')}.`, {
+      allowedValues: LANGUAGE_CODES,
+    });
   }
   return value;
 }
@@ -66,7 +98,8 @@ function contact(field: string, value: unknown): ListingContent['electedOfficial
   if (!isObject(value)) throw new InvalidInput(field, `${field} must be an object.`);
   rejectUnknown(value, ['name', 'title', 'email', 'phone'], `${field}.`);
   const email = text(`${field}.email`, value.email, { min: 3, max: 254, nullable: false })!;
-  if (!EMAIL.test(email)) throw new InvalidInput(`${field}.email`, `${field}.email is not a valid email address.`, { reason: 'email' });
+  if (!EMAIL.test(email))
+    throw new InvalidInput(`${field}.email`, `${field}.email is not a valid email address.`, { reason: 'email' });
   const title = text(`${field}.title`, value.title, { max: L.shortTextMax });
   const phone = text(`${field}.phone`, value.phone, { max: 40 });
   return {
@@ -84,11 +117,17 @@ function desiredPartner(value: unknown): ListingContent['desiredPartner'] {
   const populationMin = count('desiredPartner.populationMin', value.populationMin);
   const populationMax = count('desiredPartner.populationMax', value.populationMax);
   if (populationMin !== null && populationMax !== null && populationMin > populationMax) {
-    throw new InvalidInput('desiredPartner.populationMax', 'desiredPartner.populationMax must not be below populationMin.');
+    throw new InvalidInput(
+      'desiredPartner.populationMax',
+      'desiredPartner.populationMax must not be below populationMin.',
+    );
   }
   const regions = value.frenchRegions ?? [];
   if (!Array.isArray(regions) || regions.some((r) => typeof r !== 'string' || r.length > 100) || regions.length > 20) {
-    throw new InvalidInput('desiredPartner.frenchRegions', 'desiredPartner.frenchRegions must be a list of at most 20 region names.');
+    throw new InvalidInput(
+      'desiredPartner.frenchRegions',
+      'desiredPartner.frenchRegions must be a list of at most 20 region names.',
+    );
   }
   return {
     types: codes('desiredPartner.types', value.types, FRENCH_TYPE_CODES),
@@ -101,7 +140,11 @@ function desiredPartner(value: unknown): ListingContent['desiredPartner'] {
 
 function translation(field: string, value: unknown): ListingContent['translations'][string] {
   if (!isObject(value)) throw new InvalidInput(field, `${field} must be an object.`);
-  rejectUnknown(value, ['title', 'summary', 'context', 'difficulties', 'objectives', 'expectedFromFrance'], `${field}.`);
+  rejectUnknown(
+    value,
+    ['title', 'summary', 'context', 'difficulties', 'objectives', 'expectedFromFrance'],
+    `${field}.`,
+  );
   return {
     title: text(`${field}.title`, value.title, { min: L.titleMin, max: L.titleMax, nullable: false })!,
     summary: text(`${field}.summary`, value.summary, { max: L.summaryMax, nullable: false }) ?? '',
@@ -114,7 +157,8 @@ function translation(field: string, value: unknown): ListingContent['translation
 
 function translations(value: unknown): ListingContent['translations'] {
   if (value === null || value === undefined) return {};
-  if (!isObject(value)) throw new InvalidInput('translations', 'translations must map a language code to a translated text.');
+  if (!isObject(value))
+    throw new InvalidInput('translations', 'translations must map a language code to a translated text.');
   const out: ListingContent['translations'] = {};
   for (const [lang, t] of Object.entries(value)) {
     out[language(`translations.${lang}`, lang)] = translation(`translations.${lang}`, t);
@@ -132,7 +176,9 @@ function attachments(value: unknown): ListingContent['attachments'] {
     if (!isObject(a)) throw new InvalidInput(field, `${field} must be an object.`);
     rejectUnknown(a, ['id', 'kind', 'fileName', 'mimeType', 'sizeBytes'], `${field}.`);
     if (typeof a.kind !== 'string' || !(ATTACHMENT_KINDS as readonly string[]).includes(a.kind)) {
-      throw new InvalidInput(`${field}.kind`, `${field}.kind must be one of ${ATTACHMENT_KINDS.join(', ')}.`, { allowedValues: ATTACHMENT_KINDS });
+      throw new InvalidInput(`${field}.kind`, `${field}.kind must be one of ${ATTACHMENT_KINDS.join(', ')}.`, {
+        allowedValues: ATTACHMENT_KINDS,
+      });
     }
     return {
       id: typeof a.id === 'string' && a.id ? a.id : randomUUID(),

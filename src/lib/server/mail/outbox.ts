@@ -29,9 +29,11 @@ function header(raw: string, name: string): string {
 /** Enough MIME decoding for the mails we write ourselves (UTF-8, quoted-printable or base64). */
 function decodeWords(value: string): string {
   // Whitespace between two encoded words is folding, not text (RFC 2047 §6.2).
-  return value.replace(/(\?=)\s+(?==\?)/g, '$1').replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, enc: string, data: string) =>
-    enc.toLowerCase() === 'b' ? Buffer.from(data, 'base64').toString('utf8') : decodeQp(data.replace(/_/g, ' ')),
-  );
+  return value
+    .replace(/(\?=)\s+(?==\?)/g, '$1')
+    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, enc: string, data: string) =>
+      enc.toLowerCase() === 'b' ? Buffer.from(data, 'base64').toString('utf8') : decodeQp(data.replace(/_/g, ' ')),
+    );
 }
 
 function decodeQp(data: string): string {
@@ -45,7 +47,11 @@ function decodeQp(data: string): string {
 
 function decodeBody(head: string, body: string): string {
   const encoding = header(head, 'Content-Transfer-Encoding').toLowerCase();
-  return encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : encoding === 'quoted-printable' ? decodeQp(body) : body;
+  return encoding === 'base64'
+    ? Buffer.from(body, 'base64').toString('utf8')
+    : encoding === 'quoted-printable'
+      ? decodeQp(body)
+      : body;
 }
 
 /** The text (and HTML) of a mail, single-part or multipart/alternative. */
@@ -67,12 +73,21 @@ function parts(head: string, body: string): { text: string; html: string | null 
 export function parseEml(eml: string): Omit<OutboxMail, 'file'> {
   const raw = eml.replace(/\r\n/g, '\n');
   const [head = '', ...rest] = raw.split('\n\n');
-  return { to: header(head, 'To'), subject: header(head, 'Subject'), date: header(head, 'Date'), ...parts(head, rest.join('\n\n')) };
+  return {
+    to: header(head, 'To'),
+    subject: header(head, 'Subject'),
+    date: header(head, 'Date'),
+    ...parts(head, rest.join('\n\n')),
+  };
 }
 
 /** The newest mails first. */
 export async function listOutbox(config: Config, limit = 50): Promise<OutboxMail[]> {
   const dir = outboxDir(config);
-  const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.eml')).sort().reverse().slice(0, limit);
+  const files = (await readdir(dir).catch(() => [] as string[]))
+    .filter((f) => f.endsWith('.eml'))
+    .sort()
+    .reverse()
+    .slice(0, limit);
   return Promise.all(files.map(async (file) => ({ file, ...parseEml(await readFile(path.join(dir, file), 'utf8')) })));
 }

@@ -22,7 +22,10 @@ export function compactPath(d: string): string {
       y = startY;
       continue;
     }
-    const numbers = args!.split(/[\s,]+/).filter(Boolean).map(Number);
+    const numbers = args!
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number);
     for (let i = 0; i + 1 < numbers.length; i += 2) {
       const nx = Math.round(numbers[i]!);
       const ny = Math.round(numbers[i + 1]!);

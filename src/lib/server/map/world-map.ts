@@ -33,7 +33,10 @@ export function worldShapes(): WorldShapes {
   cached = {
     viewBox: `0 ${Math.floor(top)} ${width} ${Math.ceil(bottom - top)}`,
     countries: land.features
-      .map((f) => ({ code: f.id === undefined ? null : (countries.numericToAlpha2(String(f.id)) ?? null), d: compactPath(path(f) ?? '') }))
+      .map((f) => ({
+        code: f.id === undefined ? null : (countries.numericToAlpha2(String(f.id)) ?? null),
+        d: compactPath(path(f) ?? ''),
+      }))
       .filter((s) => s.d !== ''),
   };
   return cached;

@@ -49,14 +49,28 @@ export async function pendingVerifications(db: Database, actor: Actor | null) {
       createdAt: authorities.createdAt,
     })
     .from(authorities)
-    .where(and(eq(authorities.kind, 'foreign'), isNull(authorities.verifiedAt), inPerimeter(authorities.country, scope)))
+    .where(
+      and(eq(authorities.kind, 'foreign'), isNull(authorities.verifiedAt), inPerimeter(authorities.country, scope)),
+    )
     .orderBy(asc(authorities.createdAt))
     .limit(200);
   const people = rows.length
     ? await db
-        .select({ id: users.id, authorityId: users.authorityId, displayName: users.displayName, email: users.email, approved: sql<boolean>`${users.membership} = 'approved'`, emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null` })
+        .select({
+          id: users.id,
+          authorityId: users.authorityId,
+          displayName: users.displayName,
+          email: users.email,
+          approved: sql<boolean>`${users.membership} = 'approved'`,
+          emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null`,
+        })
         .from(users)
-        .where(inArray(users.authorityId, rows.map((r) => r.id)))
+        .where(
+          inArray(
+            users.authorityId,
+            rows.map((r) => r.id),
+          ),
+        )
     : [];
   return rows.map((r) => ({ ...r, users: people.filter((p) => p.authorityId === r.id) }));
 }

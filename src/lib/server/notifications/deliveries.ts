@@ -65,7 +65,12 @@ export async function deliveriesFor(db: Database, origin: string, event: EventRo
   });
 }
 
-async function resolve(db: Database, origin: string, kind: NotificationKind, s: Record<string, string>): Promise<Delivery[]> {
+async function resolve(
+  db: Database,
+  origin: string,
+  kind: NotificationKind,
+  s: Record<string, string>,
+): Promise<Delivery[]> {
   switch (kind) {
     case 'listing_submitted':
     case 'listing_revision_submitted':
@@ -84,7 +89,12 @@ async function resolve(db: Database, origin: string, kind: NotificationKind, s: 
       const authorPath = `/mes-demandes/${listing.id}`;
       const authors = await listingAuthors(db, listing);
       if (kind === 'listing_submitted' || kind === 'listing_revision_submitted') {
-        const staff = to(await moderatorsOf(db, listing.country), kind, { ...base, variant: 'staff' }, `/moderation/${listing.id}`);
+        const staff = to(
+          await moderatorsOf(db, listing.country),
+          kind,
+          { ...base, variant: 'staff' },
+          `/moderation/${listing.id}`,
+        );
         return [...staff, ...to(authors, kind, base, authorPath)];
       }
       if (kind === 'listing_reconfirmed' || kind === 'listing_expiring') {
@@ -96,7 +106,13 @@ async function resolve(db: Database, origin: string, kind: NotificationKind, s: 
         const out: Delivery[] = [];
         for (const recipient of authors) {
           const token = await reconfirmToken(db, listing.id, recipient.id, listing.expiresAt!);
-          out.push({ recipient, kind, params: base, path: authorPath, actionPath: reconfirmUrl('', listing.id, recipient.id, token) });
+          out.push({
+            recipient,
+            kind,
+            params: base,
+            path: authorPath,
+            actionPath: reconfirmUrl('', listing.id, recipient.id, token),
+          });
         }
         return out;
       }
@@ -108,7 +124,11 @@ async function resolve(db: Database, origin: string, kind: NotificationKind, s: 
     }
     case 'member_approved':
     case 'member_rejected': {
-      const [row] = await db.select({ authorityId: users.authorityId }).from(users).where(eq(users.id, s.userId!)).limit(1);
+      const [row] = await db
+        .select({ authorityId: users.authorityId })
+        .from(users)
+        .where(eq(users.id, s.userId!))
+        .limit(1);
       const recipient = await person(db, s.userId);
       if (!recipient || !row) return [];
       const params: NoticeParams = { authority: await authorityName(db, row.authorityId) };
@@ -116,7 +136,11 @@ async function resolve(db: Database, origin: string, kind: NotificationKind, s: 
       return [{ recipient, kind, params, path: '/compte' }];
     }
     case 'join_request': {
-      const [row] = await db.select({ authorityId: users.authorityId, name: users.displayName }).from(users).where(eq(users.id, s.userId!)).limit(1);
+      const [row] = await db
+        .select({ authorityId: users.authorityId, name: users.displayName })
+        .from(users)
+        .where(eq(users.id, s.userId!))
+        .limit(1);
       if (!row?.authorityId) return [];
       const members = (await authorityMembers(db, row.authorityId)).filter((m) => m.id !== s.userId);
       return to(members, kind, { person: row.name, authority: await authorityName(db, row.authorityId) }, '/compte');
@@ -138,33 +162,62 @@ async function resolve(db: Database, origin: string, kind: NotificationKind, s: 
         { id: p.frenchAuthorityId, authority: french, partner: foreign },
       ].filter((side) => kind === 'partnership_confirmed' || side.id !== s.byAuthorityId);
       const out: Delivery[] = [];
-      for (const side of sides) out.push(...to(await authorityMembers(db, side.id), kind, { authority: side.authority, partner: side.partner }, '/compte#partenariats'));
+      for (const side of sides)
+        out.push(
+          ...to(
+            await authorityMembers(db, side.id),
+            kind,
+            { authority: side.authority, partner: side.partner },
+            '/compte#partenariats',
+          ),
+        );
       return out;
     }
     case 'message_received': {
-      const [message] = await db.select().from(conversationMessages).where(eq(conversationMessages.id, Number(s.messageId))).limit(1);
+      const [message] = await db
+        .select()
+        .from(conversationMessages)
+        .where(eq(conversationMessages.id, Number(s.messageId)))
+        .limit(1);
       if (!message) return [];
       const ctx = await loadConversation(db, message.conversationId);
       const toForeign = message.senderSide === 'french';
-      const readers = await authorityMembers(db, toForeign ? ctx.listing.authorityId : ctx.conversation.frenchAuthorityId);
+      const readers = await authorityMembers(
+        db,
+        toForeign ? ctx.listing.authorityId : ctx.conversation.frenchAuthorityId,
+      );
       const from = toForeign ? ctx.frenchAuthority.name : ctx.foreignAuthority.name;
       const recipientAuthority = toForeign ? ctx.foreignAuthority.name : ctx.frenchAuthority.name;
       const path = `/echanges/${ctx.conversation.id}`;
-      if (readers.length) return to(readers, kind, { from, title: ctx.listing.title, excerpt: excerptOf(message.body) }, path);
+      if (readers.length)
+        return to(readers, kind, { from, title: ctx.listing.title, excerpt: excerptOf(message.body) }, path);
       // Nobody can read it yet: the sender is told so, and the country's correspondent can bring the authority in.
       const sender = await person(db, message.senderId);
       const params = { from, authority: recipientAuthority, title: ctx.listing.title };
       return [
         ...(sender ? [{ recipient: sender, kind: 'message_undeliverable' as const, params, path }] : []),
-        ...to(await moderatorsOf(db, ctx.listing.country), 'message_undeliverable', { ...params, variant: 'staff' }, path),
+        ...to(
+          await moderatorsOf(db, ctx.listing.country),
+          'message_undeliverable',
+          { ...params, variant: 'staff' },
+          path,
+        ),
       ];
     }
     case 'message_unanswered': {
       const ctx = await loadConversation(db, s.conversationId!);
       const waitingIsForeign = s.waitingSide === 'foreign';
-      const readers = await authorityMembers(db, waitingIsForeign ? ctx.listing.authorityId : ctx.conversation.frenchAuthorityId);
+      const readers = await authorityMembers(
+        db,
+        waitingIsForeign ? ctx.listing.authorityId : ctx.conversation.frenchAuthorityId,
+      );
       const from = waitingIsForeign ? ctx.frenchAuthority.name : ctx.foreignAuthority.name;
-      return to(readers, kind, { from, title: ctx.listing.title, count: s.days ?? '0' }, `/echanges/${ctx.conversation.id}`);
+      return to(
+        readers,
+        kind,
+        { from, title: ctx.listing.title, count: s.days ?? '0' },
+        `/echanges/${ctx.conversation.id}`,
+      );
     }
     case 'message_undeliverable':
       return [];

@@ -15,8 +15,14 @@ export async function recordNotification(
   subject: Record<string, string | null | undefined>,
   actorId: string | null,
 ): Promise<number> {
-  const clean = Object.fromEntries(Object.entries(subject).filter(([, v]) => v !== undefined && v !== null)) as Record<string, string>;
-  const [row] = await tx.insert(notificationEvents).values({ kind, subject: clean, actorId }).returning({ id: notificationEvents.id });
+  const clean = Object.fromEntries(Object.entries(subject).filter(([, v]) => v !== undefined && v !== null)) as Record<
+    string,
+    string
+  >;
+  const [row] = await tx
+    .insert(notificationEvents)
+    .values({ kind, subject: clean, actorId })
+    .returning({ id: notificationEvents.id });
   return row!.id;
 }
 
@@ -30,7 +36,12 @@ export async function dispatch(...eventIds: Array<number | null | undefined>): P
 }
 
 /** Records and dispatches at once, for an event that is not part of a larger transaction. */
-export async function notify(db: Database, kind: NotificationKind, subject: Record<string, string | null | undefined>, actorId: string | null): Promise<number> {
+export async function notify(
+  db: Database,
+  kind: NotificationKind,
+  subject: Record<string, string | null | undefined>,
+  actorId: string | null,
+): Promise<number> {
   const id = await recordNotification(db, kind, subject, actorId);
   await dispatch(id);
   return id;

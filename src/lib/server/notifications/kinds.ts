@@ -25,7 +25,12 @@ export const NOTIFICATION_KINDS = [
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export const ACCOUNT_KINDS: readonly NotificationKind[] = ['authority_verified', 'member_approved', 'member_rejected', 'invitation_accepted'];
+export const ACCOUNT_KINDS: readonly NotificationKind[] = [
+  'authority_verified',
+  'member_approved',
+  'member_rejected',
+  'invitation_accepted',
+];
 
 export type DeliveryMode = 'immediate' | 'daily' | 'off';
 export const DELIVERY_MODES: readonly DeliveryMode[] = ['immediate', 'daily', 'off'];

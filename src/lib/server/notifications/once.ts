@@ -24,6 +24,10 @@ export async function sendOnce(db: Database, key: string, send: () => Promise<vo
 }
 
 export async function wasSent(db: Database, key: string): Promise<boolean> {
-  const rows = await db.select({ n: sql<number>`1` }).from(sentNotifications).where(eq(sentNotifications.key, key)).limit(1);
+  const rows = await db
+    .select({ n: sql<number>`1` })
+    .from(sentNotifications)
+    .where(eq(sentNotifications.key, key))
+    .limit(1);
   return rows.length > 0;
 }

@@ -5,19 +5,32 @@ import { notificationPreferences, users } from '../db/schema/index.js';
 import { InvalidInput } from '../errors.js';
 import { isUuid } from '../ids.js';
 import { signedToken } from '../security/app-secret.js';
-import { DELIVERY_MODES, isNotificationKind, isOptional, NOTIFICATION_KINDS, type DeliveryMode, type NotificationKind } from './kinds.js';
+import {
+  DELIVERY_MODES,
+  isNotificationKind,
+  isOptional,
+  NOTIFICATION_KINDS,
+  type DeliveryMode,
+  type NotificationKind,
+} from './kinds.js';
 
 /** Each kind's mode for a person: immediately unless they chose otherwise; account kinds always immediately. */
-export async function preferencesOf(db: Pick<Database, 'select'>, userId: string): Promise<Record<NotificationKind, DeliveryMode>> {
+export async function preferencesOf(
+  db: Pick<Database, 'select'>,
+  userId: string,
+): Promise<Record<NotificationKind, DeliveryMode>> {
   const rows = await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
   const chosen = new Map(rows.map((r) => [r.kind, r.mode as DeliveryMode]));
-  return Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, isOptional(k) ? (chosen.get(k) ?? 'immediate') : 'immediate'])) as Record<
-    NotificationKind,
-    DeliveryMode
-  >;
+  return Object.fromEntries(
+    NOTIFICATION_KINDS.map((k) => [k, isOptional(k) ? (chosen.get(k) ?? 'immediate') : 'immediate']),
+  ) as Record<NotificationKind, DeliveryMode>;
 }
 
-export async function modeOf(db: Pick<Database, 'select'>, userId: string, kind: NotificationKind): Promise<DeliveryMode> {
+export async function modeOf(
+  db: Pick<Database, 'select'>,
+  userId: string,
+  kind: NotificationKind,
+): Promise<DeliveryMode> {
   if (!isOptional(kind)) return 'immediate';
   const [row] = await db
     .select({ mode: notificationPreferences.mode })
@@ -33,7 +46,8 @@ export async function setPreferences(db: Database, userId: string, input: Record
   for (const [kind, mode] of Object.entries(input)) {
     if (!isNotificationKind(kind)) throw new InvalidInput(kind, `Unknown kind of notification: ${kind.slice(0, 60)}.`);
     if (!isOptional(kind)) continue;
-    if (!(DELIVERY_MODES as readonly unknown[]).includes(mode)) throw new InvalidInput(kind, 'Choose immediate, daily or off.');
+    if (!(DELIVERY_MODES as readonly unknown[]).includes(mode))
+      throw new InvalidInput(kind, 'Choose immediate, daily or off.');
     entries.push([kind, mode as DeliveryMode]);
   }
   for (const [kind, mode] of entries) {
@@ -60,8 +74,14 @@ export class InvalidUnsubscribeLink extends InvalidInput {
 }
 
 /** Turns a kind off for the person the link was made for. Idempotent: a second click changes nothing. */
-export async function unsubscribe(db: Database, userId: string, kind: string, token: string): Promise<NotificationKind> {
-  if (!isUuid(userId) || !isNotificationKind(kind) || !isOptional(kind) || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new InvalidUnsubscribeLink();
+export async function unsubscribe(
+  db: Database,
+  userId: string,
+  kind: string,
+  token: string,
+): Promise<NotificationKind> {
+  if (!isUuid(userId) || !isNotificationKind(kind) || !isOptional(kind) || !/^[A-Za-z0-9_-]{20,100}$/.test(token))
+    throw new InvalidUnsubscribeLink();
   const expected = Buffer.from(await unsubscribeToken(db, userId, kind));
   const given = Buffer.from(token);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new InvalidUnsubscribeLink();

@@ -38,22 +38,37 @@ async function mailFor(services: Services, delivery: Delivery) {
  */
 export async function processEvent(services: Services, eventId: number): Promise<{ notices: number; mails: number }> {
   const { db } = services;
-  const [event] = await db.select().from(notificationEvents).where(and(eq(notificationEvents.id, eventId), isNull(notificationEvents.processedAt))).limit(1);
+  const [event] = await db
+    .select()
+    .from(notificationEvents)
+    .where(and(eq(notificationEvents.id, eventId), isNull(notificationEvents.processedAt)))
+    .limit(1);
   if (!event) return { notices: 0, mails: 0 };
   let noticeCount = 0;
   let mails = 0;
   for (const delivery of await deliveriesFor(db, services.config.origin, event)) {
     const [notice] = await db
       .insert(notices)
-      .values({ userId: delivery.recipient.id, eventId: event.id, kind: delivery.kind, params: delivery.params, path: delivery.path })
+      .values({
+        userId: delivery.recipient.id,
+        eventId: event.id,
+        kind: delivery.kind,
+        params: delivery.params,
+        path: delivery.path,
+      })
       .onConflictDoNothing()
       .returning({ id: notices.id });
     if (notice) noticeCount++;
     if ((await modeOf(db, delivery.recipient.id, delivery.kind)) !== 'immediate') continue;
-    const sent = await sendOnce(db, `notice:${event.id}:${delivery.recipient.id}`, async () => deliver(services, await mailFor(services, delivery)));
+    const sent = await sendOnce(db, `notice:${event.id}:${delivery.recipient.id}`, async () =>
+      deliver(services, await mailFor(services, delivery)),
+    );
     if (sent) {
       mails++;
-      await db.update(notices).set({ mailedAt: new Date() }).where(and(eq(notices.eventId, event.id), eq(notices.userId, delivery.recipient.id)));
+      await db
+        .update(notices)
+        .set({ mailedAt: new Date() })
+        .where(and(eq(notices.eventId, event.id), eq(notices.userId, delivery.recipient.id)));
     }
   }
   await db.update(notificationEvents).set({ processedAt: new Date() }).where(eq(notificationEvents.id, event.id));
@@ -85,8 +100,18 @@ export async function sendNoticeDigests(services: Services, now = new Date()): P
     .select({ notice: notices, email: users.email, name: users.displayName, locale: users.locale })
     .from(notices)
     .innerJoin(users, eq(users.id, notices.userId))
-    .innerJoin(notificationPreferences, and(eq(notificationPreferences.userId, notices.userId), eq(notificationPreferences.kind, notices.kind)))
-    .where(and(isNull(notices.mailedAt), eq(notificationPreferences.mode, 'daily'), gt(notices.createdAt, new Date(now.getTime() - 2 * DAY)), isNull(users.disabledAt)))
+    .innerJoin(
+      notificationPreferences,
+      and(eq(notificationPreferences.userId, notices.userId), eq(notificationPreferences.kind, notices.kind)),
+    )
+    .where(
+      and(
+        isNull(notices.mailedAt),
+        eq(notificationPreferences.mode, 'daily'),
+        gt(notices.createdAt, new Date(now.getTime() - 2 * DAY)),
+        isNull(users.disabledAt),
+      ),
+    )
     .orderBy(asc(notices.id));
   const byUser = new Map<string, typeof rows>();
   for (const row of rows) byUser.set(row.notice.userId, [...(byUser.get(row.notice.userId) ?? []), row]);
@@ -105,17 +130,39 @@ export async function sendNoticeDigests(services: Services, now = new Date()): P
     const lead = message('notify_digest_lead', {}, locale);
     const preferences = message('notify_mail_preferences', {}, locale);
     const preferencesUrl = localizedUrl(origin, locale, PREFERENCES_PATH);
-    const text = [greeting, '', lead, '', ...items.flatMap((i) => [`• ${i.text}`, `  ${i.url}`, '']), '-- ', `${preferences}${colon} ${preferencesUrl}`].join('\n');
-    const esc = (t: string) => t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+    const text = [
+      greeting,
+      '',
+      lead,
+      '',
+      ...items.flatMap((i) => [`• ${i.text}`, `  ${i.url}`, '']),
+      '-- ',
+      `${preferences}${colon} ${preferencesUrl}`,
+    ].join('\n');
+    const esc = (t: string) =>
+      t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
     const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${esc(subject)}</title></head><body style="font-family:Arial,sans-serif;color:#161616;line-height:1.5"><p>${esc(greeting)}</p><p>${esc(lead)}</p><ul>${items
-      .map((i) => `<li style="margin-bottom:8px">${esc(i.text)}<br><a href="${esc(i.url)}" style="color:#000091">${esc(i.url)}</a></li>`)
-      .join('')}</ul><hr><p style="font-size:14px"><a href="${esc(preferencesUrl)}" style="color:#000091">${esc(preferences)}</a></p></body></html>`;
+      .map(
+        (i) =>
+          `<li style="margin-bottom:8px">${esc(i.text)}<br><a href="${esc(i.url)}" style="color:#000091">${esc(i.url)}</a></li>`,
+      )
+      .join(
+        '',
+      )}</ul><hr><p style="font-size:14px"><a href="${esc(preferencesUrl)}" style="color:#000091">${esc(preferences)}</a></p></body></html>`;
     const ok = await sendOnce(db, `notice-digest:${userId}:${now.toISOString().slice(0, 10)}`, () =>
       deliver(services, { to: first.email, subject, text, html }),
     );
     if (ok) {
       sent++;
-      await db.update(notices).set({ mailedAt: now }).where(inArray(notices.id, list.map((r) => r.notice.id)));
+      await db
+        .update(notices)
+        .set({ mailedAt: now })
+        .where(
+          inArray(
+            notices.id,
+            list.map((r) => r.notice.id),
+          ),
+        );
     }
   }
   return sent;
@@ -126,7 +173,14 @@ export const notificationJobs: JobDefinition<never>[] = [
     name: 'notifications.event',
     handler: async (services, data: { eventId: number }) => void (await processEvent(services, data.eventId)),
   } as JobDefinition<never>,
-  { name: 'notifications.sweep', cron: '* * * * *', handler: async (services) => void (await processPending(services)) },
-  { name: 'notifications.digest', cron: '30 6 * * *', handler: async (services) => void (await sendNoticeDigests(services)) },
+  {
+    name: 'notifications.sweep',
+    cron: '* * * * *',
+    handler: async (services) => void (await processPending(services)),
+  },
+  {
+    name: 'notifications.digest',
+    cron: '30 6 * * *',
+    handler: async (services) => void (await sendNoticeDigests(services)),
+  },
 ];
-

@@ -20,12 +20,20 @@ export async function authorityMembers(db: Reader, authorityId: string): Promise
 
 /** Everyone still attached to an authority, approved or not (an authority's verification concerns them all). */
 export async function everyoneOf(db: Reader, authorityId: string): Promise<Recipient[]> {
-  return db.select(recipientColumns).from(users).where(and(eq(users.authorityId, authorityId), isNull(users.disabledAt))).orderBy(asc(users.createdAt));
+  return db
+    .select(recipientColumns)
+    .from(users)
+    .where(and(eq(users.authorityId, authorityId), isNull(users.disabledAt)))
+    .orderBy(asc(users.createdAt));
 }
 
 export async function person(db: Reader, userId: string | null | undefined): Promise<Recipient | null> {
   if (!userId) return null;
-  const [row] = await db.select(recipientColumns).from(users).where(and(eq(users.id, userId), isNull(users.disabledAt))).limit(1);
+  const [row] = await db
+    .select(recipientColumns)
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.disabledAt)))
+    .limit(1);
   return row ?? null;
 }
 
@@ -33,7 +41,10 @@ export async function person(db: Reader, userId: string | null | undefined): Pro
  * Who hears about a request on the author's side: its authority's approved members, and the person who wrote it
  * even before their membership is confirmed (they are waiting for exactly this news).
  */
-export async function listingAuthors(db: Reader, listing: { authorityId: string; createdBy: string | null }): Promise<Recipient[]> {
+export async function listingAuthors(
+  db: Reader,
+  listing: { authorityId: string; createdBy: string | null },
+): Promise<Recipient[]> {
   const members = await authorityMembers(db, listing.authorityId);
   if (listing.createdBy && !members.some((m) => m.id === listing.createdBy)) {
     const [writer] = await db
@@ -59,10 +70,17 @@ export async function moderatorsOf(db: Reader, country: string): Promise<Recipie
 }
 
 export async function admins(db: Reader): Promise<Recipient[]> {
-  return db.select(recipientColumns).from(users).where(and(eq(users.role, 'admin'), isNull(users.disabledAt))).orderBy(asc(users.createdAt));
+  return db
+    .select(recipientColumns)
+    .from(users)
+    .where(and(eq(users.role, 'admin'), isNull(users.disabledAt)))
+    .orderBy(asc(users.createdAt));
 }
 
 export async function people(db: Reader, ids: string[]): Promise<Recipient[]> {
   if (!ids.length) return [];
-  return db.select(recipientColumns).from(users).where(and(inArray(users.id, ids), isNull(users.disabledAt)));
+  return db
+    .select(recipientColumns)
+    .from(users)
+    .where(and(inArray(users.id, ids), isNull(users.disabledAt)));
 }

@@ -85,7 +85,11 @@ export function notificationMail(input: NotificationMailInput): OutgoingMail {
   const preferences = message('notify_mail_preferences', {}, locale);
   const unsubscribe = input.unsubscribeUrl ? message('notify_mail_unsubscribe', {}, locale) : null;
   const colon = locale === 'fr' ? '\u00a0:' : ':';
-  const quote = (text: string) => text.split('\n').map((line) => `> ${line}`).join('\n');
+  const quote = (text: string) =>
+    text
+      .split('\n')
+      .map((line) => `> ${line}`)
+      .join('\n');
 
   const text = [
     greeting,
@@ -118,7 +122,9 @@ ${excerpt ? blockquote(excerpt) : ''}
 <hr style="border:0;border-top:1px solid #ddd;margin:24px 0 12px">
 <p style="margin:0 0 8px;font-size:14px;color:#3a3a3a">${escapeHtml(footer)}</p>
 <p style="margin:0;font-size:14px"><a href="${escapeHtml(input.preferencesUrl)}" style="color:#000091">${escapeHtml(preferences)}</a>${
-    unsubscribe ? ` · <a href="${escapeHtml(input.unsubscribeUrl!)}" style="color:#000091">${escapeHtml(unsubscribe)}</a>` : ''
+    unsubscribe
+      ? ` · <a href="${escapeHtml(input.unsubscribeUrl!)}" style="color:#000091">${escapeHtml(unsubscribe)}</a>`
+      : ''
   }</p>
 </div></body></html>`;
 
@@ -128,7 +134,12 @@ ${excerpt ? blockquote(excerpt) : ''}
     text,
     html,
     ...(input.oneClickUrl
-      ? { headers: { 'List-Unsubscribe': `<${input.oneClickUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } }
+      ? {
+          headers: {
+            'List-Unsubscribe': `<${input.oneClickUrl}>`,
+            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          },
+        }
       : {}),
   };
 }

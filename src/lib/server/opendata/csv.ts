@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 
-const cell = (value: unknown): string => (value === null || value === undefined ? '' : Array.isArray(value) ? value.join('|') : String(value));
+const cell = (value: unknown): string =>
+  value === null || value === undefined ? '' : Array.isArray(value) ? value.join('|') : String(value);
 
 /**
  * RFC 4180 CSV (csv-stringify). Cells that a spreadsheet would run as a formula (= + - @ at the start) are
@@ -9,7 +10,11 @@ const cell = (value: unknown): string => (value === null || value === undefined 
  * separator or a line break is quoted, so the file reads the same whichever one a spreadsheet guesses. Lists are
  * joined with `|`. The BOM that tells Excel the file is UTF-8 is added by the route that serves it.
  */
-export function toCsv<T extends object>(rows: readonly T[], columns: ReadonlyArray<keyof T>, separator: ',' | ';' = ','): string {
+export function toCsv<T extends object>(
+  rows: readonly T[],
+  columns: ReadonlyArray<keyof T>,
+  separator: ',' | ';' = ',',
+): string {
   return stringify(
     rows.map((row) => columns.map((c) => cell(row[c]))),
     {

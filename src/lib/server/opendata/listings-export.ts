@@ -39,9 +39,30 @@ export interface OpenListing {
 }
 
 export const OPEN_LISTING_COLUMNS: ReadonlyArray<keyof OpenListing> = [
-  'id', 'url', 'status', 'title', 'summary', 'originalLanguage', 'countryCode', 'countryName', 'continent', 'authorityName',
-  'authorityType', 'region', 'population', 'themes', 'dacCodes', 'forms', 'contributionTypes', 'exchangeLanguages',
-  'durationMonths', 'budgetEur', 'localContributionEur', 'publishedAt', 'lastConfirmedAt', 'expiresAt',
+  'id',
+  'url',
+  'status',
+  'title',
+  'summary',
+  'originalLanguage',
+  'countryCode',
+  'countryName',
+  'continent',
+  'authorityName',
+  'authorityType',
+  'region',
+  'population',
+  'themes',
+  'dacCodes',
+  'forms',
+  'contributionTypes',
+  'exchangeLanguages',
+  'durationMonths',
+  'budgetEur',
+  'localContributionEur',
+  'publishedAt',
+  'lastConfirmedAt',
+  'expiresAt',
 ];
 
 export async function exportOpenListings(db: Database, origin: string): Promise<OpenListing[]> {

@@ -27,7 +27,10 @@ async function authority(db: Database, id: string, field: string) {
  * Which side the actor speaks for in a partnership between these two authorities: an approved member with a
  * verified address of either authority, or a moderator ('staff'); null for anyone else.
  */
-export function partnershipSideOf(actor: Actor | null, pair: { foreignAuthorityId: string; frenchAuthorityId: string; foreignCountry: string }): PartnershipSide | null {
+export function partnershipSideOf(
+  actor: Actor | null,
+  pair: { foreignAuthorityId: string; frenchAuthorityId: string; foreignCountry: string },
+): PartnershipSide | null {
   if (!actor) return null;
   if (maySendFor(actor, pair.frenchAuthorityId)) return 'french';
   if (maySendFor(actor, pair.foreignAuthorityId)) return 'foreign';
@@ -38,9 +41,13 @@ export function partnershipSideOf(actor: Actor | null, pair: { foreignAuthorityI
 
 function refuse(actor: Actor, pair: { foreignAuthorityId: string; frenchAuthorityId: string }): never {
   if (speaksFor(actor, pair.frenchAuthorityId) || speaksFor(actor, pair.foreignAuthorityId)) {
-    throw new Forbidden('Confirm your email address first: partnerships are declared in your authority’s name.', { reason: 'unverified_email' });
+    throw new Forbidden('Confirm your email address first: partnerships are declared in your authority’s name.', {
+      reason: 'unverified_email',
+    });
   }
-  throw new Forbidden('Only approved members of the two authorities, the correspondent of the country or an admin may do this.');
+  throw new Forbidden(
+    'Only approved members of the two authorities, the correspondent of the country or an admin may do this.',
+  );
 }
 
 const foreignAuthority = alias(authorities, 'foreign_authority');
@@ -49,7 +56,11 @@ const frenchAuthority = alias(authorities, 'french_authority');
 async function loadPartnership(db: Database, id: string) {
   if (!isUuid(id)) throw new NotFound('This partnership');
   const [row] = await db
-    .select({ partnership: partnerships, foreign: { id: foreignAuthority.id, name: foreignAuthority.name, country: foreignAuthority.country }, french: { id: frenchAuthority.id, name: frenchAuthority.name } })
+    .select({
+      partnership: partnerships,
+      foreign: { id: foreignAuthority.id, name: foreignAuthority.name, country: foreignAuthority.country },
+      french: { id: frenchAuthority.id, name: frenchAuthority.name },
+    })
     .from(partnerships)
     .innerJoin(foreignAuthority, eq(foreignAuthority.id, partnerships.foreignAuthorityId))
     .innerJoin(frenchAuthority, eq(frenchAuthority.id, partnerships.frenchAuthorityId))
@@ -68,7 +79,14 @@ async function tell(
 ): Promise<void> {
   for (const authorityId of authorityIds) {
     for (const member of await approvedMembersOf(services.db, authorityId)) {
-      await sendMail(services, trustMail(kind, member.locale, member.email, { ...values, name: member.displayName, link: `${services.config.origin}/compte#partenariats` }));
+      await sendMail(
+        services,
+        trustMail(kind, member.locale, member.email, {
+          ...values,
+          name: member.displayName,
+          link: `${services.config.origin}/compte#partenariats`,
+        }),
+      );
     }
   }
 }
@@ -87,9 +105,14 @@ export async function declarePartnership(
   const { db } = services;
   const foreign = await authority(db, input.foreignAuthorityId, 'foreignAuthorityId');
   const french = await authority(db, input.frenchAuthorityId, 'frenchAuthorityId');
-  if (foreign.kind !== 'foreign') throw new InvalidInput('foreignAuthorityId', 'foreignAuthorityId must be a foreign authority');
-  if (french.kind !== 'french') throw new InvalidInput('frenchAuthorityId', 'frenchAuthorityId must be a French authority');
-  if (input.startedOn != null && (!/^\d{4}-\d{2}-\d{2}$/.test(input.startedOn) || Number.isNaN(Date.parse(input.startedOn)))) {
+  if (foreign.kind !== 'foreign')
+    throw new InvalidInput('foreignAuthorityId', 'foreignAuthorityId must be a foreign authority');
+  if (french.kind !== 'french')
+    throw new InvalidInput('frenchAuthorityId', 'frenchAuthorityId must be a French authority');
+  if (
+    input.startedOn != null &&
+    (!/^\d{4}-\d{2}-\d{2}$/.test(input.startedOn) || Number.isNaN(Date.parse(input.startedOn)))
+  ) {
     throw new InvalidInput('startedOn', 'startedOn must be a date like 2019-06-21');
   }
   const pair = { foreignAuthorityId: foreign.id, frenchAuthorityId: french.id, foreignCountry: foreign.country };
@@ -113,26 +136,52 @@ export async function declarePartnership(
       .onConflictDoNothing()
       .returning({ id: partnerships.id, status: partnerships.status });
     if (inserted) {
-      await recordTrustEvent(tx, { actor, action: 'partnership.declare', partnershipId: inserted.id, authorityId: side === 'foreign' ? foreign.id : french.id, details: { side, status: inserted.status, foreignAuthorityId: foreign.id, frenchAuthorityId: french.id } });
+      await recordTrustEvent(tx, {
+        actor,
+        action: 'partnership.declare',
+        partnershipId: inserted.id,
+        authorityId: side === 'foreign' ? foreign.id : french.id,
+        details: { side, status: inserted.status, foreignAuthorityId: foreign.id, frenchAuthorityId: french.id },
+      });
       return { id: inserted.id, created: true, status: inserted.status as PartnershipStatus, confirmedByThis: false };
     }
     const [existing] = await tx
       .select({ id: partnerships.id, status: partnerships.status, declaredBySide: partnerships.declaredBySide })
       .from(partnerships)
-      .where(and(eq(partnerships.foreignAuthorityId, foreign.id), eq(partnerships.frenchAuthorityId, french.id), isNull(partnerships.listingId), sql`${partnerships.status} <> 'ended'`))
+      .where(
+        and(
+          eq(partnerships.foreignAuthorityId, foreign.id),
+          eq(partnerships.frenchAuthorityId, french.id),
+          isNull(partnerships.listingId),
+          sql`${partnerships.status} <> 'ended'`,
+        ),
+      )
       .for('update')
       .limit(1);
     if (!existing) throw new Conflict('This partnership changed at the same time: try again.');
     // The other side (or a moderator) declaring a pending claim is its confirmation.
     if (existing.status === 'pending' && existing.declaredBySide !== side) {
-      await tx.update(partnerships).set({ status: 'confirmed', confirmedAt: new Date(), confirmedBy: actor.userId }).where(eq(partnerships.id, existing.id));
-      await recordTrustEvent(tx, { actor, action: 'partnership.confirm', partnershipId: existing.id, details: { side } });
+      await tx
+        .update(partnerships)
+        .set({ status: 'confirmed', confirmedAt: new Date(), confirmedBy: actor.userId })
+        .where(eq(partnerships.id, existing.id));
+      await recordTrustEvent(tx, {
+        actor,
+        action: 'partnership.confirm',
+        partnershipId: existing.id,
+        details: { side },
+      });
       return { id: existing.id, created: false, status: 'confirmed' as const, confirmedByThis: true };
     }
     return { id: existing.id, created: false, status: existing.status as PartnershipStatus, confirmedByThis: false };
   });
   if (outcome.created && outcome.status === 'pending') {
-    await notify(services.db, 'partnership_claimed', { partnershipId: outcome.id, byAuthorityId: side === 'french' ? french.id : foreign.id }, actor.userId);
+    await notify(
+      services.db,
+      'partnership_claimed',
+      { partnershipId: outcome.id, byAuthorityId: side === 'french' ? french.id : foreign.id },
+      actor.userId,
+    );
   } else if (outcome.confirmedByThis || (outcome.created && outcome.status === 'confirmed')) {
     await notify(services.db, 'partnership_confirmed', { partnershipId: outcome.id }, actor.userId);
   }
@@ -140,14 +189,24 @@ export async function declarePartnership(
 }
 
 /** The other side (an approved member with a verified address) or a moderator confirms a pending claim. */
-export async function confirmPartnership(services: Services, actor: Actor | null, id: string): Promise<{ id: string; status: PartnershipStatus }> {
+export async function confirmPartnership(
+  services: Services,
+  actor: Actor | null,
+  id: string,
+): Promise<{ id: string; status: PartnershipStatus }> {
   if (!actor) throw new Unauthenticated();
   const row = await loadPartnership(services.db, id);
-  const pair = { foreignAuthorityId: row.foreign.id, frenchAuthorityId: row.french.id, foreignCountry: row.foreign.country };
+  const pair = {
+    foreignAuthorityId: row.foreign.id,
+    frenchAuthorityId: row.french.id,
+    foreignCountry: row.foreign.country,
+  };
   const side = partnershipSideOf(actor, pair);
   if (!side) refuse(actor, pair);
   if (side !== 'staff' && side === row.partnership.declaredBySide) {
-    throw new Forbidden('Your authority made this claim: the other side (or the correspondent of the country) confirms it.');
+    throw new Forbidden(
+      'Your authority made this claim: the other side (or the correspondent of the country) confirms it.',
+    );
   }
   const updated = await services.db.transaction(async (tx) => {
     const [changed] = await tx
@@ -155,7 +214,11 @@ export async function confirmPartnership(services: Services, actor: Actor | null
       .set({ status: 'confirmed', confirmedAt: new Date(), confirmedBy: actor.userId })
       .where(and(eq(partnerships.id, id), eq(partnerships.status, 'pending')))
       .returning({ id: partnerships.id });
-    if (!changed) throw new Conflict(`This partnership is ${row.partnership.status === 'pending' ? 'no longer pending' : row.partnership.status}: there is nothing to confirm.`, { status: row.partnership.status });
+    if (!changed)
+      throw new Conflict(
+        `This partnership is ${row.partnership.status === 'pending' ? 'no longer pending' : row.partnership.status}: there is nothing to confirm.`,
+        { status: row.partnership.status },
+      );
     await recordTrustEvent(tx, { actor, action: 'partnership.confirm', partnershipId: id, details: { side } });
     return changed;
   });
@@ -167,12 +230,22 @@ export async function confirmPartnership(services: Services, actor: Actor | null
  * Either side (or a moderator) withdraws a claim or ends a partnership. The row stays, ended, with who and why:
  * the audit trail keeps it; only live partnerships are public.
  */
-export async function endPartnership(services: Services, actor: Actor | null, id: string, reasonInput?: string | null): Promise<{ id: string; status: PartnershipStatus }> {
+export async function endPartnership(
+  services: Services,
+  actor: Actor | null,
+  id: string,
+  reasonInput?: string | null,
+): Promise<{ id: string; status: PartnershipStatus }> {
   if (!actor) throw new Unauthenticated();
   const reason = reasonInput?.trim() || null;
-  if (reason && reason.length > 1000) throw new InvalidInput('reason', 'The reason is at most 1000 characters.', { reason: 'max_length', max: 1000 });
+  if (reason && reason.length > 1000)
+    throw new InvalidInput('reason', 'The reason is at most 1000 characters.', { reason: 'max_length', max: 1000 });
   const row = await loadPartnership(services.db, id);
-  const pair = { foreignAuthorityId: row.foreign.id, frenchAuthorityId: row.french.id, foreignCountry: row.foreign.country };
+  const pair = {
+    foreignAuthorityId: row.foreign.id,
+    frenchAuthorityId: row.french.id,
+    foreignCountry: row.foreign.country,
+  };
   const side = partnershipSideOf(actor, pair);
   if (!side) refuse(actor, pair);
   await services.db.transaction(async (tx) => {
@@ -182,11 +255,23 @@ export async function endPartnership(services: Services, actor: Actor | null, id
       .where(and(eq(partnerships.id, id), or(eq(partnerships.status, 'pending'), eq(partnerships.status, 'confirmed'))))
       .returning({ id: partnerships.id });
     if (!changed) throw new Conflict('This partnership has already ended.', { status: 'ended' });
-    await recordTrustEvent(tx, { actor, action: row.partnership.status === 'pending' ? 'partnership.withdraw' : 'partnership.end', partnershipId: id, reason, details: { side } });
+    await recordTrustEvent(tx, {
+      actor,
+      action: row.partnership.status === 'pending' ? 'partnership.withdraw' : 'partnership.end',
+      partnershipId: id,
+      reason,
+      details: { side },
+    });
   });
   const by = side === 'french' ? row.french.name : side === 'foreign' ? row.foreign.name : actor.displayName;
-  const others = side === 'french' ? [row.foreign.id] : side === 'foreign' ? [row.french.id] : [row.french.id, row.foreign.id];
-  await tell(services, 'partnership_ended', others, { french: row.french.name, foreign: row.foreign.name, by, reason: reason ?? '' });
+  const others =
+    side === 'french' ? [row.foreign.id] : side === 'foreign' ? [row.french.id] : [row.french.id, row.foreign.id];
+  await tell(services, 'partnership_ended', others, {
+    french: row.french.name,
+    foreign: row.foreign.name,
+    by,
+    reason: reason ?? '',
+  });
   return { id, status: 'ended' };
 }
 
@@ -211,15 +296,28 @@ export async function partnershipsOfMyAuthority(db: Database, actor: Actor | nul
   if (!actor) throw new Unauthenticated();
   if (!actor.authorityId || !speaksFor(actor, actor.authorityId)) return [];
   const rows = await db
-    .select({ partnership: partnerships, foreign: { id: foreignAuthority.id, name: foreignAuthority.name, country: foreignAuthority.country }, french: { id: frenchAuthority.id, name: frenchAuthority.name } })
+    .select({
+      partnership: partnerships,
+      foreign: { id: foreignAuthority.id, name: foreignAuthority.name, country: foreignAuthority.country },
+      french: { id: frenchAuthority.id, name: frenchAuthority.name },
+    })
     .from(partnerships)
     .innerJoin(foreignAuthority, eq(foreignAuthority.id, partnerships.foreignAuthorityId))
     .innerJoin(frenchAuthority, eq(frenchAuthority.id, partnerships.frenchAuthorityId))
-    .where(or(eq(partnerships.foreignAuthorityId, actor.authorityId), eq(partnerships.frenchAuthorityId, actor.authorityId)))
-    .orderBy(sql`case ${partnerships.status} when 'pending' then 0 when 'confirmed' then 1 else 2 end`, sql`${partnerships.createdAt} desc`)
+    .where(
+      or(eq(partnerships.foreignAuthorityId, actor.authorityId), eq(partnerships.frenchAuthorityId, actor.authorityId)),
+    )
+    .orderBy(
+      sql`case ${partnerships.status} when 'pending' then 0 when 'confirmed' then 1 else 2 end`,
+      sql`${partnerships.createdAt} desc`,
+    )
     .limit(500);
   return rows.map(({ partnership: p, foreign, french }) => {
-    const side = partnershipSideOf(actor, { foreignAuthorityId: foreign.id, frenchAuthorityId: french.id, foreignCountry: foreign.country });
+    const side = partnershipSideOf(actor, {
+      foreignAuthorityId: foreign.id,
+      frenchAuthorityId: french.id,
+      foreignCountry: foreign.country,
+    });
     return {
       id: p.id,
       status: p.status,

@@ -24,8 +24,12 @@ export async function markMatched(
   if (ids.length < 1 || ids.length > 20 || !ids.every(isUuid)) {
     throw new InvalidInput('frenchAuthorityIds', 'Name 1 to 20 French partner authorities.');
   }
-  const found = await db.select({ id: authorities.id }).from(authorities).where(and(inArray(authorities.id, ids), eq(authorities.kind, 'french')));
-  if (found.length !== ids.length) throw new InvalidInput('frenchAuthorityIds', 'Every partner must be a French local authority of the platform.');
+  const found = await db
+    .select({ id: authorities.id })
+    .from(authorities)
+    .where(and(inArray(authorities.id, ids), eq(authorities.kind, 'french')));
+  if (found.length !== ids.length)
+    throw new InvalidInput('frenchAuthorityIds', 'Every partner must be a French local authority of the platform.');
   const byModerator = actor.role === 'admin' || actor.role === 'correspondent';
   return applyStep(db, actor, listingId, expectedVersion, (current) => {
     assertCanFollowUp(actor, current.listing);

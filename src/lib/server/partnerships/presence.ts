@@ -40,7 +40,10 @@ export async function frenchPresenceIn(db: Database, country: string): Promise<F
 }
 
 /** Countries (and foreign authorities) a French authority already works with: feeds the match score. */
-export async function tiesOf(db: Database, frenchAuthorityId: string): Promise<{ countries: string[]; authorityIds: string[] }> {
+export async function tiesOf(
+  db: Database,
+  frenchAuthorityId: string,
+): Promise<{ countries: string[]; authorityIds: string[] }> {
   const rows = await db
     .select({ id: foreign.id, country: foreign.country })
     .from(partnerships)
@@ -56,7 +59,10 @@ export interface AuthorityPartnership {
 }
 
 /** A French authority's confirmed partnerships (public), for its page: grouped by country by the caller. */
-export async function confirmedPartnershipsOf(db: Database, frenchAuthorityId: string): Promise<AuthorityPartnership[]> {
+export async function confirmedPartnershipsOf(
+  db: Database,
+  frenchAuthorityId: string,
+): Promise<AuthorityPartnership[]> {
   return db
     .select({ country: foreign.country, foreignName: foreign.name, startedOn: partnerships.startedOn })
     .from(partnerships)

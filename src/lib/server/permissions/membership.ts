@@ -62,17 +62,30 @@ function refusalFor(state: MembershipState | null): string {
 }
 
 /** Refuses anyone but an approved member of the authority; `what` says what they tried. */
-export function assertSpeaksFor(actor: Actor | null, authorityId: string | null | undefined, what: string): asserts actor is Actor {
+export function assertSpeaksFor(
+  actor: Actor | null,
+  authorityId: string | null | undefined,
+  what: string,
+): asserts actor is Actor {
   if (!actor) throw new Unauthenticated();
   if (speaksFor(actor, authorityId)) return;
-  if (belongsTo(actor, authorityId)) throw new MembershipRefused(`${what}: ${refusalFor(actor.membership)}`, actor.membership ?? 'pending');
+  if (belongsTo(actor, authorityId))
+    throw new MembershipRefused(`${what}: ${refusalFor(actor.membership)}`, actor.membership ?? 'pending');
   throw new Forbidden(`${what}: only approved members of this authority may do this.`);
 }
 
 /** As assertSpeaksFor, and the address must be verified: the step sends something in the authority's name. */
-export function assertMaySendFor(actor: Actor | null, authorityId: string | null | undefined, what: string): asserts actor is Actor {
+export function assertMaySendFor(
+  actor: Actor | null,
+  authorityId: string | null | undefined,
+  what: string,
+): asserts actor is Actor {
   assertSpeaksFor(actor, authorityId, what);
-  if (!actor.emailVerified) throw new MembershipRefused(`${what}: confirm your email address first (see the link we mailed you).`, 'unverified_email');
+  if (!actor.emailVerified)
+    throw new MembershipRefused(
+      `${what}: confirm your email address first (see the link we mailed you).`,
+      'unverified_email',
+    );
 }
 
 export interface Recipient {
@@ -90,7 +103,14 @@ export async function approvedMembersOf(db: Pick<Database, 'select'>, authorityI
   return db
     .select({ id: users.id, email: users.email, displayName: users.displayName, locale: users.locale })
     .from(users)
-    .where(and(eq(users.authorityId, authorityId), eq(users.membership, 'approved'), isNull(users.disabledAt), isNotNull(users.emailVerifiedAt)))
+    .where(
+      and(
+        eq(users.authorityId, authorityId),
+        eq(users.membership, 'approved'),
+        isNull(users.disabledAt),
+        isNotNull(users.emailVerifiedAt),
+      ),
+    )
     .orderBy(asc(users.createdAt));
 }
 
@@ -117,6 +137,8 @@ export function mayDecideMembership(actor: Actor | null, target: MembershipTarge
 export function assertMayDecideMembership(actor: Actor | null, target: MembershipTarget): asserts actor is Actor {
   if (!actor) throw new Unauthenticated();
   if (!mayDecideMembership(actor, target)) {
-    throw new Forbidden('You may not decide about this membership: only an approved member of the same authority, its country’s correspondent (foreign authorities) or an admin may.');
+    throw new Forbidden(
+      'You may not decide about this membership: only an approved member of the same authority, its country’s correspondent (foreign authorities) or an admin may.',
+    );
   }
 }

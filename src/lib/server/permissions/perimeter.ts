@@ -16,7 +16,10 @@ export function perimeter(actor: Pick<Actor, 'role' | 'countries'> | null | unde
 }
 
 /** Whether the actor moderates this country (admins: every country; correspondents: the ones they cover). */
-export function coversCountry(actor: Pick<Actor, 'role' | 'countries'> | null | undefined, country: string | null | undefined): boolean {
+export function coversCountry(
+  actor: Pick<Actor, 'role' | 'countries'> | null | undefined,
+  country: string | null | undefined,
+): boolean {
   const scope = perimeter(actor);
   return scope === 'all' || (!!scope && !!country && scope.includes(country));
 }

@@ -17,6 +17,9 @@ export async function setAuthorityThemes(db: Database, actor: Actor | null, them
     throw new InvalidInput('themes', 'themes must be a list of theme codes such as water_sanitation');
   }
   const unique = [...new Set(themes as string[])];
-  await db.update(authorities).set({ themes: unique, updatedAt: new Date() }).where(eq(authorities.id, actor.authorityId));
+  await db
+    .update(authorities)
+    .set({ themes: unique, updatedAt: new Date() })
+    .where(eq(authorities.id, actor.authorityId));
   return unique;
 }

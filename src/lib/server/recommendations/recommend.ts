@@ -17,9 +17,18 @@ import { scoreMatch, type FrenchProfile, type ListingProfile, type MatchScore, t
  * The co-financing paths made for this pair (a call for the request's country, the agency of the French
  * authority's basin, a thematic call), as a reason without points: the same fit rules as the request page.
  */
-function cofinancingReason(catalogue: CatalogueEntry[], french: FrenchFacts | null, listing: { country: string; themes: string[] }, today: string): Reason | null {
-  const specific = fitPaths(catalogue, listing, french, today).filter((p) => p.reasons.some((r) => r.code === 'country' || r.code === 'basin' || r.code === 'themes'));
-  return specific.length ? { code: 'cofinancing', points: 0, detail: { programmes: specific.slice(0, 3).map((p) => p.programme.name) } } : null;
+function cofinancingReason(
+  catalogue: CatalogueEntry[],
+  french: FrenchFacts | null,
+  listing: { country: string; themes: string[] },
+  today: string,
+): Reason | null {
+  const specific = fitPaths(catalogue, listing, french, today).filter((p) =>
+    p.reasons.some((r) => r.code === 'country' || r.code === 'basin' || r.code === 'themes'),
+  );
+  return specific.length
+    ? { code: 'cofinancing', points: 0, detail: { programmes: specific.slice(0, 3).map((p) => p.programme.name) } }
+    : null;
 }
 
 function withCofinancing(score: MatchScore, reason: Reason | null): MatchScore {
@@ -30,13 +39,26 @@ function withCofinancing(score: MatchScore, reason: Reason | null): MatchScore {
 const CANDIDATES = 2_000;
 
 export interface ListingSuggestion extends MatchScore {
-  listing: { id: string; title: string; country: string; themes: string[]; authorityName: string; population: number | null };
+  listing: {
+    id: string;
+    title: string;
+    country: string;
+    themes: string[];
+    authorityName: string;
+    population: number | null;
+  };
 }
 
 async function frenchProfile(db: Database, authorityId: string): Promise<FrenchProfile> {
   const [a] = await db.select().from(authorities).where(eq(authorities.id, authorityId)).limit(1);
   const ties = await tiesOf(db, authorityId);
-  return { themes: a?.themes ?? [], population: a?.population ?? null, region: a?.region ?? null, partnerCountries: ties.countries, partnerAuthorityIds: ties.authorityIds };
+  return {
+    themes: a?.themes ?? [],
+    population: a?.population ?? null,
+    region: a?.region ?? null,
+    partnerCountries: ties.countries,
+    partnerAuthorityIds: ties.authorityIds,
+  };
 }
 
 function listingProfile(l: typeof listings.$inferSelect, population: number | null): ListingProfile {
@@ -54,7 +76,8 @@ function listingProfile(l: typeof listings.$inferSelect, population: number | nu
 /** Open requests suggested to a French authority, best first, each with the reasons of its score. */
 export async function suggestListings(db: Database, actor: Actor | null, limit = 20): Promise<ListingSuggestion[]> {
   if (!actor) throw new Unauthenticated();
-  if (actor.role !== 'french_authority' || !actor.authorityId) throw new Forbidden('Suggestions are made for French local authorities.');
+  if (actor.role !== 'french_authority' || !actor.authorityId)
+    throw new Forbidden('Suggestions are made for French local authorities.');
   // Scored against the authority's own interests and ties: read in its name.
   assertSpeaksFor(actor, actor.authorityId, 'Suggestions for your authority');
   const profile = await frenchProfile(db, actor.authorityId);
@@ -69,8 +92,18 @@ export async function suggestListings(db: Database, actor: Actor | null, limit =
   const today = todayInFrance();
   return rows
     .map((r) => ({
-      ...withCofinancing(scoreMatch(profile, listingProfile(r.listing, r.population)), cofinancingReason(catalogue, french, r.listing, today)),
-      listing: { id: r.listing.id, title: r.listing.title, country: r.listing.country, themes: r.listing.themes, authorityName: r.authorityName, population: r.population },
+      ...withCofinancing(
+        scoreMatch(profile, listingProfile(r.listing, r.population)),
+        cofinancingReason(catalogue, french, r.listing, today),
+      ),
+      listing: {
+        id: r.listing.id,
+        title: r.listing.title,
+        country: r.listing.country,
+        themes: r.listing.themes,
+        authorityName: r.authorityName,
+        population: r.population,
+      },
     }))
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score || a.listing.title.localeCompare(b.listing.title))
@@ -85,12 +118,23 @@ export interface AuthoritySuggestion extends MatchScore {
  * French authorities a correspondent could approach for a request: registered ones (someone can answer),
  * scored with the same function, best first.
  */
-export async function suggestFrenchAuthorities(db: Database, actor: Actor | null, listingId: string, limit = 20): Promise<AuthoritySuggestion[]> {
+export async function suggestFrenchAuthorities(
+  db: Database,
+  actor: Actor | null,
+  listingId: string,
+  limit = 20,
+): Promise<AuthoritySuggestion[]> {
   if (!actor) throw new Unauthenticated();
   const { listing, authority } = await getListing(db, listingId);
   assertCanModerate(actor, listing);
   const registered = await db
-    .selectDistinct({ id: authorities.id, name: authorities.name, type: authorities.type, region: authorities.region, population: authorities.population })
+    .selectDistinct({
+      id: authorities.id,
+      name: authorities.name,
+      type: authorities.type,
+      region: authorities.region,
+      population: authorities.population,
+    })
     .from(authorities)
     .innerJoin(users, eq(users.authorityId, authorities.id))
     .where(and(eq(authorities.kind, 'french'), isNotNull(users.emailVerifiedAt), eq(users.membership, 'approved')));
@@ -102,5 +146,8 @@ export async function suggestFrenchAuthorities(db: Database, actor: Actor | null
     const reason = cofinancingReason(catalogue, await frenchFactsOf(db, a.id), listing, today);
     scored.push({ ...withCofinancing(scoreMatch(await frenchProfile(db, a.id), target), reason), authority: a });
   }
-  return scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score || a.authority.name.localeCompare(b.authority.name)).slice(0, limit);
+  return scored
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score || a.authority.name.localeCompare(b.authority.name))
+    .slice(0, limit);
 }

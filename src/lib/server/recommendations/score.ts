@@ -27,7 +27,8 @@ export interface ListingProfile {
 }
 
 /** `cofinancing` carries no points: a co-financing path that fits the pair is said, not scored. */
-export type ReasonCode = 'themes' | 'size' | 'desired_size' | 'region' | 'existing_partner' | 'country_ties' | 'language' | 'cofinancing';
+export type ReasonCode =
+  'themes' | 'size' | 'desired_size' | 'region' | 'existing_partner' | 'country_ties' | 'language' | 'cofinancing';
 
 export interface Reason {
   code: ReasonCode;
@@ -46,21 +47,30 @@ export const WEIGHTS = { themes: 40, size: 25, region: 15, ties: 10, language: 1
 function sizePoints(french: number | null, listing: ListingProfile): Reason | null {
   const { populationMin, populationMax } = listing.desiredPartner;
   if (french !== null && (populationMin != null || populationMax != null)) {
-    const fits = (populationMin == null || french >= populationMin) && (populationMax == null || french <= populationMax);
+    const fits =
+      (populationMin == null || french >= populationMin) && (populationMax == null || french <= populationMax);
     return fits ? { code: 'desired_size', points: WEIGHTS.size, detail: { population: french } } : null;
   }
   if (french === null || listing.population === null || french <= 0 || listing.population <= 0) return null;
   // Similar sizes work together best: full points within a factor 2, nothing beyond a factor 30.
   const ratio = Math.abs(Math.log10(french / listing.population));
-  const points = Math.round(WEIGHTS.size * Math.max(0, Math.min(1, 1 - (ratio - Math.log10(2)) / (Math.log10(30) - Math.log10(2)))));
-  return points > 0 ? { code: 'size', points, detail: { population: french, partnerPopulation: listing.population } } : null;
+  const points = Math.round(
+    WEIGHTS.size * Math.max(0, Math.min(1, 1 - (ratio - Math.log10(2)) / (Math.log10(30) - Math.log10(2)))),
+  );
+  return points > 0
+    ? { code: 'size', points, detail: { population: french, partnerPopulation: listing.population } }
+    : null;
 }
 
 export function scoreMatch(french: FrenchProfile, listing: ListingProfile): MatchScore {
   const reasons: Reason[] = [];
   const shared = listing.themes.filter((t) => french.themes.includes(t));
   if (shared.length && listing.themes.length) {
-    reasons.push({ code: 'themes', points: Math.round((WEIGHTS.themes * shared.length) / listing.themes.length), detail: { themes: shared } });
+    reasons.push({
+      code: 'themes',
+      points: Math.round((WEIGHTS.themes * shared.length) / listing.themes.length),
+      detail: { themes: shared },
+    });
   }
   const size = sizePoints(french.population, listing);
   if (size) reasons.push(size);
@@ -75,6 +85,17 @@ export function scoreMatch(french: FrenchProfile, listing: ListingProfile): Matc
   }
   const languages = new Set([listing.originalLanguage, ...listing.exchangeLanguages]);
   if (languages.has('fr')) reasons.push({ code: 'language', points: WEIGHTS.language, detail: { language: 'fr' } });
-  else if (languages.has('en') || languages.has('es')) reasons.push({ code: 'language', points: Math.round(WEIGHTS.language / 2), detail: { language: languages.has('en') ? 'en' : 'es' } });
-  return { score: Math.min(100, reasons.reduce((sum, r) => sum + r.points, 0)), reasons };
+  else if (languages.has('en') || languages.has('es'))
+    reasons.push({
+      code: 'language',
+      points: Math.round(WEIGHTS.language / 2),
+      detail: { language: languages.has('en') ? 'en' : 'es' },
+    });
+  return {
+    score: Math.min(
+      100,
+      reasons.reduce((sum, r) => sum + r.points, 0),
+    ),
+    reasons,
+  };
 }

@@ -32,7 +32,10 @@ function packageVersion(name: string): string {
   let dir = path.dirname(require.resolve(name));
   for (;;) {
     try {
-      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version: string };
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        name?: string;
+        version: string;
+      };
       if (pkg.name === name) return pkg.version;
     } catch {
       // no package.json at this level
@@ -58,12 +61,24 @@ export async function ensureReferenceData(
     const results: DatasetResult[] = [];
 
     const frenchVersion = frenchAuthoritiesVersion();
-    const [recorded] = await tx.select().from(referenceDatasets).where(eq(referenceDatasets.dataset, 'french-authorities'));
+    const [recorded] = await tx
+      .select()
+      .from(referenceDatasets)
+      .where(eq(referenceDatasets.dataset, 'french-authorities'));
     if (!options.force && recorded?.version === frenchVersion) {
-      results.push({ dataset: 'french-authorities', version: frenchVersion, rows: recorded.rows, loaded: false, ms: 0 });
+      results.push({
+        dataset: 'french-authorities',
+        version: frenchVersion,
+        rows: recorded.rows,
+        loaded: false,
+        ms: 0,
+      });
     } else {
       const started = Date.now();
-      logger.info({ from: recorded?.version ?? null, to: frenchVersion }, 'loading French authorities (régions, départements, EPCI, communes)');
+      logger.info(
+        { from: recorded?.version ?? null, to: frenchVersion },
+        'loading French authorities (régions, départements, EPCI, communes)',
+      );
       let lastTenth = -1;
       const rows = await loadFrenchAuthorities(tx, {
         communes: 'all',
@@ -75,7 +90,13 @@ export async function ensureReferenceData(
         },
       });
       const ms = Date.now() - started;
-      await record(tx, { dataset: 'french-authorities', source: '@etalab/decoupage-administratif', version: frenchVersion, rows, ms });
+      await record(tx, {
+        dataset: 'french-authorities',
+        source: '@etalab/decoupage-administratif',
+        version: frenchVersion,
+        rows,
+        ms,
+      });
       logger.info({ rows, ms, version: frenchVersion }, 'French authorities loaded');
       results.push({ dataset: 'french-authorities', version: frenchVersion, rows, loaded: true, ms });
     }
@@ -85,8 +106,21 @@ export async function ensureReferenceData(
     const countriesVersion = packageVersion('i18n-iso-countries');
     const [countries] = await tx.select().from(referenceDatasets).where(eq(referenceDatasets.dataset, 'countries'));
     const countriesChanged = countries?.version !== countriesVersion || countries.rows !== COUNTRIES.length;
-    if (countriesChanged) await record(tx, { dataset: 'countries', source: 'i18n-iso-countries', version: countriesVersion, rows: COUNTRIES.length, ms: 0 });
-    results.push({ dataset: 'countries', version: countriesVersion, rows: COUNTRIES.length, loaded: countriesChanged, ms: 0 });
+    if (countriesChanged)
+      await record(tx, {
+        dataset: 'countries',
+        source: 'i18n-iso-countries',
+        version: countriesVersion,
+        rows: COUNTRIES.length,
+        ms: 0,
+      });
+    results.push({
+      dataset: 'countries',
+      version: countriesVersion,
+      rows: COUNTRIES.length,
+      loaded: countriesChanged,
+      ms: 0,
+    });
     return results;
   });
 }
@@ -98,7 +132,10 @@ async function record(
   await tx
     .insert(referenceDatasets)
     .values({ ...row, loadedAt: new Date() })
-    .onConflictDoUpdate({ target: referenceDatasets.dataset, set: { source: row.source, version: row.version, rows: row.rows, ms: row.ms, loadedAt: new Date() } });
+    .onConflictDoUpdate({
+      target: referenceDatasets.dataset,
+      set: { source: row.source, version: row.version, rows: row.rows, ms: row.ms, loadedAt: new Date() },
+    });
 }
 
 /** What the database holds, for the CLI and the health page. */

@@ -13,11 +13,18 @@ export function startReferenceDataLoad(services: Services): void {
   const done = ensureReferenceData(services.db, { logger, shouldStop: () => stopping })
     .then((results) => {
       const loaded = results.filter((r) => r.loaded);
-      logger.info({ datasets: results.map(({ dataset, version, rows }) => ({ dataset, version, rows })) }, loaded.length ? 'reference data up to date' : 'reference data already up to date');
+      logger.info(
+        { datasets: results.map(({ dataset, version, rows }) => ({ dataset, version, rows })) },
+        loaded.length ? 'reference data up to date' : 'reference data already up to date',
+      );
     })
     .catch((error: unknown) => {
       if (error instanceof ReferenceLoadStopped) logger.warn(error.message);
-      else logger.error({ err: error }, 'reference data load failed; it is retried at the next start (or run `node dist/cli.js reference-data`)');
+      else
+        logger.error(
+          { err: error },
+          'reference data load failed; it is retried at the next start (or run `node dist/cli.js reference-data`)',
+        );
     });
   services.onClose(async () => {
     stopping = true;

@@ -22,7 +22,9 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   }
 }
 
-export async function checkHealth(services: Pick<Services, 'sql' | 'meili' | 'logger'> & Partial<Pick<Services, 'embedded'>>): Promise<Health> {
+export async function checkHealth(
+  services: Pick<Services, 'sql' | 'meili' | 'logger'> & Partial<Pick<Services, 'embedded'>>,
+): Promise<Health> {
   const [pg, meili] = await Promise.allSettled([
     within(services.sql`select 1`, 2_000),
     within(services.meili.health(), 2_000),
@@ -35,9 +37,19 @@ export async function checkHealth(services: Pick<Services, 'sql' | 'meili' | 'lo
   );
   if (down.length) {
     services.logger.warn(
-      { down, postgresError: pg.status === 'rejected' ? String(pg.reason) : undefined, meiliError: meili.status === 'rejected' ? String(meili.reason) : undefined },
+      {
+        down,
+        postgresError: pg.status === 'rejected' ? String(pg.reason) : undefined,
+        meiliError: meili.status === 'rejected' ? String(meili.reason) : undefined,
+      },
       'health check found a service down',
     );
   }
-  return { status: down.length ? 'degraded' : 'ok', postgres, meilisearch, version: APP_VERSION, ...(down.length ? { down } : {}) };
+  return {
+    status: down.length ? 'degraded' : 'ok',
+    postgres,
+    meilisearch,
+    version: APP_VERSION,
+    ...(down.length ? { down } : {}),
+  };
 }

@@ -60,9 +60,16 @@ export async function startServices(config: Config, logger: Logger): Promise<Ser
     const startMeilisearch = async () => {
       const log = logger.child({ component: 'embedded-meilisearch' });
       const port = await freePort();
-      return supervise('Meilisearch', () => startEmbeddedMeilisearch({ dataDir: config.dataDir, logger: log, port }), log);
+      return supervise(
+        'Meilisearch',
+        () => startEmbeddedMeilisearch({ dataDir: config.dataDir, logger: log, port }),
+        log,
+      );
     };
-    const [pg, meili] = await Promise.all([config.databaseUrl ? null : startPostgres(), config.meiliUrl ? null : startMeilisearch()]);
+    const [pg, meili] = await Promise.all([
+      config.databaseUrl ? null : startPostgres(),
+      config.meiliUrl ? null : startMeilisearch(),
+    ]);
     embedded.postgres = pg;
     embedded.meilisearch = meili;
     const databaseUrl = config.databaseUrl ?? pg!.url;

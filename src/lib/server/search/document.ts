@@ -61,16 +61,20 @@ const columns = {
   region: authorities.region,
   population: authorities.population,
 };
-const selectRows = (db: Database) => db.select(columns).from(listings).innerJoin(authorities, eq(authorities.id, listings.authorityId));
+const selectRows = (db: Database) =>
+  db.select(columns).from(listings).innerJoin(authorities, eq(authorities.id, listings.authorityId));
 type Row = Awaited<ReturnType<typeof selectRows>>[number];
 
 export type TranslatedHeadlines = Record<string, { title: string; summary: string }>;
 
 /** The translated titles and summaries of a request (languages without a translated title are left out). */
-export function translatedHeadlines(translations: Record<string, Partial<ListingText>> | null | undefined): TranslatedHeadlines {
+export function translatedHeadlines(
+  translations: Record<string, Partial<ListingText>> | null | undefined,
+): TranslatedHeadlines {
   const headlines: TranslatedHeadlines = {};
   for (const [language, text] of Object.entries(translations ?? {})) {
-    if (typeof text?.title === 'string' && text.title.trim() !== '') headlines[language] = { title: clean(text.title), summary: clean(text.summary ?? '') };
+    if (typeof text?.title === 'string' && text.title.trim() !== '')
+      headlines[language] = { title: clean(text.title), summary: clean(text.summary ?? '') };
   }
   return headlines;
 }
@@ -91,12 +95,18 @@ export function toDocument(row: Row): ListingDocument {
     objectives: clean(row.objectives),
     expectedFromFrance: clean(row.expectedFromFrance),
     translations: translations.flatMap(([, text]) =>
-      Object.values(text ?? {}).filter((v): v is string => typeof v === 'string' && v.length > 0).map(clean),
+      Object.values(text ?? {})
+        .filter((v): v is string => typeof v === 'string' && v.length > 0)
+        .map(clean),
     ),
     translationLanguages: translations.map(([language]) => language),
     translatedHeadlines: translatedHeadlines(row.translations as Record<string, Partial<ListingText>>),
     themes: row.themes,
-    themeLabels: { fr: themes.map((t) => t.name.fr), en: themes.map((t) => t.name.en), es: themes.map((t) => t.name.es) },
+    themeLabels: {
+      fr: themes.map((t) => t.name.fr),
+      en: themes.map((t) => t.name.en),
+      es: themes.map((t) => t.name.es),
+    },
     forms: row.forms,
     country: row.country,
     countryNames: country ? [...new Set([country.name.fr, country.name.en, country.name.es])] : [],
@@ -116,7 +126,10 @@ export function toDocument(row: Row): ListingDocument {
  * The state the index must reach for these listings, read from Postgres (never from whoever asked): documents to
  * upsert for searchable ones, ids to delete for the rest (unpublished, deleted, or unknown).
  */
-export async function loadSearchState(db: Database, ids: string[]): Promise<{ upserts: ListingDocument[]; deletes: string[] }> {
+export async function loadSearchState(
+  db: Database,
+  ids: string[],
+): Promise<{ upserts: ListingDocument[]; deletes: string[] }> {
   const rows = ids.length ? await selectRows(db).where(inArray(listings.id, ids)) : [];
   const upserts = rows.filter((r) => isSearchable(r.status)).map(toDocument);
   const kept = new Set(upserts.map((d) => d.id));
@@ -124,7 +137,11 @@ export async function loadSearchState(db: Database, ids: string[]): Promise<{ up
 }
 
 /** Searchable listings in id order, one page after `afterId`: the reindex walks the table with it. */
-export async function loadSearchablePage(db: Database, afterId: string | null, limit: number): Promise<ListingDocument[]> {
+export async function loadSearchablePage(
+  db: Database,
+  afterId: string | null,
+  limit: number,
+): Promise<ListingDocument[]> {
   const rows = await selectRows(db)
     .where(and(inArray(listings.status, [...SEARCHABLE_STATUSES]), afterId ? gt(listings.id, afterId) : undefined))
     .orderBy(asc(listings.id))

@@ -7,7 +7,10 @@ function covers(current: unknown, wanted: unknown): boolean {
   if (Array.isArray(wanted)) {
     if (!Array.isArray(current) || current.length !== wanted.length) return false;
     // Order ranks searchable attributes; elsewhere (synonyms, filterables) Meilisearch may reorder.
-    return wanted.every((w, i) => covers(current[i], w)) || JSON.stringify([...current].sort()) === JSON.stringify([...wanted].sort());
+    return (
+      wanted.every((w, i) => covers(current[i], w)) ||
+      JSON.stringify([...current].sort()) === JSON.stringify([...wanted].sort())
+    );
   }
   if (wanted !== null && typeof wanted === 'object') {
     if (current === null || typeof current !== 'object') return false;
@@ -22,7 +25,11 @@ function covers(current: unknown, wanted: unknown): boolean {
  * Creates the index if needed and applies our settings only when they differ, so every start-up may call it:
  * an unchanged index is not re-indexed.
  */
-export async function ensureListingsIndex(meili: Meilisearch, uid: string, timeoutMs = 120_000): Promise<'created' | 'updated' | 'unchanged'> {
+export async function ensureListingsIndex(
+  meili: Meilisearch,
+  uid: string,
+  timeoutMs = 120_000,
+): Promise<'created' | 'updated' | 'unchanged'> {
   let created = false;
   try {
     await meili.getIndex(uid);
@@ -37,7 +44,9 @@ export async function ensureListingsIndex(meili: Meilisearch, uid: string, timeo
   const index = meili.index(uid);
   const current = await index.getSettings();
   const wantedSynonyms = Object.keys(LISTINGS_SETTINGS.synonyms).length;
-  const sameSynonyms = Object.keys(current.synonyms ?? {}).length === wantedSynonyms && covers(current.synonyms, LISTINGS_SETTINGS.synonyms);
+  const sameSynonyms =
+    Object.keys(current.synonyms ?? {}).length === wantedSynonyms &&
+    covers(current.synonyms, LISTINGS_SETTINGS.synonyms);
   const { synonyms: _synonyms, ...rest } = LISTINGS_SETTINGS;
   if (sameSynonyms && covers(current, rest)) return created ? 'created' : 'unchanged';
   await succeeded(index.updateSettings(LISTINGS_SETTINGS), timeoutMs);

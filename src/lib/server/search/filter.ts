@@ -5,7 +5,8 @@ import type { Facet } from './settings.js';
 const SAFE = /^[A-Za-z0-9_-]+$/;
 
 function quoted(value: string): string {
-  if (!SAFE.test(value)) throw new Error(`refusing to put an unchecked value into a search filter: ${JSON.stringify(value)}`);
+  if (!SAFE.test(value))
+    throw new Error(`refusing to put an unchecked value into a search filter: ${JSON.stringify(value)}`);
   return `"${value}"`;
 }
 
@@ -27,7 +28,9 @@ export function facetSelections(query: SearchQuery): Record<Facet, string[]> {
 
 /** The facets a search filters by, in facet order. */
 export const activeFacets = (query: SearchQuery): Facet[] =>
-  (Object.entries(facetSelections(query)) as Array<[Facet, string[]]>).filter(([, values]) => values.length > 0).map(([facet]) => facet);
+  (Object.entries(facetSelections(query)) as Array<[Facet, string[]]>)
+    .filter(([, values]) => values.length > 0)
+    .map(([facet]) => facet);
 
 /**
  * The Meilisearch filter of a checked search: one clause per facet, all required (AND across facets); the values

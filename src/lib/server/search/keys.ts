@@ -16,7 +16,11 @@ export function searchKeyFor(masterKey: string, indexPrefix: string): { uid: str
 }
 
 /** Registers the search-only key with Meilisearch when it is missing (needs the master key). */
-export async function ensureSearchKey(admin: Meilisearch, masterKey: string, indexPrefix: string): Promise<'created' | 'present'> {
+export async function ensureSearchKey(
+  admin: Meilisearch,
+  masterKey: string,
+  indexPrefix: string,
+): Promise<'created' | 'present'> {
   const { uid } = searchKeyFor(masterKey, indexPrefix);
   try {
     await admin.getKey(uid);

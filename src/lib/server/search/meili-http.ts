@@ -14,7 +14,10 @@ export class MeilisearchUnavailable extends Error {
 }
 
 // Kept-alive sockets shared by every search of the process.
-const agents = { 'http:': new http.Agent({ keepAlive: true, maxSockets: 64 }), 'https:': new https.Agent({ keepAlive: true, maxSockets: 64 }) };
+const agents = {
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 64 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 64 }),
+};
 
 /**
  * POSTs JSON to Meilisearch with node:http rather than the client's fetch. Searches are the hot path: measured
@@ -47,7 +50,12 @@ export function postJson<T>(meili: Meilisearch, path: string, body: unknown, tim
           const status = response.statusCode ?? 500;
           if (status >= 300) {
             const reason = status >= 500 ? 'unreachable' : 'refused';
-            reject(new MeilisearchUnavailable(reason, `Meilisearch answered ${status} to POST ${url.pathname}: ${text.slice(0, 300)}`));
+            reject(
+              new MeilisearchUnavailable(
+                reason,
+                `Meilisearch answered ${status} to POST ${url.pathname}: ${text.slice(0, 300)}`,
+              ),
+            );
             return;
           }
           try {
@@ -59,12 +67,17 @@ export function postJson<T>(meili: Meilisearch, path: string, body: unknown, tim
       },
     );
     // The socket timeout only covers idle gaps: the deadline covers the whole exchange.
-    const tooSlow = () => request.destroy(new MeilisearchUnavailable('slow', `Meilisearch did not answer within ${timeoutMs} ms`));
+    const tooSlow = () =>
+      request.destroy(new MeilisearchUnavailable('slow', `Meilisearch did not answer within ${timeoutMs} ms`));
     const deadline = setTimeout(tooSlow, timeoutMs);
     request.on('close', () => clearTimeout(deadline));
     request.on('timeout', tooSlow);
     request.on('error', (error) =>
-      reject(error instanceof MeilisearchUnavailable ? error : new MeilisearchUnavailable('unreachable', `Meilisearch is unreachable: ${error.message}`)),
+      reject(
+        error instanceof MeilisearchUnavailable
+          ? error
+          : new MeilisearchUnavailable('unreachable', `Meilisearch is unreachable: ${error.message}`),
+      ),
     );
     request.end(payload);
   });

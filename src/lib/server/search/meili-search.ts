@@ -15,8 +15,22 @@ const SORT: Record<Sort, string[] | undefined> = {
 };
 
 const RETRIEVED = [
-  'id', 'title', 'summary', 'country', 'continent', 'themes', 'forms', 'authorityName', 'authorityType', 'region',
-  'population', 'populationBracket', 'originalLanguage', 'languages', 'publishedAt', 'translatedHeadlines',
+  'id',
+  'title',
+  'summary',
+  'country',
+  'continent',
+  'themes',
+  'forms',
+  'authorityName',
+  'authorityType',
+  'region',
+  'population',
+  'populationBracket',
+  'originalLanguage',
+  'languages',
+  'publishedAt',
+  'translatedHeadlines',
 ] satisfies Array<keyof ListingDocument>;
 
 type Retrieved = Pick<ListingDocument, (typeof RETRIEVED)[number]>;
@@ -26,7 +40,10 @@ export function toHit(doc: Retrieved, formatted: { title?: string; summary?: str
     id: doc.id,
     title: doc.title,
     summary: doc.summary,
-    highlight: { title: markedToHtml(formatted.title ?? doc.title), summary: markedToHtml(formatted.summary ?? doc.summary) },
+    highlight: {
+      title: markedToHtml(formatted.title ?? doc.title),
+      summary: markedToHtml(formatted.summary ?? doc.summary),
+    },
     country: doc.country,
     continent: doc.continent,
     themes: doc.themes,
@@ -78,7 +95,14 @@ export function meiliSearchRequest(indexUid: string, query: SearchQuery): { path
     body: {
       queries: [
         { indexUid, ...main },
-        ...active.map((facet) => ({ indexUid, q: query.q, filter: meiliFilter(query, facet), facets: [facet], page: 1, hitsPerPage: 0 })),
+        ...active.map((facet) => ({
+          indexUid,
+          q: query.q,
+          filter: meiliFilter(query, facet),
+          facets: [facet],
+          page: 1,
+          hitsPerPage: 0,
+        })),
       ],
     },
   };
@@ -87,11 +111,19 @@ export function meiliSearchRequest(indexUid: string, query: SearchQuery): { path
 type Response = SearchResponse<ListingDocument, { page: number; hitsPerPage: number }>;
 
 /** Runs a checked search on Meilisearch; throws if it does not answer within timeoutMs. */
-export async function searchMeilisearch(meili: Meilisearch, indexUid: string, query: SearchQuery, timeoutMs: number): Promise<SearchResult> {
+export async function searchMeilisearch(
+  meili: Meilisearch,
+  indexUid: string,
+  query: SearchQuery,
+  timeoutMs: number,
+): Promise<SearchResult> {
   const request = meiliSearchRequest(indexUid, query);
   const answer = await postJson<Response | { results: Response[] }>(meili, request.path, request.body, timeoutMs);
   const [response, ...perFacet] = 'results' in answer ? answer.results : [answer];
-  const facets = { ...emptyFacets(), ...(response!.facetDistribution as Record<Facet, Record<string, number>> | undefined) };
+  const facets = {
+    ...emptyFacets(),
+    ...(response!.facetDistribution as Record<Facet, Record<string, number>> | undefined),
+  };
   const totalWithout: Partial<Record<Facet, number>> = {};
   activeFacets(query).forEach((facet, i) => {
     facets[facet] = (perFacet[i]!.facetDistribution?.[facet] as Record<string, number> | undefined) ?? {};

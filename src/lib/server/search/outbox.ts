@@ -11,7 +11,12 @@ export async function enqueueSearchSync(tx: AnyTx, listingIds: string | string[]
   const ids = Array.isArray(listingIds) ? listingIds : [listingIds];
   if (ids.length === 0) return;
   // One VALUES row per id: a JS array interpolated into `sql` expands to a list, not a Postgres array.
-  await tx.execute(sql`insert into search_outbox (listing_id) values ${sql.join(ids.map((id) => sql`(${id}::uuid)`), sql`, `)}`);
+  await tx.execute(
+    sql`insert into search_outbox (listing_id) values ${sql.join(
+      ids.map((id) => sql`(${id}::uuid)`),
+      sql`, `,
+    )}`,
+  );
   // Wakes the relay at commit time (NOTIFY is transactional); the relay also polls in case nobody listens.
   await tx.execute(sql`select pg_notify('search_outbox', '')`);
 }

@@ -37,8 +37,11 @@ interface Row {
 export async function searchPostgres(sql: Sql, query: SearchQuery): Promise<SearchResult> {
   const vector = (cfg: 'simple' | 'french') =>
     sql`public.listing_search_vector(${sql.unsafe(`'${cfg}'::regconfig`)}, l.title, l.summary, l.context, l.difficulties, l.objectives, l.expected_from_france, l.translations)`;
-  const tsquery = (cfg: 'simple' | 'french') => sql`websearch_to_tsquery(${sql.unsafe(`'${cfg}'::regconfig`)}, public.immutable_unaccent(${query.q}))`;
-  const continentCountries = query.continent ? COUNTRIES.filter((c) => c.continent === query.continent).map((c) => c.code) : [];
+  const tsquery = (cfg: 'simple' | 'french') =>
+    sql`websearch_to_tsquery(${sql.unsafe(`'${cfg}'::regconfig`)}, public.immutable_unaccent(${query.q}))`;
+  const continentCountries = query.continent
+    ? COUNTRIES.filter((c) => c.continent === query.continent).map((c) => c.code)
+    : [];
   const bracket = POPULATION_BRACKETS.find((b) => b.code === query.population);
 
   // One condition per facet (true when the search does not filter by it): the hits need them all, each facet's
@@ -49,8 +52,12 @@ export async function searchPostgres(sql: Sql, query: SearchQuery): Promise<Sear
     themes: query.themes.length ? sql`l.themes && ${query.themes}::text[]` : null,
     forms: query.form ? sql`${query.form} = any(l.forms)` : null,
     authorityType: query.authorityType ? sql`a.type = ${query.authorityType}` : null,
-    populationBracket: bracket ? sql`a.population >= ${bracket.min} ${bracket.max === null ? sql`` : sql`and a.population <= ${bracket.max}`}` : null,
-    languages: query.language ? sql`(l.original_language = ${query.language} or ${query.language} = any(l.exchange_languages))` : null,
+    populationBracket: bracket
+      ? sql`a.population >= ${bracket.min} ${bracket.max === null ? sql`` : sql`and a.population <= ${bracket.max}`}`
+      : null,
+    languages: query.language
+      ? sql`(l.original_language = ${query.language} or ${query.language} = any(l.exchange_languages))`
+      : null,
   };
   const active = activeFacets(query);
   const flag = (facet: Facet) => sql.unsafe(`f_${FACETS.indexOf(facet)}`);
@@ -73,14 +80,15 @@ export async function searchPostgres(sql: Sql, query: SearchQuery): Promise<Sear
   }[query.sort];
 
   const bracketCase = sql`case ${POPULATION_BRACKETS.map(
-    (b) => sql`when a.population >= ${b.min} ${b.max === null ? sql`` : sql`and a.population <= ${b.max}`} then ${b.code}`,
+    (b) =>
+      sql`when a.population >= ${b.min} ${b.max === null ? sql`` : sql`and a.population <= ${b.max}`} then ${b.code}`,
   ).reduce((all, next) => sql`${all} ${next}`)} end`;
 
   // A fallback search that takes longer than this helps nobody and holds a connection others need.
   const [rows, facetRows] = await sql.begin(async (tx) => {
     await tx`set local statement_timeout = 3000`;
     return Promise.all([
-    tx<Row[]>`
+      tx<Row[]>`
       select l.id, l.title, l.summary, l.country, l.themes, l.forms, l.original_language, l.exchange_languages, l.translations,
              floor(extract(epoch from l.published_at))::float8 as published_epoch,
              a.name as authority_name, a.type as authority_type, a.region, a.population
@@ -88,7 +96,7 @@ export async function searchPostgres(sql: Sql, query: SearchQuery): Promise<Sear
        where ${where}
        order by ${order}, l.id
        limit ${query.hitsPerPage} offset ${(query.page - 1) * query.hitsPerPage}`,
-    tx<Array<{ facet: string; value: string | null; count: number }>>`
+      tx<Array<{ facet: string; value: string | null; count: number }>>`
       with matched as (
         select l.country, l.themes, l.forms, a.type, ${bracketCase} as bracket,
                array(select distinct unnest(array[l.original_language] || l.exchange_languages)) as languages
@@ -97,7 +105,10 @@ export async function searchPostgres(sql: Sql, query: SearchQuery): Promise<Sear
          where l.status::text = any(${[...SEARCHABLE_STATUSES]}::text[]) and ${matchesWords})
       select 'total' as facet, null as value, count(*)::int as count from matched where ${allBut()}
       ${active
-        .map((f) => sql`union all select ${sql.unsafe(`'without:${f}'`)}, null, count(*)::int from matched where ${allBut(f)}`)
+        .map(
+          (f) =>
+            sql`union all select ${sql.unsafe(`'without:${f}'`)}, null, count(*)::int from matched where ${allBut(f)}`,
+        )
         .reduce((all, next) => sql`${all} ${next}`, sql``)}
       union all select 'country', country, count(*)::int from matched where ${allBut('country')} group by country
       union all select 'continent', country, count(*)::int from matched where ${allBut('continent')} group by country
@@ -114,7 +125,8 @@ export async function searchPostgres(sql: Sql, query: SearchQuery): Promise<Sear
   let matched = 0;
   for (const { facet, value, count } of facetRows) {
     if (facet === 'total') matched = count;
-    else if (facet.startsWith('without:')) totalWithout[facet.slice('without:'.length) as Facet] = Math.min(MAX_TOTAL_HITS, count);
+    else if (facet.startsWith('without:'))
+      totalWithout[facet.slice('without:'.length) as Facet] = Math.min(MAX_TOTAL_HITS, count);
     else if (value === null) continue;
     else if (facet === 'continent') {
       // Counted by country, summed up by continent here (the continents live in the reference data, not the database).
@@ -146,7 +158,10 @@ export async function searchPostgres(sql: Sql, query: SearchQuery): Promise<Sear
       });
       return {
         ...hit,
-        highlight: { title: markedToHtml(markTerms(r.title, terms)), summary: markedToHtml(markTerms(r.summary, terms, 40)) },
+        highlight: {
+          title: markedToHtml(markTerms(r.title, terms)),
+          summary: markedToHtml(markTerms(r.summary, terms, 40)),
+        },
       };
     }),
     facets,

@@ -35,7 +35,10 @@ export interface ReindexOptions {
  * batches write to both indexes while this runs (see coordination.ts), so changes made meanwhile are not lost;
  * if no relay runs, the outbox is replayed here at the end.
  */
-export async function reindexListings(services: Services, options: ReindexOptions = {}): Promise<{ index: string; documents: number; ms: number }> {
+export async function reindexListings(
+  services: Services,
+  options: ReindexOptions = {},
+): Promise<{ index: string; documents: number; ms: number }> {
   const started = Date.now();
   const batchSize = options.batchSize ?? 1_000;
   const inFlight = options.inFlight ?? 32;
@@ -81,7 +84,10 @@ export async function reindexListings(services: Services, options: ReindexOption
         await pending.at(-1)?.task;
         if (page.length === 0) break;
         afterId = page.at(-1)!.id;
-        pending.push({ task: bulk.index<ListingDocument>(fresh).addDocuments(page, { primaryKey: 'id' }), size: page.length });
+        pending.push({
+          task: bulk.index<ListingDocument>(fresh).addDocuments(page, { primaryKey: 'id' }),
+          size: page.length,
+        });
         sent += page.length;
         report({ phase: 'fill', sent, indexed, total });
         if (pending.length >= inFlight) await confirmOldest();

@@ -98,7 +98,10 @@ export function startSearchRelay(services: Services, options: RelayOptions = {})
         failures++;
         const delay = Math.min(maxBackoffMs, 100 * 2 ** Math.min(failures, 10));
         const level = failures === 1 || failures % 20 === 0 ? 'warn' : 'debug';
-        log[level]({ err: error, failures, retryInMs: delay, unreachable: isUnreachable(error) }, 'search relay batch failed');
+        log[level](
+          { err: error, failures, retryInMs: delay, unreachable: isUnreachable(error) },
+          'search relay batch failed',
+        );
         woken = false;
         await pause(delay);
       }

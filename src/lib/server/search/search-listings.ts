@@ -35,10 +35,16 @@ export async function searchListings(
   const query = parseSearchQuery(input);
   if (Date.now() >= (downUntil.get(services.meili) ?? 0)) {
     try {
-      return await searchMeilisearch(services.meiliSearch, listingsIndexUid(services.indexPrefix), query, options.meiliTimeoutMs ?? MEILI_TIMEOUT_MS);
+      return await searchMeilisearch(
+        services.meiliSearch,
+        listingsIndexUid(services.indexPrefix),
+        query,
+        options.meiliTimeoutMs ?? MEILI_TIMEOUT_MS,
+      );
     } catch (error) {
       // Only an unreachable server opens the circuit: a slow one gets this search alone sent elsewhere.
-      if (!(error instanceof MeilisearchUnavailable) || error.reason === 'unreachable') downUntil.set(services.meili, Date.now() + COOL_DOWN_MS);
+      if (!(error instanceof MeilisearchUnavailable) || error.reason === 'unreachable')
+        downUntil.set(services.meili, Date.now() + COOL_DOWN_MS);
       services.logger.warn({ err: error }, 'Meilisearch search failed; answering from Postgres full-text search');
     }
   }

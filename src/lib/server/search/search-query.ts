@@ -34,10 +34,14 @@ export interface SearchQuery {
 }
 
 /** What a query string gives: repeated keys as arrays, everything as text (or already coerced by the API). */
-export type SearchInput = Partial<Record<keyof SearchQuery | 'country' | 'theme', string | number | null | Array<string | number>>>;
+export type SearchInput = Partial<
+  Record<keyof SearchQuery | 'country' | 'theme', string | number | null | Array<string | number>>
+>;
 
 const list = (value: SearchInput[keyof SearchInput]): string[] =>
-  value === undefined || value === null ? [] : (Array.isArray(value) ? value : [value]).map(String).filter((v) => v !== '');
+  value === undefined || value === null
+    ? []
+    : (Array.isArray(value) ? value : [value]).map(String).filter((v) => v !== '');
 
 function one(input: SearchInput, field: keyof SearchInput): string | null {
   const values = list(input[field]);
@@ -45,7 +49,12 @@ function one(input: SearchInput, field: keyof SearchInput): string | null {
   return values[0] ?? null;
 }
 
-function checked(field: keyof SearchInput, value: string | null, valid: (v: string) => boolean, expected: string): string | null {
+function checked(
+  field: keyof SearchInput,
+  value: string | null,
+  valid: (v: string) => boolean,
+  expected: string,
+): string | null {
   if (value !== null && !valid(value)) throw new InvalidInput(field, `${field} must be ${expected}`);
   return value;
 }
@@ -53,14 +62,19 @@ function checked(field: keyof SearchInput, value: string | null, valid: (v: stri
 function integer(input: SearchInput, field: 'page' | 'hitsPerPage', fallback: number, max: number): number {
   const raw = one(input, field);
   if (raw === null) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) throw new InvalidInput(field, `${field} must be an integer from 1 to ${max}`, { reason: 'whole_number' });
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max)
+    throw new InvalidInput(field, `${field} must be an integer from 1 to ${max}`, { reason: 'whole_number' });
   return Number(raw);
 }
 
 /** Checks a search against the reference data; throws InvalidInput naming the first bad field. */
 export function parseSearchQuery(input: SearchInput): SearchQuery {
   const q = (one(input, 'q') ?? '').trim();
-  if (q.length > MAX_QUERY_LENGTH) throw new InvalidInput('q', `q must be at most ${MAX_QUERY_LENGTH} characters`, { reason: 'max_length', max: MAX_QUERY_LENGTH });
+  if (q.length > MAX_QUERY_LENGTH)
+    throw new InvalidInput('q', `q must be at most ${MAX_QUERY_LENGTH} characters`, {
+      reason: 'max_length',
+      max: MAX_QUERY_LENGTH,
+    });
   const countries = [...new Set(list(input.country ?? input.countries))];
   for (const c of countries) checked('country', c, isCountryCode, 'an ISO 3166-1 alpha-2 country code such as SN');
   if (countries.length > 50) throw new InvalidInput('country', 'at most 50 countries');
@@ -71,16 +85,34 @@ export function parseSearchQuery(input: SearchInput): SearchQuery {
   const hitsPerPage = integer(input, 'hitsPerPage', 20, MAX_HITS_PER_PAGE);
   const page = integer(input, 'page', 1, MAX_TOTAL_HITS);
   if (page * hitsPerPage > MAX_TOTAL_HITS) {
-    throw new InvalidInput('page', `results stop at ${MAX_TOTAL_HITS}: page × hitsPerPage must not exceed it; refine the search instead`);
+    throw new InvalidInput(
+      'page',
+      `results stop at ${MAX_TOTAL_HITS}: page × hitsPerPage must not exceed it; refine the search instead`,
+    );
   }
   return {
     q,
     countries,
-    continent: checked('continent', one(input, 'continent'), isContinentCode, `one of: ${CONTINENTS.map((c) => c.code).join(', ')}`),
+    continent: checked(
+      'continent',
+      one(input, 'continent'),
+      isContinentCode,
+      `one of: ${CONTINENTS.map((c) => c.code).join(', ')}`,
+    ),
     themes,
     form: checked('form', one(input, 'form'), isFormCode, `one of: ${FORM_CODES.join(', ')}`),
-    authorityType: checked('authorityType', one(input, 'authorityType'), (v) => FOREIGN_TYPE_CODES.includes(v), `one of: ${FOREIGN_TYPE_CODES.join(', ')}`),
-    population: checked('population', one(input, 'population'), (v) => POPULATION_BRACKET_CODES.includes(v), `one of: ${POPULATION_BRACKET_CODES.join(', ')}`),
+    authorityType: checked(
+      'authorityType',
+      one(input, 'authorityType'),
+      (v) => FOREIGN_TYPE_CODES.includes(v),
+      `one of: ${FOREIGN_TYPE_CODES.join(', ')}`,
+    ),
+    population: checked(
+      'population',
+      one(input, 'population'),
+      (v) => POPULATION_BRACKET_CODES.includes(v),
+      `one of: ${POPULATION_BRACKET_CODES.join(', ')}`,
+    ),
     language: checked('language', one(input, 'language'), isLanguageCode, 'an ISO 639-1 code from the language list'),
     sort,
     page,

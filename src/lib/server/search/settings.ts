@@ -2,7 +2,15 @@ import type { Settings } from 'meilisearch';
 import { buildSynonyms } from './synonyms.js';
 
 /** Facets the search page shows; also the attributes a filter may name. */
-export const FACETS = ['country', 'continent', 'themes', 'forms', 'authorityType', 'populationBracket', 'languages'] as const;
+export const FACETS = [
+  'country',
+  'continent',
+  'themes',
+  'forms',
+  'authorityType',
+  'populationBracket',
+  'languages',
+] as const;
 export type Facet = (typeof FACETS)[number];
 
 /** Page depth searches may reach (page × hitsPerPage): deeper pages cost Meilisearch more than they help anyone. */

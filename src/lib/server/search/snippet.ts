@@ -3,7 +3,13 @@ import { MARK_END, MARK_START, stripPrivateUse } from './highlight.js';
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** The words of a query, accent- and case-folded, as Postgres' unaccented full-text search sees them. */
-export const queryTerms = (q: string) => [...new Set(fold(q).split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 1))];
+export const queryTerms = (q: string) => [
+  ...new Set(
+    fold(q)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((t) => t.length > 1),
+  ),
+];
 
 /**
  * Marks the words of `text` that start with a query term and, past `maxWords`, keeps a window around the first
@@ -19,7 +25,10 @@ export function markTerms(text: string, terms: string[], maxWords = Infinity): s
   let parts = words;
   const wordCount = Math.ceil(words.length / 2);
   if (wordCount > maxWords) {
-    const first = Math.max(0, words.findIndex((w, i) => i % 2 === 0 && isMatch(w)));
+    const first = Math.max(
+      0,
+      words.findIndex((w, i) => i % 2 === 0 && isMatch(w)),
+    );
     const start = Math.max(0, first - Math.floor(maxWords / 2) * 2);
     parts = words.slice(start, start + maxWords * 2 - 1);
     if (start > 0) parts = ['… ', ...parts];

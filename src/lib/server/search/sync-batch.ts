@@ -17,7 +17,8 @@ export interface SyncContext {
 
 /** Meilisearch did not answer (down, slow): the whole relay backs off, the rows themselves are not to blame. */
 export const isUnreachable = (error: unknown) =>
-  error instanceof Error && ['MeilisearchRequestError', 'MeilisearchRequestTimeOutError', 'MeilisearchTaskTimeOutError'].includes(error.name);
+  error instanceof Error &&
+  ['MeilisearchRequestError', 'MeilisearchRequestTimeOutError', 'MeilisearchTaskTimeOutError'].includes(error.name);
 
 /**
  * Relays one batch of the outbox: re-reads the listings from Postgres, writes them to the live index (and to an

@@ -9,7 +9,9 @@ export async function succeeded(enqueued: EnqueuedTaskPromise, timeoutMs = 30_00
   // Node warns past 1,500 on one signal.
   const task = await enqueued.waitTask({ timeout: timeoutMs, interval: Math.max(25, Math.ceil(timeoutMs / 1_400)) });
   if (task.status !== 'succeeded') {
-    throw new Error(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? 'no error given'}`);
+    throw new Error(
+      `Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? 'no error given'}`,
+    );
   }
   return task;
 }

@@ -13,7 +13,10 @@ export function appSecret(db: Database): Promise<Buffer> {
   let pending = cache.get(db);
   if (!pending) {
     pending = (async () => {
-      await db.insert(schemaFlags).values({ key: 'app_secret', value: randomBytes(32).toString('base64') }).onConflictDoNothing();
+      await db
+        .insert(schemaFlags)
+        .values({ key: 'app_secret', value: randomBytes(32).toString('base64') })
+        .onConflictDoNothing();
       const [row] = await db.select().from(schemaFlags).where(eq(schemaFlags.key, 'app_secret'));
       return Buffer.from(String(row!.value), 'base64');
     })();
@@ -25,5 +28,7 @@ export function appSecret(db: Database): Promise<Buffer> {
 
 /** A URL-safe signature of `purpose:subject`: the same input always gives the same token. */
 export async function signedToken(db: Database, purpose: string, subject: string): Promise<string> {
-  return createHmac('sha256', await appSecret(db)).update(`${purpose}:${subject}`).digest('base64url');
+  return createHmac('sha256', await appSecret(db))
+    .update(`${purpose}:${subject}`)
+    .digest('base64url');
 }

@@ -15,7 +15,12 @@ const WINDOW_MS = 60_000;
 const SWEEP_PROBABILITY = 0.001;
 
 /** Counts one request of `client` in `bucket`: null while within `max` a minute, else the refusal (Retry-After). */
-export async function consumeRateLimit(db: Database, bucket: RateLimitBucket, client: string, max: number): Promise<TooManyRequests | null> {
+export async function consumeRateLimit(
+  db: Database,
+  bucket: RateLimitBucket,
+  client: string,
+  max: number,
+): Promise<TooManyRequests | null> {
   if (max <= 0) return null;
   const key = `${bucket}:${client}`;
   const expired = sql`${rateLimitWindows.windowStart} <= now() - make_interval(secs => ${WINDOW_MS / 1000})`;
@@ -29,11 +34,20 @@ export async function consumeRateLimit(db: Database, bucket: RateLimitBucket, cl
         hits: sql`case when ${expired} then 1 else ${rateLimitWindows.hits} + 1 end`,
       },
     })
-    .returning({ hits: rateLimitWindows.hits, resetInMs: sql<number>`extract(epoch from (${rateLimitWindows.windowStart} + make_interval(secs => ${WINDOW_MS / 1000}) - now())) * 1000` });
+    .returning({
+      hits: rateLimitWindows.hits,
+      resetInMs: sql<number>`extract(epoch from (${rateLimitWindows.windowStart} + make_interval(secs => ${WINDOW_MS / 1000}) - now())) * 1000`,
+    });
   if (Math.random() < SWEEP_PROBABILITY) {
-    void db.delete(rateLimitWindows).where(lt(rateLimitWindows.windowStart, sql`now() - interval '1 hour'`)).catch(() => {});
+    void db
+      .delete(rateLimitWindows)
+      .where(lt(rateLimitWindows.windowStart, sql`now() - interval '1 hour'`))
+      .catch(() => {});
   }
   if (!row || row.hits <= max) return null;
   const retryAfterSeconds = Math.max(1, Math.ceil(Number(row.resetInMs) / 1000));
-  return new TooManyRequests(`Too many requests: at most ${max} a minute. Try again in ${retryAfterSeconds} seconds.`, retryAfterSeconds);
+  return new TooManyRequests(
+    `Too many requests: at most ${max} a minute. Try again in ${retryAfterSeconds} seconds.`,
+    retryAfterSeconds,
+  );
 }

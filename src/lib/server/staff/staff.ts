@@ -17,11 +17,17 @@ export function coveredCountries(raw: string[], field = 'countries'): string[] {
 }
 
 function assertAdmin(actor: Actor): void {
-  if (actor.role !== 'admin') throw new Forbidden('Only an administrator can manage correspondents and administrators.');
+  if (actor.role !== 'admin')
+    throw new Forbidden('Only an administrator can manage correspondents and administrators.');
 }
 
 /** The delegation reassigns a correspondent's countries; the new perimeter applies from their next request. */
-export async function setCorrespondentCountries(db: Database, actor: Actor, userId: string, raw: string[]): Promise<string[]> {
+export async function setCorrespondentCountries(
+  db: Database,
+  actor: Actor,
+  userId: string,
+  raw: string[],
+): Promise<string[]> {
   assertAdmin(actor);
   if (!isUuid(userId)) throw new NotFound('The account');
   const countries = coveredCountries(raw);
@@ -56,12 +62,22 @@ export async function listStaff(db: Database, actor: Actor | null) {
   if (!actor) throw new Unauthenticated();
   if (actor.role !== 'admin') throw new Forbidden('Only administrators see the staff list.');
   const staff = await db
-    .select({ id: users.id, displayName: users.displayName, email: users.email, role: users.role, disabledAt: users.disabledAt })
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      email: users.email,
+      role: users.role,
+      disabledAt: users.disabledAt,
+    })
     .from(users)
     .where(inArray(users.role, ['correspondent', 'admin']))
     .orderBy(asc(users.role), asc(users.displayName));
   const countries = await db.select().from(correspondentCountries).orderBy(asc(correspondentCountries.country));
-  return staff.map((s) => ({ ...s, active: s.disabledAt === null, countries: countries.filter((c) => c.userId === s.id).map((c) => c.country) }));
+  return staff.map((s) => ({
+    ...s,
+    active: s.disabledAt === null,
+    countries: countries.filter((c) => c.userId === s.id).map((c) => c.country),
+  }));
 }
 
 /** Who is being slowed down at sign-in, and from where: the delegation watches for guessing campaigns. */

@@ -16,15 +16,43 @@ import { trustMail } from './mails.js';
  * collectivités' mail domains is published on npm; admins record them from the French accounts queue.)
  */
 const SHARED_MAIL_DOMAINS = new Set([
-  'gmail.com', 'googlemail.com', 'yahoo.fr', 'yahoo.com', 'hotmail.fr', 'hotmail.com', 'outlook.fr', 'outlook.com', 'live.fr', 'live.com',
-  'msn.com', 'icloud.com', 'me.com', 'orange.fr', 'wanadoo.fr', 'free.fr', 'sfr.fr', 'neuf.fr', 'laposte.net', 'bbox.fr', 'aol.com',
-  'gmx.fr', 'gmx.com', 'protonmail.com', 'proton.me', 'yandex.com', 'mail.com', 'club-internet.fr', 'numericable.fr',
+  'gmail.com',
+  'googlemail.com',
+  'yahoo.fr',
+  'yahoo.com',
+  'hotmail.fr',
+  'hotmail.com',
+  'outlook.fr',
+  'outlook.com',
+  'live.fr',
+  'live.com',
+  'msn.com',
+  'icloud.com',
+  'me.com',
+  'orange.fr',
+  'wanadoo.fr',
+  'free.fr',
+  'sfr.fr',
+  'neuf.fr',
+  'laposte.net',
+  'bbox.fr',
+  'aol.com',
+  'gmx.fr',
+  'gmx.com',
+  'protonmail.com',
+  'proton.me',
+  'yandex.com',
+  'mail.com',
+  'club-internet.fr',
+  'numericable.fr',
 ]);
 
 export function normaliseDomain(raw: string): string {
   const domain = raw.trim().toLowerCase().replace(/^@/, '').replace(/\.$/, '');
-  if (!/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(domain)) throw new InvalidInput('domain', 'This is not a mail domain such as lannion.fr.');
-  if (SHARED_MAIL_DOMAINS.has(domain)) throw new InvalidInput('domain', 'This domain is a public mailbox provider: anyone can have an address there.');
+  if (!/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(domain))
+    throw new InvalidInput('domain', 'This is not a mail domain such as lannion.fr.');
+  if (SHARED_MAIL_DOMAINS.has(domain))
+    throw new InvalidInput('domain', 'This domain is a public mailbox provider: anyone can have an address there.');
   return domain;
 }
 
@@ -32,34 +60,67 @@ export function normaliseDomain(raw: string): string {
  * An admin records a mail domain as a French collectivité's own. Its members whose verified address is on that
  * domain, waiting now or registering later, are approved at once (audited as approved by the domain).
  */
-export async function recordAuthorityDomain(services: Services, actor: Actor | null, authorityId: string, rawDomain: string): Promise<{ domains: string[]; approved: number }> {
+export async function recordAuthorityDomain(
+  services: Services,
+  actor: Actor | null,
+  authorityId: string,
+  rawDomain: string,
+): Promise<{ domains: string[]; approved: number }> {
   if (!actor) throw new Unauthenticated();
   if (actor.role !== 'admin') throw new Forbidden('Only administrators record a collectivité’s mail domains.');
   const domain = normaliseDomain(rawDomain);
   if (!isUuid(authorityId)) throw new NotFound('This authority');
   const result = await services.db.transaction(async (tx) => {
-    const [authority] = await tx.select().from(authorities).where(eq(authorities.id, authorityId)).for('update').limit(1);
+    const [authority] = await tx
+      .select()
+      .from(authorities)
+      .where(eq(authorities.id, authorityId))
+      .for('update')
+      .limit(1);
     if (!authority) throw new NotFound('This authority');
-    if (authority.kind !== 'french') throw new InvalidInput('authorityId', 'Mail domains are recorded for French collectivités.');
+    if (authority.kind !== 'french')
+      throw new InvalidInput('authorityId', 'Mail domains are recorded for French collectivités.');
     const domains = [...new Set([...authority.emailDomains, domain])].sort();
-    await tx.update(authorities).set({ emailDomains: domains, updatedAt: new Date() }).where(eq(authorities.id, authorityId));
+    await tx
+      .update(authorities)
+      .set({ emailDomains: domains, updatedAt: new Date() })
+      .where(eq(authorities.id, authorityId));
     await recordTrustEvent(tx, { actor, action: 'authority.record_domain', authorityId, details: { domain } });
     const waiting = await tx
       .select({ id: users.id, email: users.email, displayName: users.displayName, locale: users.locale })
       .from(users)
-      .where(and(eq(users.authorityId, authorityId), eq(users.membership, 'pending'), isNotNull(users.emailVerifiedAt), isNull(users.disabledAt)));
+      .where(
+        and(
+          eq(users.authorityId, authorityId),
+          eq(users.membership, 'pending'),
+          isNotNull(users.emailVerifiedAt),
+          isNull(users.disabledAt),
+        ),
+      );
     const onDomain = waiting.filter((u) => emailOnDomain(u.email, domain));
     for (const u of onDomain) await markApproved(tx, u.id, actor, `email_domain:${domain}`);
     return { domains, approved: onDomain, name: authority.name };
   });
   for (const u of result.approved) {
-    await sendMail(services, trustMail('membership_approved', u.locale, u.email, { name: u.displayName, authority: result.name, link: `${services.config.origin}/compte` }));
+    await sendMail(
+      services,
+      trustMail('membership_approved', u.locale, u.email, {
+        name: u.displayName,
+        authority: result.name,
+        link: `${services.config.origin}/compte`,
+      }),
+    );
   }
   return { domains: result.domains, approved: result.approved.length };
 }
 
 /** Removing a domain approves nobody and un-approves nobody: it only stops future automatic approvals. */
-export async function removeAuthorityDomain(db: Database, actor: Actor | null, authorityId: string, rawDomain: string): Promise<string[]> {
+export async function removeAuthorityDomain(
+  db: Database,
+  actor: Actor | null,
+  authorityId: string,
+  rawDomain: string,
+): Promise<string[]> {
   if (!actor) throw new Unauthenticated();
   if (actor.role !== 'admin') throw new Forbidden('Only administrators change a collectivité’s mail domains.');
   if (!isUuid(authorityId)) throw new NotFound('This authority');

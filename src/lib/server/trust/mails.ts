@@ -118,7 +118,12 @@ const TEXTS: Record<'fr' | 'en' | 'es', Texts> = {
 };
 
 /** A trust mail in the recipient's language. */
-export function trustMail(kind: Kind, locale: string | null | undefined, to: string, values: Record<string, string>): OutgoingMail {
+export function trustMail(
+  kind: Kind,
+  locale: string | null | undefined,
+  to: string,
+  values: Record<string, string>,
+): OutgoingMail {
   const { subject, body } = TEXTS[mailLocale(locale)][kind](values);
   return { to, subject: `${subject} — Bourse-projets`, text: body };
 }

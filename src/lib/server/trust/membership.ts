@@ -14,7 +14,11 @@ import { notify } from '../notifications/events.js';
 
 export type MembershipDecision = 'approve' | 'reject' | 'disable';
 
-const TO: Record<MembershipDecision, Exclude<MembershipState, 'pending'>> = { approve: 'approved', reject: 'rejected', disable: 'disabled' };
+const TO: Record<MembershipDecision, Exclude<MembershipState, 'pending'>> = {
+  approve: 'approved',
+  reject: 'rejected',
+  disable: 'disabled',
+};
 /** From which states each decision is possible: a rejected or ended member may be approved again. */
 const FROM: Record<MembershipDecision, MembershipState[]> = {
   approve: ['pending', 'rejected', 'disabled'],
@@ -36,10 +40,17 @@ export async function decideMembership(
   if (!isUuid(userId)) throw new NotFound('The account');
   const reason = reasonInput?.trim() || null;
   if (decision !== 'approve' && !reason) throw new InvalidInput('reason', 'Say why (reason): the person is told.');
-  if (reason && reason.length > 1000) throw new InvalidInput('reason', 'The reason is at most 1000 characters.', { reason: 'max_length', max: 1000 });
+  if (reason && reason.length > 1000)
+    throw new InvalidInput('reason', 'The reason is at most 1000 characters.', { reason: 'max_length', max: 1000 });
   const target = await services.db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ user: users, authorityName: authorities.name, kind: authorities.kind, country: authorities.country, authorityVerifiedAt: authorities.verifiedAt })
+      .select({
+        user: users,
+        authorityName: authorities.name,
+        kind: authorities.kind,
+        country: authorities.country,
+        authorityVerifiedAt: authorities.verifiedAt,
+      })
       .from(users)
       .leftJoin(authorities, eq(authorities.id, users.authorityId))
       .where(eq(users.id, userId))
@@ -49,28 +60,57 @@ export async function decideMembership(
     if (row.user.role !== 'french_authority' && row.user.role !== 'foreign_authority') {
       throw new InvalidInput('userId', 'Only members of an authority are approved this way.');
     }
-    assertMayDecideMembership(actor, { userId, authorityId: row.user.authorityId, authorityKind: row.kind, country: row.country });
+    assertMayDecideMembership(actor, {
+      userId,
+      authorityId: row.user.authorityId,
+      authorityKind: row.kind,
+      country: row.country,
+    });
     if (!FROM[decision].includes(row.user.membership)) {
-      throw new Conflict(`This membership is ${row.user.membership}: it cannot be ${TO[decision]} now.`, { membership: row.user.membership });
+      throw new Conflict(`This membership is ${row.user.membership}: it cannot be ${TO[decision]} now.`, {
+        membership: row.user.membership,
+      });
     }
     if (decision === 'approve') {
-      await markApproved(tx, userId, actor, actor.role === 'admin' || actor.role === 'correspondent' ? 'moderator' : 'colleague');
+      await markApproved(
+        tx,
+        userId,
+        actor,
+        actor.role === 'admin' || actor.role === 'correspondent' ? 'moderator' : 'colleague',
+      );
     } else {
       await tx
         .update(users)
-        .set({ membership: TO[decision], membershipDecidedAt: sql`now()`, membershipDecidedBy: actor.userId, membershipReason: reason, updatedAt: sql`now()` })
+        .set({
+          membership: TO[decision],
+          membershipDecidedAt: sql`now()`,
+          membershipDecidedBy: actor.userId,
+          membershipReason: reason,
+          updatedAt: sql`now()`,
+        })
         .where(eq(users.id, userId));
-      await recordTrustEvent(tx, { actor, action: `membership.${decision}`, subjectUserId: userId, authorityId: row.user.authorityId, reason });
+      await recordTrustEvent(tx, {
+        actor,
+        action: `membership.${decision}`,
+        subjectUserId: userId,
+        authorityId: row.user.authorityId,
+        reason,
+      });
     }
     return row;
   });
   // A moderator vouching for the first member of a foreign authority vouches for the authority too: one decision,
   // and the person hears it in one sentence (authority verified and account confirmed), not two.
   const verifiesAuthority =
-    decision === 'approve' && target.kind === 'foreign' && !!target.user.authorityId && !target.authorityVerifiedAt && (actor!.role === 'admin' || actor!.role === 'correspondent');
+    decision === 'approve' &&
+    target.kind === 'foreign' &&
+    !!target.user.authorityId &&
+    !target.authorityVerifiedAt &&
+    (actor!.role === 'admin' || actor!.role === 'correspondent');
   if (verifiesAuthority) await verifyAuthority(services.db, actor, target.user.authorityId!);
   else if (decision === 'approve') await notify(services.db, 'member_approved', { userId }, actor!.userId);
-  else if (decision === 'reject') await notify(services.db, 'member_rejected', { userId, comment: reason }, actor!.userId);
+  else if (decision === 'reject')
+    await notify(services.db, 'member_rejected', { userId, comment: reason }, actor!.userId);
   else {
     await sendMail(
       services,
@@ -89,7 +129,14 @@ export async function decideMembership(
 export async function joinRequestsFor(services: Services, actor: Actor) {
   if (!actor.authorityId || !actor.approved) return [];
   return services.db
-    .select({ id: users.id, displayName: users.displayName, email: users.email, jobTitle: users.jobTitle, emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null`, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      email: users.email,
+      jobTitle: users.jobTitle,
+      emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null`,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .where(and(eq(users.authorityId, actor.authorityId), eq(users.membership, 'pending'), isNull(users.disabledAt)))
     .orderBy(users.createdAt)

@@ -19,7 +19,13 @@ export interface MergeResult {
  * the same French authority is kept once: the duplicate's copy is ended ("merged"), so the trail keeps it.
  * Correspondents merge within the countries they cover, admins anywhere.
  */
-export async function mergeAuthorities(db: Database, actor: Actor | null, keepId: string, duplicateId: string, reasonInput?: string | null): Promise<MergeResult> {
+export async function mergeAuthorities(
+  db: Database,
+  actor: Actor | null,
+  keepId: string,
+  duplicateId: string,
+  reasonInput?: string | null,
+): Promise<MergeResult> {
   if (!actor) throw new Unauthenticated();
   if (!isUuid(keepId)) throw new InvalidInput('keepId', 'keepId must be an authority id.');
   if (!isUuid(duplicateId)) throw new InvalidInput('duplicateId', 'duplicateId must be an authority id.');
@@ -27,20 +33,40 @@ export async function mergeAuthorities(db: Database, actor: Actor | null, keepId
   const reason = reasonInput?.trim() || null;
   return db.transaction(async (tx) => {
     // Both rows locked in a fixed order: two merges of the same pair at once cannot interleave.
-    const rows = await tx.select().from(authorities).where(inArray(authorities.id, [keepId, duplicateId])).orderBy(authorities.id).for('update');
+    const rows = await tx
+      .select()
+      .from(authorities)
+      .where(inArray(authorities.id, [keepId, duplicateId]))
+      .orderBy(authorities.id)
+      .for('update');
     const keep = rows.find((r) => r.id === keepId);
     const duplicate = rows.find((r) => r.id === duplicateId);
     if (!keep || !duplicate) throw new NotFound('This authority');
-    if (keep.kind !== 'foreign' || duplicate.kind !== 'foreign') throw new InvalidInput('duplicateId', 'Only foreign authorities are merged here.');
-    if (keep.country !== duplicate.country) throw new Conflict('These authorities are in different countries: they are not duplicates.');
+    if (keep.kind !== 'foreign' || duplicate.kind !== 'foreign')
+      throw new InvalidInput('duplicateId', 'Only foreign authorities are merged here.');
+    if (keep.country !== duplicate.country)
+      throw new Conflict('These authorities are in different countries: they are not duplicates.');
     if (actor.role !== 'admin' && !(actor.role === 'correspondent' && actor.countries.includes(keep.country))) {
       throw new Forbidden(`Only the correspondent covering ${keep.country} or an admin may merge these authorities.`);
     }
-    const movedListings = await tx.update(listings).set({ authorityId: keepId, updatedAt: new Date() }).where(eq(listings.authorityId, duplicateId)).returning({ id: listings.id });
-    const movedMembers = await tx.update(users).set({ authorityId: keepId, updatedAt: new Date() }).where(eq(users.authorityId, duplicateId)).returning({ id: users.id });
+    const movedListings = await tx
+      .update(listings)
+      .set({ authorityId: keepId, updatedAt: new Date() })
+      .where(eq(listings.authorityId, duplicateId))
+      .returning({ id: listings.id });
+    const movedMembers = await tx
+      .update(users)
+      .set({ authorityId: keepId, updatedAt: new Date() })
+      .where(eq(users.authorityId, duplicateId))
+      .returning({ id: users.id });
     const ended = await tx
       .update(partnerships)
-      .set({ status: 'ended', endedAt: new Date(), endedBy: actor.userId, endReason: `Merged into ${keep.name}: the same partnership is kept there.` })
+      .set({
+        status: 'ended',
+        endedAt: new Date(),
+        endedBy: actor.userId,
+        endReason: `Merged into ${keep.name}: the same partnership is kept there.`,
+      })
       .where(
         and(
           eq(partnerships.foreignAuthorityId, duplicateId),
@@ -51,7 +77,11 @@ export async function mergeAuthorities(db: Database, actor: Actor | null, keepId
         ),
       )
       .returning({ id: partnerships.id });
-    const movedPartnerships = await tx.update(partnerships).set({ foreignAuthorityId: keepId }).where(eq(partnerships.foreignAuthorityId, duplicateId)).returning({ id: partnerships.id });
+    const movedPartnerships = await tx
+      .update(partnerships)
+      .set({ foreignAuthorityId: keepId })
+      .where(eq(partnerships.foreignAuthorityId, duplicateId))
+      .returning({ id: partnerships.id });
     const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
     await tx
       .update(authorities)
@@ -71,14 +101,28 @@ export async function mergeAuthorities(db: Database, actor: Actor | null, keepId
       .where(eq(authorities.id, keepId));
     await tx.delete(authorities).where(eq(authorities.id, duplicateId));
     // The requests now carry the kept authority's name (and verification) in search.
-    await enqueueSearchSync(tx, movedListings.map((l) => l.id));
-    const moved = { listings: movedListings.length, members: movedMembers.length, partnerships: movedPartnerships.length, partnershipsEnded: ended.length };
+    await enqueueSearchSync(
+      tx,
+      movedListings.map((l) => l.id),
+    );
+    const moved = {
+      listings: movedListings.length,
+      members: movedMembers.length,
+      partnerships: movedPartnerships.length,
+      partnershipsEnded: ended.length,
+    };
     await recordTrustEvent(tx, {
       actor,
       action: 'authority.merge',
       authorityId: keepId,
       reason,
-      details: { removedId: duplicateId, removedName: duplicate.name, moved, listingIds: movedListings.map((l) => l.id), memberIds: movedMembers.map((m) => m.id) },
+      details: {
+        removedId: duplicateId,
+        removedName: duplicate.name,
+        moved,
+        listingIds: movedListings.map((l) => l.id),
+        memberIds: movedMembers.map((m) => m.id),
+      },
     });
     return { keptId: keepId, removedId: duplicateId, moved };
   });

@@ -24,13 +24,17 @@ export interface QueueFilters {
 
 function checkFilters(filters: QueueFilters) {
   const page = filters.page ?? 1;
-  if (!Number.isInteger(page) || page < 1 || page > 100_000) throw new InvalidInput('page', 'page must be a whole number from 1.', { reason: 'whole_number' });
+  if (!Number.isInteger(page) || page < 1 || page > 100_000)
+    throw new InvalidInput('page', 'page must be a whole number from 1.', { reason: 'whole_number' });
   const state: MembershipState = filters.state ?? 'pending';
-  if (state !== 'pending' && state !== 'rejected') throw new InvalidInput('state', 'state must be pending or rejected.');
+  if (state !== 'pending' && state !== 'rejected')
+    throw new InvalidInput('state', 'state must be pending or rejected.');
   const country = filters.country?.trim().toUpperCase() || null;
-  if (country && !/^[A-Z]{2}$/.test(country)) throw new InvalidInput('country', 'country must be an ISO 3166-1 alpha-2 code such as SN.');
+  if (country && !/^[A-Z]{2}$/.test(country))
+    throw new InvalidInput('country', 'country must be an ISO 3166-1 alpha-2 code such as SN.');
   const q = filters.q?.trim() || null;
-  if (q && q.length > 200) throw new InvalidInput('q', 'q is at most 200 characters.', { reason: 'max_length', max: 200 });
+  if (q && q.length > 200)
+    throw new InvalidInput('q', 'q is at most 200 characters.', { reason: 'max_length', max: 200 });
   return { page, state, country, q, verifiedOnly: !!filters.verifiedOnly };
 }
 
@@ -43,12 +47,28 @@ async function page(db: Database, where: SQL | undefined, pageNumber: number) {
   const [rows, [total]] = await Promise.all([
     db
       .select({
-        user: { id: users.id, displayName: users.displayName, email: users.email, jobTitle: users.jobTitle, membership: users.membership, membershipReason: users.membershipReason, emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null`, createdAt: users.createdAt },
+        user: {
+          id: users.id,
+          displayName: users.displayName,
+          email: users.email,
+          jobTitle: users.jobTitle,
+          membership: users.membership,
+          membershipReason: users.membershipReason,
+          emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null`,
+          createdAt: users.createdAt,
+        },
         emailDomain: domainOf,
         authority: {
-          id: authorities.id, name: authorities.name, type: authorities.type, country: authorities.country, region: authorities.region,
-          officialCode: authorities.officialCode, website: authorities.website, emailDomains: authorities.emailDomains,
-          verified: sql<boolean>`${authorities.verifiedAt} is not null`, createdAt: authorities.createdAt,
+          id: authorities.id,
+          name: authorities.name,
+          type: authorities.type,
+          country: authorities.country,
+          region: authorities.region,
+          officialCode: authorities.officialCode,
+          website: authorities.website,
+          emailDomains: authorities.emailDomains,
+          verified: sql<boolean>`${authorities.verifiedAt} is not null`,
+          createdAt: authorities.createdAt,
           members: sql<number>`(select count(*)::int from users m where m.authority_id = ${authorities.id} and m.membership = 'approved')`,
         },
       })
@@ -62,7 +82,13 @@ async function page(db: Database, where: SQL | undefined, pageNumber: number) {
     db.select({ n: count() }).from(users).innerJoin(authorities, eq(authorities.id, users.authorityId)).where(where),
   ]);
   const totalCount = Number(total?.n ?? 0);
-  return { items: rows, total: totalCount, page: pageNumber, pageSize: QUEUE_PAGE_SIZE, pages: Math.max(1, Math.ceil(totalCount / QUEUE_PAGE_SIZE)) };
+  return {
+    items: rows,
+    total: totalCount,
+    page: pageNumber,
+    pageSize: QUEUE_PAGE_SIZE,
+    pages: Math.max(1, Math.ceil(totalCount / QUEUE_PAGE_SIZE)),
+  };
 }
 
 function textFilter(q: string | null): SQL | undefined {
@@ -76,7 +102,12 @@ function textFilter(q: string | null): SQL | undefined {
  * (new authorities and join requests), complete and paginated, oldest first, with filters; and the countries whose
  * registrations in the last hour look like a flood.
  */
-export async function foreignAccountsQueue(db: Database, config: Config, actor: Actor | null, filters: QueueFilters = {}) {
+export async function foreignAccountsQueue(
+  db: Database,
+  config: Config,
+  actor: Actor | null,
+  filters: QueueFilters = {},
+) {
   const scope = moderationScope(actor);
   const f = checkFilters(filters);
   if (f.country && scope !== 'all' && !scope.includes(f.country)) throw new Forbidden(`You do not cover ${f.country}.`);
@@ -90,11 +121,19 @@ export async function foreignAccountsQueue(db: Database, config: Config, actor: 
     f.verifiedOnly ? isNotNull(users.emailVerifiedAt) : undefined,
     textFilter(f.q),
   );
-  return { ...(await page(db, where, f.page)), anomalies: await registrationAnomalies(db, config, scope === 'all' ? null : [...scope]) };
+  return {
+    ...(await page(db, where, f.page)),
+    anomalies: await registrationAnomalies(db, config, scope === 'all' ? null : [...scope]),
+  };
 }
 
 /** The admins' French accounts queue: people waiting to act for a French collectivité, oldest first. */
-export async function frenchAccountsQueue(db: Database, config: Config, actor: Actor | null, filters: QueueFilters = {}) {
+export async function frenchAccountsQueue(
+  db: Database,
+  config: Config,
+  actor: Actor | null,
+  filters: QueueFilters = {},
+) {
   if (!actor) throw new Unauthenticated();
   if (actor.role !== 'admin') throw new Forbidden('Only administrators work the French accounts queue.');
   const f = checkFilters(filters);
@@ -114,6 +153,7 @@ export function departementOf(authority: { type: string; officialCode: string | 
   const code = authority.officialCode;
   if (!code) return null;
   if (authority.type === 'departement') return code;
-  if (authority.type === 'commune' && /^\d[\dAB]\d{3}$/.test(code)) return code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2);
+  if (authority.type === 'commune' && /^\d[\dAB]\d{3}$/.test(code))
+    return code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2);
   return null;
 }

@@ -17,13 +17,26 @@ export async function admitRegistration(tx: Tx, config: Config, clientKey: strin
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('registration-limits'))`);
   const since = new Date(Date.now() - HOUR);
   if (perClientPerHour > 0) {
-    const [row] = await tx.select({ n: count() }).from(registrationLog).where(and(eq(registrationLog.clientKey, clientKey), gt(registrationLog.createdAt, since)));
-    if ((row?.n ?? 0) >= perClientPerHour) throw new TooManyRequests('Too many accounts were created from your connection in the last hour: try again later.', 3600);
+    const [row] = await tx
+      .select({ n: count() })
+      .from(registrationLog)
+      .where(and(eq(registrationLog.clientKey, clientKey), gt(registrationLog.createdAt, since)));
+    if ((row?.n ?? 0) >= perClientPerHour)
+      throw new TooManyRequests(
+        'Too many accounts were created from your connection in the last hour: try again later.',
+        3600,
+      );
   }
   if (perCountryPerHour > 0) {
-    const [row] = await tx.select({ n: count() }).from(registrationLog).where(and(eq(registrationLog.country, country), gt(registrationLog.createdAt, since)));
+    const [row] = await tx
+      .select({ n: count() })
+      .from(registrationLog)
+      .where(and(eq(registrationLog.country, country), gt(registrationLog.createdAt, since)));
     if ((row?.n ?? 0) >= perCountryPerHour) {
-      throw new TooManyRequests('Too many accounts were created for this country in the last hour: try again later, or contact the embassy’s correspondent.', 3600);
+      throw new TooManyRequests(
+        'Too many accounts were created for this country in the last hour: try again later, or contact the embassy’s correspondent.',
+        3600,
+      );
     }
   }
   await tx.insert(registrationLog).values({ clientKey, country });
@@ -36,13 +49,22 @@ export interface RegistrationAnomaly {
 }
 
 /** Countries with more registrations in the last hour than the anomaly threshold (null scope: every country). */
-export async function registrationAnomalies(db: Pick<Database, 'select'>, config: Config, countries: string[] | null): Promise<RegistrationAnomaly[]> {
+export async function registrationAnomalies(
+  db: Pick<Database, 'select'>,
+  config: Config,
+  countries: string[] | null,
+): Promise<RegistrationAnomaly[]> {
   const threshold = config.registrationLimits.anomalyPerCountryPerHour;
   if (threshold <= 0 || (countries && countries.length === 0)) return [];
   const rows = await db
     .select({ country: registrationLog.country, n: count() })
     .from(registrationLog)
-    .where(and(gt(registrationLog.createdAt, new Date(Date.now() - HOUR)), countries ? inArray(registrationLog.country, countries) : undefined))
+    .where(
+      and(
+        gt(registrationLog.createdAt, new Date(Date.now() - HOUR)),
+        countries ? inArray(registrationLog.country, countries) : undefined,
+      ),
+    )
     .groupBy(registrationLog.country)
     .having(sql`count(*) > ${threshold}`)
     .orderBy(desc(count()));

@@ -22,14 +22,28 @@ export interface SimilarAuthority {
 }
 
 /** Foreign authorities of the country whose name resembles this one, most similar first (pg_trgm). */
-export async function similarAuthorities(db: Pick<Database, 'select'>, country: string, name: string, limit = 5): Promise<SimilarAuthority[]> {
+export async function similarAuthorities(
+  db: Pick<Database, 'select'>,
+  country: string,
+  name: string,
+  limit = 5,
+): Promise<SimilarAuthority[]> {
   const wanted = name.trim();
   if (wanted.length < 2 || !/^[A-Z]{2}$/.test(country)) return [];
   const score = sql<number>`public.similarity(${core(sql`${authorities.name}`)}, ${core(sql`${wanted}::text`)})`;
   const rows = await db
-    .select({ id: authorities.id, name: authorities.name, type: authorities.type, region: authorities.region, verified: sql<boolean>`${authorities.verifiedAt} is not null`, similarity: score })
+    .select({
+      id: authorities.id,
+      name: authorities.name,
+      type: authorities.type,
+      region: authorities.region,
+      verified: sql<boolean>`${authorities.verifiedAt} is not null`,
+      similarity: score,
+    })
     .from(authorities)
-    .where(and(eq(authorities.kind, 'foreign'), eq(authorities.country, country), sql`${score} >= ${SIMILARITY_THRESHOLD}`))
+    .where(
+      and(eq(authorities.kind, 'foreign'), eq(authorities.country, country), sql`${score} >= ${SIMILARITY_THRESHOLD}`),
+    )
     .orderBy(desc(score), desc(authorities.verifiedAt), authorities.name)
     .limit(limit);
   return rows.map((r) => ({ ...r, similarity: Math.round(Number(r.similarity) * 100) / 100 }));

@@ -39,11 +39,15 @@ export function reasonText(reason: FitReason, locale: Locale): string {
     case 'any_country':
       return m.cofinancing_reason_any_country();
     case 'themes':
-      return m.cofinancing_reason_themes({ themes: reason.themes.map((t) => findTheme(t)?.name[locale] ?? t).join(', ') });
+      return m.cofinancing_reason_themes({
+        themes: reason.themes.map((t) => findTheme(t)?.name[locale] ?? t).join(', '),
+      });
     case 'any_theme':
       return m.cofinancing_reason_any_theme();
     case 'basin':
-      return reason.shared ? m.cofinancing_reason_basin_shared({ departement: reason.departement }) : m.cofinancing_reason_basin({ departement: reason.departement });
+      return reason.shared
+        ? m.cofinancing_reason_basin_shared({ departement: reason.departement })
+        : m.cofinancing_reason_basin({ departement: reason.departement });
     case 'applicant':
       return m.cofinancing_reason_applicant({ type: APPLICANT[reason.type]?.() ?? reason.type });
   }
@@ -55,7 +59,10 @@ export function describePath(path: FitPath, locale: Locale): PathView {
     path.status === 'upcoming' && p.opensOn
       ? m.cofinancing_opens({ date: formatDate(p.opensOn, locale) })
       : p.closesOn && path.closesInDays !== null
-        ? m.cofinancing_closes({ date: formatDate(p.closesOn, locale), relative: formatRelativeDays(-path.closesInDays, locale) })
+        ? m.cofinancing_closes({
+            date: formatDate(p.closesOn, locale),
+            relative: formatRelativeDays(-path.closesInDays, locale),
+          })
         : p.kind === 'one_percent'
           ? m.cofinancing_no_deadline()
           : m.cofinancing_calendar_see_site();
@@ -80,5 +87,12 @@ export interface SupportView {
 
 export const describeSupport = (region: string | null, contacts: SupportContact[]): SupportView => ({
   region,
-  contacts: contacts.map(({ id, kind, name, website, email, address }) => ({ id, kind, name, website, email, address })),
+  contacts: contacts.map(({ id, kind, name, website, email, address }) => ({
+    id,
+    kind,
+    name,
+    website,
+    email,
+    address,
+  })),
 });

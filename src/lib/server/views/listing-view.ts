@@ -29,7 +29,11 @@ export const languageName = (code: string, locale: Locale) => {
 };
 
 /** The translation a reader of `locale` gets instead of the original: theirs, unless they read the original's language. */
-export function translationFor<T>(originalLanguage: string, translations: Record<string, T> | null | undefined, locale: Locale): T | undefined {
+export function translationFor<T>(
+  originalLanguage: string,
+  translations: Record<string, T> | null | undefined,
+  locale: Locale,
+): T | undefined {
   return originalLanguage === locale ? undefined : translations?.[locale];
 }
 
@@ -42,7 +46,14 @@ export function describeListing(l: ListingLike, locale: Locale) {
   const original: TextVersion = {
     language: l.originalLanguage,
     languageName: languageName(l.originalLanguage, locale),
-    text: { title: l.title, summary: l.summary, context: l.context, difficulties: l.difficulties, objectives: l.objectives, expectedFromFrance: l.expectedFromFrance },
+    text: {
+      title: l.title,
+      summary: l.summary,
+      context: l.context,
+      difficulties: l.difficulties,
+      objectives: l.objectives,
+      expectedFromFrance: l.expectedFromFrance,
+    },
   };
   const translations: TextVersion[] = Object.entries(l.translations ?? {})
     .filter(([lang]) => lang !== l.originalLanguage)
@@ -76,7 +87,10 @@ export function describeListing(l: ListingLike, locale: Locale) {
     lastConfirmedAt: l.lastConfirmedAt,
     updatedAt: l.updatedAt,
     authority: { ...l.authority, typeName: name(FOREIGN_AUTHORITY_TYPES, l.authority.type, locale) },
-    contacts: l.electedOfficial !== undefined || l.technicalContact !== undefined ? { electedOfficial: l.electedOfficial ?? null, technicalContact: l.technicalContact ?? null } : null,
+    contacts:
+      l.electedOfficial !== undefined || l.technicalContact !== undefined
+        ? { electedOfficial: l.electedOfficial ?? null, technicalContact: l.technicalContact ?? null }
+        : null,
   };
 }
 export type ListingView = ReturnType<typeof describeListing>;

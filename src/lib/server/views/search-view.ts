@@ -23,7 +23,8 @@ export interface FacetOption {
   selected: boolean;
 }
 
-const typeName = (code: string, locale: Locale) => FOREIGN_AUTHORITY_TYPES.find((t) => t.code === code)?.name[locale] ?? code;
+const typeName = (code: string, locale: Locale) =>
+  FOREIGN_AUTHORITY_TYPES.find((t) => t.code === code)?.name[locale] ?? code;
 
 /**
  * A result as the page shows it: labels resolved on the server so the browser never loads the reference data. A
@@ -57,18 +58,31 @@ function options(
   onlyPresent = false,
 ): FacetOption[] {
   return all
-    .map((o) => ({ value: o.code, label: o.name[locale], count: counts?.[o.code] ?? 0, selected: selected.includes(o.code) }))
+    .map((o) => ({
+      value: o.code,
+      label: o.name[locale],
+      count: counts?.[o.code] ?? 0,
+      selected: selected.includes(o.code),
+    }))
     .filter((o) => !onlyPresent || o.count > 0 || o.selected);
 }
 
 export function facetOptions(facets: SearchResult['facets'], query: SearchQuery, locale: Locale) {
   const countryCodes = new Set([...Object.keys(facets.country ?? {}), ...query.countries]);
-  const countries = [...countryCodes].map((code) => ({ code, name: { fr: countryName(code, 'fr'), en: countryName(code, 'en'), es: countryName(code, 'es') } }));
+  const countries = [...countryCodes].map((code) => ({
+    code,
+    name: { fr: countryName(code, 'fr'), en: countryName(code, 'en'), es: countryName(code, 'es') },
+  }));
   const byLabel = (a: FacetOption, b: FacetOption) => a.label.localeCompare(b.label, locale);
   return {
     country: options(countries, facets.country, query.countries, locale).sort(byLabel),
     theme: options(THEMES, facets.themes, query.themes, locale, true),
-    continent: options(CONTINENTS.filter((c) => c.code !== 'AN'), facets.continent, [query.continent], locale),
+    continent: options(
+      CONTINENTS.filter((c) => c.code !== 'AN'),
+      facets.continent,
+      [query.continent],
+      locale,
+    ),
     form: options(COOPERATION_FORMS, facets.forms, [query.form], locale),
     authorityType: options(FOREIGN_AUTHORITY_TYPES, facets.authorityType, [query.authorityType], locale),
     population: options(POPULATION_BRACKETS, facets.populationBracket, [query.population], locale),
@@ -90,7 +104,11 @@ const FACET_OF = {
  * The filters a search applies, one chip per chosen value with the link that removes it, and per facet the link
  * that removes the whole facet with how many results that would give (to widen a search that found nothing).
  */
-export function activeFilters(facets: ReturnType<typeof facetOptions>, totalWithout: SearchResult['totalWithout'], url: URL) {
+export function activeFilters(
+  facets: ReturnType<typeof facetOptions>,
+  totalWithout: SearchResult['totalWithout'],
+  url: URL,
+) {
   const without = (name: string, value?: string) => {
     const params = new URLSearchParams(url.searchParams);
     params.delete('page');
@@ -114,16 +132,26 @@ export type HitView = ReturnType<typeof hitView>;
  * A search said in words, in the reader's language: `[{ label: 'Pays', values: ['Sénégal', 'Maroc'] }, …]`, for
  * saved searches and alerts (never "q=eau+potable&continent=SA"). A link whose values are no longer valid says so.
  */
-export function searchInWords(query: string, locale: Locale, labels: Record<'q' | keyof ReturnType<typeof facetOptions>, string>) {
+export function searchInWords(
+  query: string,
+  locale: Locale,
+  labels: Record<'q' | keyof ReturnType<typeof facetOptions>, string>,
+) {
   let checked: SearchQuery;
   try {
     checked = searchQueryFromUrl(new URLSearchParams(query));
   } catch {
     return null;
   }
-  const name = (list: ReadonlyArray<{ code: string; name: Label }>, code: string | null) => (code ? [list.find((x) => x.code === code)?.name[locale] ?? code] : []);
+  const name = (list: ReadonlyArray<{ code: string; name: Label }>, code: string | null) =>
+    code ? [list.find((x) => x.code === code)?.name[locale] ?? code] : [];
   const criteria = [
-    { label: labels.q, values: checked.q ? [locale === 'fr' ? `« ${checked.q} »` : locale === 'es' ? `«${checked.q}»` : `“${checked.q}”`] : [] },
+    {
+      label: labels.q,
+      values: checked.q
+        ? [locale === 'fr' ? `« ${checked.q} »` : locale === 'es' ? `«${checked.q}»` : `“${checked.q}”`]
+        : [],
+    },
     { label: labels.country, values: checked.countries.map((c) => countryName(c, locale)) },
     { label: labels.continent, values: name(CONTINENTS, checked.continent) },
     { label: labels.theme, values: checked.themes.map((t) => findTheme(t)?.name[locale] ?? t) },

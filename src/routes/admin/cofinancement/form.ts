@@ -26,4 +26,8 @@ export function programmeFields(form: FormData): Record<string, unknown> {
 
 /** What the form shows: a saved programme, or what was just posted when it was refused. */
 export type ProgrammeFormValues = Record<string, unknown>;
-export const formValuesOf = (p: Programme): ProgrammeFormValues => ({ ...p, countries: p.countries.join(', '), maxRatePercent: p.maxRatePercent ?? '' });
+export const formValuesOf = (p: Programme): ProgrammeFormValues => ({
+  ...p,
+  countries: p.countries.join(', '),
+  maxRatePercent: p.maxRatePercent ?? '',
+});

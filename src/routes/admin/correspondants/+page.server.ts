@@ -9,7 +9,13 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
   const staff = await listStaff(getServices().db, locals.actor).catch(pageError);
-  return { staff: staff.map((s) => ({ ...s, disabledAt: null, countries: s.countries.map((c) => countryName(c, locals.locale)) })) };
+  return {
+    staff: staff.map((s) => ({
+      ...s,
+      disabledAt: null,
+      countries: s.countries.map((c) => countryName(c, locals.locale)),
+    })),
+  };
 };
 
 export const actions: Actions = {
@@ -23,7 +29,12 @@ export const actions: Actions = {
     try {
       if (!locals.actor) throw new Unauthenticated();
       const countries = values.countries.split(/[\s,;]+/).filter(Boolean);
-      await inviteStaff(getServices(), locals.actor, { email: values.email, role: values.role, countries: values.role === 'admin' ? [] : countries, locale: locals.locale });
+      await inviteStaff(getServices(), locals.actor, {
+        email: values.email,
+        role: values.role,
+        countries: values.role === 'admin' ? [] : countries,
+        locale: locals.locale,
+      });
     } catch (error) {
       return formFailure(error, values);
     }

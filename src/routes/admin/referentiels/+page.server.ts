@@ -1,9 +1,18 @@
 import {
-  type Label, CONTRIBUTION_TYPES, COOPERATION_FORMS, FOREIGN_AUTHORITY_TYPES, FRENCH_AUTHORITY_TYPES, LANGUAGES, POPULATION_BRACKETS, THEMES } from '$lib/reference';
+  type Label,
+  CONTRIBUTION_TYPES,
+  COOPERATION_FORMS,
+  FOREIGN_AUTHORITY_TYPES,
+  FRENCH_AUTHORITY_TYPES,
+  LANGUAGES,
+  POPULATION_BRACKETS,
+  THEMES,
+} from '$lib/reference';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
-  const rows = (list: ReadonlyArray<{ code: string; name: Label }>) => list.map((x) => ({ code: x.code, name: x.name[locals.locale] }));
+  const rows = (list: ReadonlyArray<{ code: string; name: Label }>) =>
+    list.map((x) => ({ code: x.code, name: x.name[locals.locale] }));
   return {
     themes: THEMES.map((t) => ({ code: t.code, name: t.name[locals.locale], dac: t.dac.join(', ') })),
     tables: [

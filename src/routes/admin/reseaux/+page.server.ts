@@ -18,10 +18,25 @@ async function regionNames(): Promise<string[]> {
 
 export const load: PageServerLoad = async () => ({
   regions: await regionNames(),
-  contacts: (await listSupportContacts(getServices().db)).map(({ id, region, kind, name, website, email, address, source, version }) => ({ id, region, kind, name, website, email, address, source, version })),
+  contacts: (await listSupportContacts(getServices().db)).map(
+    ({ id, region, kind, name, website, email, address, source, version }) => ({
+      id,
+      region,
+      kind,
+      name,
+      website,
+      email,
+      address,
+      source,
+      version,
+    }),
+  ),
 });
 
-const fields = (form: FormData) => Object.fromEntries(['region', 'kind', 'name', 'website', 'email', 'address', 'source'].map((k) => [k, String(form.get(k) ?? '')]));
+const fields = (form: FormData) =>
+  Object.fromEntries(
+    ['region', 'kind', 'name', 'website', 'email', 'address', 'source'].map((k) => [k, String(form.get(k) ?? '')]),
+  );
 
 export const actions: Actions = {
   save: async ({ request, locals }) => {

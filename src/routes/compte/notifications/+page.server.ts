@@ -16,7 +16,9 @@ export const actions: Actions = {
   default: async ({ locals, url, request }) => {
     const actor = requireSignedIn(locals.actor, url);
     const form = await request.formData();
-    const chosen = Object.fromEntries(NOTIFICATION_KINDS.filter(isOptional).map((kind) => [kind, String(form.get(kind) ?? 'immediate')]));
+    const chosen = Object.fromEntries(
+      NOTIFICATION_KINDS.filter(isOptional).map((kind) => [kind, String(form.get(kind) ?? 'immediate')]),
+    );
     try {
       await setPreferences(getServices().db, actor.userId, chosen);
     } catch (error) {

@@ -17,7 +17,9 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
   const { view } = await viewListing(db, locals.actor, params.id).catch(pageError);
   const scope = { authorityId: view.authority.id, country: view.country, status: view.status };
   const locale = getLocale();
-  const cofinancing = isPublic(view.status) ? await cofinancingFor(db, locals.actor, { country: view.country, themes: view.themes }) : null;
+  const cofinancing = isPublic(view.status)
+    ? await cofinancingFor(db, locals.actor, { country: view.country, themes: view.themes })
+    : null;
   const region = cofinancing?.french?.region ?? null;
   return {
     cofinancing: cofinancing && {

@@ -7,7 +7,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const actor = requireSignedIn(locals.actor, url);
-  return { conversation: await readConversation(getServices().db, actor, params.id).catch(pageError), sent: url.searchParams.has('envoye') };
+  return {
+    conversation: await readConversation(getServices().db, actor, params.id).catch(pageError),
+    sent: url.searchParams.has('envoye'),
+  };
 };
 
 export const actions: Actions = {

@@ -23,7 +23,12 @@ export const actions: Actions = limitedPerIp({
     const form = await request.formData();
     const values = { displayName: text(form, 'displayName'), jobTitle: text(form, 'jobTitle') };
     try {
-      const { userId } = await acceptInvitation(getServices(), { token: params.token, ...values, password: text(form, 'password'), locale: locals.locale });
+      const { userId } = await acceptInvitation(getServices(), {
+        token: params.token,
+        ...values,
+        password: text(form, 'password'),
+        locale: locals.locale,
+      });
       setSessionCookie(cookies, await openSession(getServices().db, userId, request.headers.get('user-agent')));
     } catch (error) {
       return accountFailure(error, values);

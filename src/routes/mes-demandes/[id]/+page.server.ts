@@ -14,11 +14,21 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, locals, url }) => {
   requireForeignAuthority(locals.actor, url);
   const { db } = getServices();
-  const [{ view, version, steps }, events] = await Promise.all([viewListing(db, locals.actor, params.id), listingEvents(db, locals.actor, params.id)]).catch(pageError);
+  const [{ view, version, steps }, events] = await Promise.all([
+    viewListing(db, locals.actor, params.id),
+    listingEvents(db, locals.actor, params.id),
+  ]).catch(pageError);
   const listing = view as FullListing;
   const status = listing.status as ListingStatus;
   return {
-    listing: { id: listing.id, title: listing.title, status, revisionStatus: listing.revisionStatus, expiresAt: listing.expiresAt, publishedAt: listing.publishedAt },
+    listing: {
+      id: listing.id,
+      title: listing.title,
+      status,
+      revisionStatus: listing.revisionStatus,
+      expiresAt: listing.expiresAt,
+      publishedAt: listing.publishedAt,
+    },
     version,
     justSubmitted: url.searchParams.has('envoyee'),
     isPublic: isPublic(status),
@@ -54,7 +64,13 @@ export const actions: Actions = {
     requireForeignAuthority(locals.actor, url);
     const { form, version: v } = await version(request);
     try {
-      await markMatched(getServices().db, locals.actor, params.id, { frenchAuthorityIds: form.getAll('partners').map(String) }, v);
+      await markMatched(
+        getServices().db,
+        locals.actor,
+        params.id,
+        { frenchAuthorityIds: form.getAll('partners').map(String) },
+        v,
+      );
     } catch (error) {
       return formFailure(error);
     }

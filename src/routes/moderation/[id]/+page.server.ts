@@ -16,7 +16,10 @@ import { changesSinceLastRequest, revisionChanges } from './changes';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
   const { db } = getServices();
-  const [{ view, version, steps }, events] = await Promise.all([viewListing(db, locals.actor, params.id), listingEvents(db, locals.actor, params.id)]).catch(pageError);
+  const [{ view, version, steps }, events] = await Promise.all([
+    viewListing(db, locals.actor, params.id),
+    listingEvents(db, locals.actor, params.id),
+  ]).catch(pageError);
   const listing = view as FullListing;
   const isRevision = listing.revisionStatus === 'submitted' && listing.revision !== null;
   const proposed = isRevision ? ({ ...listing, ...listing.revision } as FullListing) : listing;
@@ -32,7 +35,9 @@ export const load: PageServerLoad = async ({ params, locals }) => {
     contacts: { electedOfficial: proposed.electedOfficial, technicalContact: proposed.technicalContact },
     changes: isRevision ? revisionChanges(listing, locale) : changesSinceLastRequest(events, locale),
     history: events.slice().reverse(),
-    suggestedPartners: isSearchable(listing.status) ? await suggestFrenchAuthorities(db, locals.actor, listing.id, 10).catch(pageError) : [],
+    suggestedPartners: isSearchable(listing.status)
+      ? await suggestFrenchAuthorities(db, locals.actor, listing.id, 10).catch(pageError)
+      : [],
   };
 };
 
@@ -46,7 +51,13 @@ export const actions: Actions = {
       return formFailure(new InvalidInput('decision', 'decision is required.', { reason: 'required' }), values);
     }
     try {
-      await decideListing(getServices().db, locals.actor, params.id, { decision, comment }, Number(form.get('version')) || undefined);
+      await decideListing(
+        getServices().db,
+        locals.actor,
+        params.id,
+        { decision, comment },
+        Number(form.get('version')) || undefined,
+      );
     } catch (error) {
       return formFailure(error, values);
     }

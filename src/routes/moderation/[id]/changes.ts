@@ -33,10 +33,12 @@ function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (Array.isArray(value)) return value.length ? value.map(show).join(', ') : '—';
   if (typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))
-      .map(([k, v]) => `${k}: ${show(v)}`)
-      .join(' · ') || '—';
+    return (
+      Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))
+        .map(([k, v]) => `${k}: ${show(v)}`)
+        .join(' · ') || '—'
+    );
   }
   return String(value);
 }
@@ -71,5 +73,7 @@ export function changesSinceLastRequest(events: EventLike[], locale: Locale): Fi
       merged.set(field, { from: prior ? prior.from : c.from, to: c.to });
     }
   }
-  return [...merged].map(([field, c]) => change(field, c.from, c.to, locale)).filter((c): c is FieldChange => c !== null);
+  return [...merged]
+    .map(([field, c]) => change(field, c.from, c.to, locale))
+    .filter((c): c is FieldChange => c !== null);
 }

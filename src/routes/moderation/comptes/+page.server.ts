@@ -10,7 +10,13 @@ import { verifyAction } from '../verify';
 
 export const load: PageServerLoad = async ({ locals }) => {
   const pending = await pendingVerifications(getServices().db, locals.actor).catch(pageError);
-  return { pending: pending.map((a) => ({ ...a, countryName: countryName(a.country, locals.locale), createdAt: a.createdAt.toISOString() })) };
+  return {
+    pending: pending.map((a) => ({
+      ...a,
+      countryName: countryName(a.country, locals.locale),
+      createdAt: a.createdAt.toISOString(),
+    })),
+  };
 };
 
 export const actions: Actions = {

@@ -15,6 +15,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   return {
     state,
     states: [...STATES],
-    listings: rows.map((r) => ({ ...r, country: countryName(r.country, locals.locale), updatedAt: r.updatedAt.toISOString(), expiresAt: r.expiresAt?.toISOString() ?? null })),
+    listings: rows.map((r) => ({
+      ...r,
+      country: countryName(r.country, locals.locale),
+      updatedAt: r.updatedAt.toISOString(),
+      expiresAt: r.expiresAt?.toISOString() ?? null,
+    })),
   };
 };

@@ -26,7 +26,15 @@ export const load: PageServerLoad = async ({ params }) => {
     inSentence: locale === 'fr' ? frenchCountryForms(code).definite : countryName(code, locale),
     continent: CONTINENTS.find((c) => c.code === country.continent)?.name[locale] ?? '',
     total: result.total,
-    calls: calls.map((c) => ({ id: c.id, name: c.name, funder: c.funder, url: c.officialUrl, rate: c.maxRatePercent, closesOn: c.closesOn ? formatDate(c.closesOn, locale) : null, datesToConfirm: c.datesToConfirm })),
+    calls: calls.map((c) => ({
+      id: c.id,
+      name: c.name,
+      funder: c.funder,
+      url: c.officialUrl,
+      rate: c.maxRatePercent,
+      closesOn: c.closesOn ? formatDate(c.closesOn, locale) : null,
+      datesToConfirm: c.datesToConfirm,
+    })),
     presence: presence.map((p) => ({ id: p.authorityId, name: p.name, region: p.region, partners: p.partners })),
     hits: result.hits.map((h) => hitView(h, locale)),
     themes: Object.entries(result.facets.themes ?? {})

@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { changePassword, deleteMyAccount, exportMyData, getProfile, updateProfile } from '../../../../lib/server/auth/account.js';
+import {
+  changePassword,
+  deleteMyAccount,
+  exportMyData,
+  getProfile,
+  updateProfile,
+} from '../../../../lib/server/auth/account.js';
 import { inviteColleague } from '../../../../lib/server/auth/invitations.js';
 import { invalidateOtherSessions, invalidateSession, listSessions } from '../../../../lib/server/auth/session.js';
 import { problems } from '../../../schemas/problem.js';
@@ -19,11 +25,23 @@ const Profile = Type.Object({
   role: Type.String(),
   emailVerified: Type.Boolean(),
   approved: Type.Boolean(),
-  membership: Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected'), Type.Literal('disabled'), Type.Null()]),
+  membership: Type.Union([
+    Type.Literal('pending'),
+    Type.Literal('approved'),
+    Type.Literal('rejected'),
+    Type.Literal('disabled'),
+    Type.Null(),
+  ]),
   membershipReason: Nullable(Type.String()),
   countries: Type.Array(Type.String()),
   authority: Type.Union([
-    Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String(), country: Type.String(), verified: Type.Boolean() }),
+    Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      kind: Type.String(),
+      country: Type.String(),
+      verified: Type.Boolean(),
+    }),
     Type.Null(),
   ]),
   createdAt: Type.String({ format: 'date-time' }),
@@ -42,10 +60,14 @@ const accountRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db, config } = fastify.services;
   const tags = ['account'];
 
-  fastify.get('/', { schema: { summary: 'My profile', tags, response: { 200: Profile, ...problems(401) } } }, async (request) => {
-    const profile = await getProfile(db, request.requireActor());
-    return { ...profile, createdAt: profile.createdAt.toISOString() };
-  });
+  fastify.get(
+    '/',
+    { schema: { summary: 'My profile', tags, response: { 200: Profile, ...problems(401) } } },
+    async (request) => {
+      const profile = await getProfile(db, request.requireActor());
+      return { ...profile, createdAt: profile.createdAt.toISOString() };
+    },
+  );
 
   fastify.patch(
     '/',
@@ -54,7 +76,11 @@ const accountRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: 'Update my name, job title or language',
         tags,
         body: Type.Object(
-          { displayName: Type.Optional(Type.String({ maxLength: 200 })), jobTitle: Type.Optional(Nullable(Type.String({ maxLength: 300 }))), locale: Type.Optional(Locale) },
+          {
+            displayName: Type.Optional(Type.String({ maxLength: 200 })),
+            jobTitle: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
+            locale: Type.Optional(Locale),
+          },
           strict,
         ),
         response: { 204: Type.Null(), ...problems(400, 401, 403) },
@@ -72,23 +98,41 @@ const accountRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         summary: 'Change my password: every session ends, this client continues in a new one',
         tags,
-        body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 1024 }), newPassword: Password }, strict),
+        body: Type.Object(
+          { currentPassword: Type.String({ minLength: 1, maxLength: 1024 }), newPassword: Password },
+          strict,
+        ),
         response: { 200: SessionStarted, ...problems(400, 401, 403) },
       },
     },
     async (request, reply) => {
-      const result = await changePassword(db, request.requireActor(), { ...request.body, userAgent: request.headers['user-agent'] });
+      const result = await changePassword(db, request.requireActor(), {
+        ...request.body,
+        userAgent: request.headers['user-agent'],
+      });
       return startSession(reply, config.origin, result);
     },
   );
 
   fastify.get(
     '/sessions',
-    { schema: { summary: 'My open sessions', tags, response: { 200: Type.Object({ sessions: Type.Array(SessionItem) }), ...problems(401) } } },
+    {
+      schema: {
+        summary: 'My open sessions',
+        tags,
+        response: { 200: Type.Object({ sessions: Type.Array(SessionItem) }), ...problems(401) },
+      },
+    },
     async (request) => {
       const actor = request.requireActor();
       const sessions = await listSessions(db, actor.userId, actor.sessionId);
-      return { sessions: sessions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString(), lastVerifiedAt: s.lastVerifiedAt.toISOString() })) };
+      return {
+        sessions: sessions.map((s) => ({
+          ...s,
+          createdAt: s.createdAt.toISOString(),
+          lastVerifiedAt: s.lastVerifiedAt.toISOString(),
+        })),
+      };
     },
   );
 
@@ -112,7 +156,13 @@ const accountRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.delete(
     '/sessions',
-    { schema: { summary: 'End all my sessions except this one', tags, response: { 204: Type.Null(), ...problems(401, 403) } } },
+    {
+      schema: {
+        summary: 'End all my sessions except this one',
+        tags,
+        response: { 204: Type.Null(), ...problems(401, 403) },
+      },
+    },
     async (request, reply) => {
       const actor = request.requireActor();
       if (actor.sessionId) await invalidateOtherSessions(db, actor.userId, actor.sessionId);
@@ -160,14 +210,21 @@ const accountRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         tags,
         body: Type.Object({ email: Email, locale: Type.Optional(Locale) }, strict),
         response: {
-          201: Type.Object({ email: Type.String(), role: Type.String(), expiresAt: Type.String({ format: 'date-time' }), mailSent: Type.Boolean() }),
+          201: Type.Object({
+            email: Type.String(),
+            role: Type.String(),
+            expiresAt: Type.String({ format: 'date-time' }),
+            mailSent: Type.Boolean(),
+          }),
           ...problems(400, 401, 403, 409),
         },
       },
     },
     async (request, reply) => {
       const sent = await inviteColleague(fastify.services, request.requireActor(), request.body);
-      return reply.code(201).send({ email: sent.email, role: sent.role, expiresAt: sent.expiresAt.toISOString(), mailSent: sent.mailSent });
+      return reply
+        .code(201)
+        .send({ email: sent.email, role: sent.role, expiresAt: sent.expiresAt.toISOString(), mailSent: sent.mailSent });
     },
   );
 };

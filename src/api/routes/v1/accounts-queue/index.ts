@@ -22,14 +22,29 @@ const QueueQuery = Type.Object(
 
 const QueueItem = Type.Object({
   user: Type.Object({
-    id: Type.String(), displayName: Type.String(), email: Type.String(), jobTitle: Nullable(Type.String()), membership: Type.String(),
-    membershipReason: Nullable(Type.String()), emailVerified: Type.Boolean(), createdAt: Type.String({ format: 'date-time' }),
+    id: Type.String(),
+    displayName: Type.String(),
+    email: Type.String(),
+    jobTitle: Nullable(Type.String()),
+    membership: Type.String(),
+    membershipReason: Nullable(Type.String()),
+    emailVerified: Type.Boolean(),
+    createdAt: Type.String({ format: 'date-time' }),
   }),
   emailDomain: Type.String(),
   authority: Type.Object({
-    id: Type.String(), name: Type.String(), type: Type.String(), country: Type.String(), region: Nullable(Type.String()),
-    officialCode: Nullable(Type.String()), departement: Nullable(Type.String()), website: Nullable(Type.String()), emailDomains: Type.Array(Type.String()),
-    verified: Type.Boolean(), members: Type.Integer(), createdAt: Type.String({ format: 'date-time' }),
+    id: Type.String(),
+    name: Type.String(),
+    type: Type.String(),
+    country: Type.String(),
+    region: Nullable(Type.String()),
+    officialCode: Nullable(Type.String()),
+    departement: Nullable(Type.String()),
+    website: Nullable(Type.String()),
+    emailDomains: Type.Array(Type.String()),
+    verified: Type.Boolean(),
+    members: Type.Integer(),
+    createdAt: Type.String({ format: 'date-time' }),
   }),
 });
 
@@ -48,7 +63,11 @@ const serialise = (queue: QueueResult) => ({
   items: queue.items.map((i) => ({
     ...i,
     user: { ...i.user, createdAt: i.user.createdAt.toISOString() },
-    authority: { ...i.authority, departement: departementOf(i.authority), createdAt: i.authority.createdAt.toISOString() },
+    authority: {
+      ...i.authority,
+      departement: departementOf(i.authority),
+      createdAt: i.authority.createdAt.toISOString(),
+    },
   })),
 });
 
@@ -65,7 +84,8 @@ const accountsQueueRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     '/foreign',
     {
       schema: {
-        summary: 'People waiting to act for a foreign authority of my countries, oldest first, paginated and complete, with flood alerts',
+        summary:
+          'People waiting to act for a foreign authority of my countries, oldest first, paginated and complete, with flood alerts',
         tags,
         querystring: QueueQuery,
         response: { 200: Queue, ...problems(400, 401, 403) },
@@ -78,7 +98,8 @@ const accountsQueueRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     '/french',
     {
       schema: {
-        summary: 'People waiting to act for a French collectivité (admins), oldest first, with the collectivité’s code, département and known domains',
+        summary:
+          'People waiting to act for a French collectivité (admins), oldest first, with the collectivité’s code, département and known domains',
         tags,
         querystring: QueueQuery,
         response: { 200: Queue, ...problems(400, 401, 403) },
@@ -93,8 +114,14 @@ const accountsQueueRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         summary: 'Delete pending registrations judged to be spam, with the unverified authorities they created',
         tags,
-        body: Type.Object({ userIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 500 }) }, strict),
-        response: { 200: Type.Object({ accounts: Type.Integer(), authorities: Type.Integer() }), ...problems(400, 401, 403, 409, 415) },
+        body: Type.Object(
+          { userIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 500 }) },
+          strict,
+        ),
+        response: {
+          200: Type.Object({ accounts: Type.Integer(), authorities: Type.Integer() }),
+          ...problems(400, 401, 403, 409, 415),
+        },
       },
     },
     async (request) => deleteSpamRegistrations(db, request.requireActor(), request.body.userIds),
@@ -104,33 +131,53 @@ const accountsQueueRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     '/merge',
     {
       schema: {
-        summary: 'Merge a duplicate foreign authority into the one kept: requests, members, conversations and partnerships move, in one audited transaction',
+        summary:
+          'Merge a duplicate foreign authority into the one kept: requests, members, conversations and partnerships move, in one audited transaction',
         tags,
-        body: Type.Object({ keepId: Type.String({ format: 'uuid' }), duplicateId: Type.String({ format: 'uuid' }), reason: Type.Optional(Type.String({ maxLength: 1000 })) }, strict),
+        body: Type.Object(
+          {
+            keepId: Type.String({ format: 'uuid' }),
+            duplicateId: Type.String({ format: 'uuid' }),
+            reason: Type.Optional(Type.String({ maxLength: 1000 })),
+          },
+          strict,
+        ),
         response: {
           200: Type.Object({
-            keptId: Type.String(), removedId: Type.String(),
-            moved: Type.Object({ listings: Type.Integer(), members: Type.Integer(), partnerships: Type.Integer(), partnershipsEnded: Type.Integer() }),
+            keptId: Type.String(),
+            removedId: Type.String(),
+            moved: Type.Object({
+              listings: Type.Integer(),
+              members: Type.Integer(),
+              partnerships: Type.Integer(),
+              partnershipsEnded: Type.Integer(),
+            }),
           }),
           ...problems(400, 401, 403, 404, 409, 415),
         },
       },
     },
-    async (request) => mergeAuthorities(db, request.requireActor(), request.body.keepId, request.body.duplicateId, request.body.reason),
+    async (request) =>
+      mergeAuthorities(db, request.requireActor(), request.body.keepId, request.body.duplicateId, request.body.reason),
   );
 
   fastify.post(
     '/authorities/:id/domains',
     {
       schema: {
-        summary: 'Record a mail domain as a French collectivité’s own (admins): its members on that domain are approved at once',
+        summary:
+          'Record a mail domain as a French collectivité’s own (admins): its members on that domain are approved at once',
         tags,
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
         body: Type.Object({ domain: Type.String({ minLength: 4, maxLength: 253 }) }, strict),
-        response: { 200: Type.Object({ domains: Type.Array(Type.String()), approved: Type.Integer() }), ...problems(400, 401, 403, 404, 415) },
+        response: {
+          200: Type.Object({ domains: Type.Array(Type.String()), approved: Type.Integer() }),
+          ...problems(400, 401, 403, 404, 415),
+        },
       },
     },
-    async (request) => recordAuthorityDomain(fastify.services, request.requireActor(), request.params.id, request.body.domain),
+    async (request) =>
+      recordAuthorityDomain(fastify.services, request.requireActor(), request.params.id, request.body.domain),
   );
 
   fastify.delete(
@@ -139,11 +186,16 @@ const accountsQueueRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         summary: 'Stop approving a French collectivité’s members automatically on this domain (admins)',
         tags,
-        params: Type.Object({ id: Type.String({ format: 'uuid' }), domain: Type.String({ minLength: 1, maxLength: 253 }) }),
+        params: Type.Object({
+          id: Type.String({ format: 'uuid' }),
+          domain: Type.String({ minLength: 1, maxLength: 253 }),
+        }),
         response: { 200: Type.Object({ domains: Type.Array(Type.String()) }), ...problems(401, 403, 404) },
       },
     },
-    async (request) => ({ domains: await removeAuthorityDomain(db, request.requireActor(), request.params.id, request.params.domain) }),
+    async (request) => ({
+      domains: await removeAuthorityDomain(db, request.requireActor(), request.params.id, request.params.domain),
+    }),
   );
 };
 

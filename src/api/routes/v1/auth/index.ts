@@ -25,9 +25,13 @@ const Person = {
 };
 const RegisterBody = Type.Object(
   {
-    kind: Type.Union([Type.Literal('french'), Type.Literal('foreign')], { description: 'french: pick authorityId; foreign: describe the authority' }),
+    kind: Type.Union([Type.Literal('french'), Type.Literal('foreign')], {
+      description: 'french: pick authorityId; foreign: describe the authority',
+    }),
     ...Person,
-    authorityId: Type.Optional(Type.String({ maxLength: 36, description: 'A French collectivité from GET /auth/french-authorities' })),
+    authorityId: Type.Optional(
+      Type.String({ maxLength: 36, description: 'A French collectivité from GET /auth/french-authorities' }),
+    ),
     authority: Type.Optional(
       Type.Object(
         {
@@ -41,8 +45,19 @@ const RegisterBody = Type.Object(
         strict,
       ),
     ),
-    joinAuthorityId: Type.Optional(Type.String({ format: 'uuid', description: 'A foreign authority already registered (offered by GET /auth/similar-authorities): sends a join request' })),
-    createAnyway: Type.Optional(Type.Boolean({ description: 'Create the described authority although similar names exist in its country (otherwise 409 with them)' })),
+    joinAuthorityId: Type.Optional(
+      Type.String({
+        format: 'uuid',
+        description:
+          'A foreign authority already registered (offered by GET /auth/similar-authorities): sends a join request',
+      }),
+    ),
+    createAnyway: Type.Optional(
+      Type.Boolean({
+        description:
+          'Create the described authority although similar names exist in its country (otherwise 409 with them)',
+      }),
+    ),
   },
   strict,
 );
@@ -55,7 +70,8 @@ const authRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     {
       schema: {
         summary: 'Sign in with email and password; sets the session cookie and returns a bearer token',
-        description: 'Failed attempts slow down the client that failed (per address, per account and address; 429 with Retry-After), never the owner: the right password from a client with no failures, or with the device cookie of an earlier sign-in, succeeds at once.',
+        description:
+          'Failed attempts slow down the client that failed (per address, per account and address; 429 with Retry-After), never the owner: the right password from a client with no failures, or with the device cookie of an earlier sign-in, succeeds at once.',
         tags: ['auth'],
         body: Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 1024 }) }, strict),
         response: { 200: SessionStarted, ...problems(400, 401, 403, 413, 415, 429) },
@@ -75,7 +91,13 @@ const authRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.post(
     '/logout',
-    { schema: { summary: 'End the current session', tags: ['auth'], response: { 204: Type.Null(), ...problems(401, 403, 429) } } },
+    {
+      schema: {
+        summary: 'End the current session',
+        tags: ['auth'],
+        response: { 204: Type.Null(), ...problems(401, 403, 429) },
+      },
+    },
     async (request, reply) => {
       const actor = request.requireActor();
       if (actor.sessionId) await invalidateSession(db, actor.sessionId, actor.userId);
@@ -86,7 +108,13 @@ const authRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.post(
     '/logout-all',
-    { schema: { summary: 'End every session of the signed-in person, on every device', tags: ['auth'], response: { 204: Type.Null(), ...problems(401, 403, 429) } } },
+    {
+      schema: {
+        summary: 'End every session of the signed-in person, on every device',
+        tags: ['auth'],
+        response: { 204: Type.Null(), ...problems(401, 403, 429) },
+      },
+    },
     async (request, reply) => {
       const actor = request.requireActor();
       await invalidateAllSessions(db, actor.userId);
@@ -99,12 +127,18 @@ const authRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     '/register',
     {
       schema: {
-        summary: 'Create an account for a French authority (picked from the official list) or a foreign one (created, unverified)',
-        description: 'Sends an email-verification link and opens a session. 409 when the address already has an account.',
+        summary:
+          'Create an account for a French authority (picked from the official list) or a foreign one (created, unverified)',
+        description:
+          'Sends an email-verification link and opens a session. 409 when the address already has an account.',
         tags: ['auth'],
         body: RegisterBody,
         response: {
-          201: Type.Object({ ...SessionStarted.properties, authorityId: Type.String({ format: 'uuid' }), mailSent: Type.Boolean() }),
+          201: Type.Object({
+            ...SessionStarted.properties,
+            authorityId: Type.String({ format: 'uuid' }),
+            mailSent: Type.Boolean(),
+          }),
           ...problems(400, 403, 409, 413, 415, 429),
         },
       },
@@ -112,7 +146,11 @@ const authRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request, reply) => {
       const created = await register(fastify.services, request.body, { clientKey: request.ip });
       const session = await openSession(db, created.userId, request.headers['user-agent']);
-      return reply.code(201).send({ ...startSession(reply, config.origin, session), authorityId: created.authorityId, mailSent: created.mailSent });
+      return reply.code(201).send({
+        ...startSession(reply, config.origin, session),
+        authorityId: created.authorityId,
+        mailSent: created.mailSent,
+      });
     },
   );
 
@@ -120,20 +158,33 @@ const authRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     '/similar-authorities',
     {
       schema: {
-        summary: 'Foreign authorities of a country already registered with a name like this one (before creating a new one)',
+        summary:
+          'Foreign authorities of a country already registered with a name like this one (before creating a new one)',
         tags: ['auth'],
-        querystring: Type.Object({ country: Type.String({ pattern: '^[A-Za-z]{2}$' }), name: Type.String({ minLength: 2, maxLength: 300 }) }, strict),
+        querystring: Type.Object(
+          { country: Type.String({ pattern: '^[A-Za-z]{2}$' }), name: Type.String({ minLength: 2, maxLength: 300 }) },
+          strict,
+        ),
         response: {
           200: Type.Object({
             results: Type.Array(
-              Type.Object({ id: Type.String(), name: Type.String(), type: Type.String(), region: Type.Union([Type.String(), Type.Null()]), verified: Type.Boolean(), similarity: Type.Number() }),
+              Type.Object({
+                id: Type.String(),
+                name: Type.String(),
+                type: Type.String(),
+                region: Type.Union([Type.String(), Type.Null()]),
+                verified: Type.Boolean(),
+                similarity: Type.Number(),
+              }),
             ),
           }),
           ...problems(400, 429),
         },
       },
     },
-    async (request) => ({ results: await similarAuthorities(db, request.query.country.toUpperCase(), request.query.name) }),
+    async (request) => ({
+      results: await similarAuthorities(db, request.query.country.toUpperCase(), request.query.name),
+    }),
   );
 
   fastify.post(
@@ -151,7 +202,13 @@ const authRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.post(
     '/verify-email/resend',
-    { schema: { summary: 'Send a new verification link to the signed-in person', tags: ['auth'], response: { 202: Type.Null(), ...problems(401, 403, 409, 429) } } },
+    {
+      schema: {
+        summary: 'Send a new verification link to the signed-in person',
+        tags: ['auth'],
+        response: { 202: Type.Null(), ...problems(401, 403, 409, 429) },
+      },
+    },
     async (request, reply) => {
       const user = await findUserById(db, request.requireActor().userId);
       if (!user || user.emailVerifiedAt) throw new Conflict('This address is already verified.');
@@ -224,7 +281,13 @@ const authRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: 'Create the invited account (role, authority and countries come from the invitation) and sign in',
         tags: ['auth'],
         body: Type.Object(
-          { token: Token, displayName: Person.displayName, password: Password, jobTitle: Person.jobTitle, locale: Person.locale },
+          {
+            token: Token,
+            displayName: Person.displayName,
+            password: Password,
+            jobTitle: Person.jobTitle,
+            locale: Person.locale,
+          },
           strict,
         ),
         response: { 201: SessionStarted, ...problems(400, 403, 409, 429) },

@@ -18,7 +18,8 @@ const authoritiesRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     '/:id/verify',
     {
       schema: {
-        summary: 'Verify a foreign authority (the correspondent of its country or an admin); its requests can then be published',
+        summary:
+          'Verify a foreign authority (the correspondent of its country or an admin); its requests can then be published',
         tags: ['authorities'],
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
         response: { 200: VerifiedAuthority, ...problems(400, 401, 403, 404) },

@@ -74,9 +74,13 @@ const cofinancingRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     '/programmes',
     {
       schema: {
-        summary: 'The co-financing catalogue: calls for projects, facilities, 1 % mechanisms, crisis fund, EU programmes',
+        summary:
+          'The co-financing catalogue: calls for projects, facilities, 1 % mechanisms, crisis fund, EU programmes',
         tags: ['cofinancing'],
-        querystring: Type.Object({ includeClosed: Type.Optional(Type.Boolean({ description: 'Admins only: closed entries too' })) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { includeClosed: Type.Optional(Type.Boolean({ description: 'Admins only: closed entries too' })) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Object({ programmes: Type.Array(ProgrammeSchema) }), ...problems(400) },
       },
     },
@@ -88,7 +92,14 @@ const cofinancingRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get(
     '/programmes/:id',
-    { schema: { summary: 'One programme (ETag: its version)', tags: ['cofinancing'], params: IdParams, response: { 200: ProgrammeSchema, ...problems(400, 404) } } },
+    {
+      schema: {
+        summary: 'One programme (ETag: its version)',
+        tags: ['cofinancing'],
+        params: IdParams,
+        response: { 200: ProgrammeSchema, ...problems(400, 404) },
+      },
+    },
     async (request, reply) => {
       const row = await getProgramme(db, request.params.id);
       setVersionTag(reply, row.version);
@@ -98,7 +109,14 @@ const cofinancingRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.post(
     '/programmes',
-    { schema: { summary: 'Add a programme (admin)', tags: ['cofinancing'], body: ProgrammeBody, response: { 201: ProgrammeSchema, ...problems(400, 401, 403, 415) } } },
+    {
+      schema: {
+        summary: 'Add a programme (admin)',
+        tags: ['cofinancing'],
+        body: ProgrammeBody,
+        response: { 201: ProgrammeSchema, ...problems(400, 401, 403, 415) },
+      },
+    },
     async (request, reply) => {
       const row = await createProgramme(db, request.actor, request.body);
       setVersionTag(reply, row.version);
@@ -118,25 +136,42 @@ const cofinancingRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const row = await updateProgramme(db, request.actor, request.params.id, request.body, ifMatchVersion(request) ?? undefined);
+      const row = await updateProgramme(
+        db,
+        request.actor,
+        request.params.id,
+        request.body,
+        ifMatchVersion(request) ?? undefined,
+      );
       setVersionTag(reply, row.version);
       return serialise(row);
     },
   );
 
-  for (const [action, closed] of [['close', true], ['reopen', false]] as const) {
+  for (const [action, closed] of [
+    ['close', true],
+    ['reopen', false],
+  ] as const) {
     fastify.post(
       `/programmes/:id/${action}`,
       {
         schema: {
-          summary: closed ? 'Close a programme: no longer offered as a path (admin, If-Match)' : 'Reopen a closed programme (admin, If-Match)',
+          summary: closed
+            ? 'Close a programme: no longer offered as a path (admin, If-Match)'
+            : 'Reopen a closed programme (admin, If-Match)',
           tags: ['cofinancing'],
           params: IdParams,
           response: { 200: ProgrammeSchema, ...problems(400, 401, 403, 404, 412, 428) },
         },
       },
       async (request, reply) => {
-        const row = await setProgrammeClosed(db, request.actor, request.params.id, closed, ifMatchVersion(request) ?? undefined);
+        const row = await setProgrammeClosed(
+          db,
+          request.actor,
+          request.params.id,
+          closed,
+          ifMatchVersion(request) ?? undefined,
+        );
         setVersionTag(reply, row.version);
         return serialise(row);
       },
@@ -152,7 +187,15 @@ const cofinancingRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         params: IdParams,
         response: {
           200: Type.Object({
-            history: Type.Array(Type.Object({ version: Type.Integer(), action: Type.String(), changedBy: Nullable(Type.String()), createdAt: Type.String(), snapshot: Type.Record(Type.String(), Type.Unknown()) })),
+            history: Type.Array(
+              Type.Object({
+                version: Type.Integer(),
+                action: Type.String(),
+                changedBy: Nullable(Type.String()),
+                createdAt: Type.String(),
+                snapshot: Type.Record(Type.String(), Type.Unknown()),
+              }),
+            ),
           }),
           ...problems(400, 401, 403, 404),
         },
@@ -173,13 +216,22 @@ const cofinancingRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     '/listings/:id',
     {
       schema: {
-        summary: 'Co-financing paths that fit a request; for a signed-in French authority, paths for that pair (indicative)',
+        summary:
+          'Co-financing paths that fit a request; for a signed-in French authority, paths for that pair (indicative)',
         tags: ['cofinancing'],
         params: IdParams,
         response: {
           200: Type.Object({
             listingId: Type.String(),
-            frenchAuthority: Nullable(Type.Object({ name: Type.String(), type: Type.String(), departement: Nullable(Type.String()), basin: Nullable(Type.String()), region: Nullable(Type.String()) })),
+            frenchAuthority: Nullable(
+              Type.Object({
+                name: Type.String(),
+                type: Type.String(),
+                departement: Nullable(Type.String()),
+                basin: Nullable(Type.String()),
+                region: Nullable(Type.String()),
+              }),
+            ),
             paths: Type.Array(
               Type.Object({
                 programme: ProgrammeSchema,
@@ -188,7 +240,15 @@ const cofinancingRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
                 reasons: Type.Array(Type.Record(Type.String(), Type.Unknown())),
               }),
             ),
-            support: Type.Array(Type.Object({ name: Type.String(), kind: Type.String(), website: Nullable(Type.String()), email: Nullable(Type.String()), address: Nullable(Type.String()) })),
+            support: Type.Array(
+              Type.Object({
+                name: Type.String(),
+                kind: Type.String(),
+                website: Nullable(Type.String()),
+                email: Nullable(Type.String()),
+                address: Nullable(Type.String()),
+              }),
+            ),
           }),
           ...problems(400, 403, 404),
         },
@@ -200,8 +260,19 @@ const cofinancingRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const support = await supportFor(db, french?.region ?? null);
       return {
         listingId: view.id,
-        frenchAuthority: french && { name: french.name, type: french.type, departement: french.departement, basin: french.basin, region: french.region },
-        paths: paths.map((p) => ({ programme: serialise(p.programme as Programme), status: p.status, closesInDays: p.closesInDays, reasons: p.reasons })),
+        frenchAuthority: french && {
+          name: french.name,
+          type: french.type,
+          departement: french.departement,
+          basin: french.basin,
+          region: french.region,
+        },
+        paths: paths.map((p) => ({
+          programme: serialise(p.programme as Programme),
+          status: p.status,
+          closesInDays: p.closesInDays,
+          reasons: p.reasons,
+        })),
         support: support.map(({ name, kind, website, email, address }) => ({ name, kind, website, email, address })),
       };
     },

@@ -38,13 +38,17 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: 'Express interest in a published request (French authorities): opens or continues the conversation',
         tags: ['conversations'],
         body: Type.Object(
-          { listingId: Type.String({ format: 'uuid' }), message: Type.String({ minLength: 2, maxLength: MESSAGE_MAX }) },
+          {
+            listingId: Type.String({ format: 'uuid' }),
+            message: Type.String({ minLength: 2, maxLength: MESSAGE_MAX }),
+          },
           { additionalProperties: false },
         ),
         response: { 201: Posted, ...problems(400, 401, 403, 404, 409, 413, 415) },
       },
     },
-    async (request, reply) => reply.code(201).send(await expressInterest(db, request.actor, request.body.listingId, request.body.message)),
+    async (request, reply) =>
+      reply.code(201).send(await expressInterest(db, request.actor, request.body.listingId, request.body.message)),
   );
 
   fastify.get(
@@ -57,8 +61,14 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
           200: Type.Object({
             conversations: Type.Array(
               Type.Object({
-                id: Type.String(), status: Type.String(), listingId: Type.String(), listingTitle: Type.String(), country: Type.String(),
-                frenchAuthorityName: Type.String(), lastMessageAt: Type.String(), lastMessageSide: Type.String(),
+                id: Type.String(),
+                status: Type.String(),
+                listingId: Type.String(),
+                listingTitle: Type.String(),
+                country: Type.String(),
+                frenchAuthorityName: Type.String(),
+                lastMessageAt: Type.String(),
+                lastMessageSide: Type.String(),
               }),
             ),
           }),
@@ -71,7 +81,14 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get(
     '/:id',
-    { schema: { summary: 'A conversation and its messages', tags: ['conversations'], params: IdParams, response: { 200: ConversationSchema, ...problems(400, 401, 403, 404) } } },
+    {
+      schema: {
+        summary: 'A conversation and its messages',
+        tags: ['conversations'],
+        params: IdParams,
+        response: { 200: ConversationSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
     async (request) => readConversation(db, request.actor, request.params.id),
   );
 
@@ -79,14 +96,19 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     '/:id/messages',
     {
       schema: {
-        summary: 'Write in a conversation (the first reply of the foreign authority moves the request to "in discussion")',
+        summary:
+          'Write in a conversation (the first reply of the foreign authority moves the request to "in discussion")',
         tags: ['conversations'],
         params: IdParams,
-        body: Type.Object({ message: Type.String({ minLength: 2, maxLength: MESSAGE_MAX }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { message: Type.String({ minLength: 2, maxLength: MESSAGE_MAX }) },
+          { additionalProperties: false },
+        ),
         response: { 201: Posted, ...problems(400, 401, 403, 404, 413, 415) },
       },
     },
-    async (request, reply) => reply.code(201).send(await postMessage(db, request.actor, request.params.id, request.body.message)),
+    async (request, reply) =>
+      reply.code(201).send(await postMessage(db, request.actor, request.params.id, request.body.message)),
   );
 
   fastify.put(

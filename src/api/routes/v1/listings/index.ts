@@ -1,9 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { createListing, submitListing, updateListing } from '../../../../lib/server/listings/editing.js';
-import { archiveListing, decideListing, followUpListing, reconfirmListing } from '../../../../lib/server/listings/lifecycle.js';
+import {
+  archiveListing,
+  decideListing,
+  followUpListing,
+  reconfirmListing,
+} from '../../../../lib/server/listings/lifecycle.js';
 import { fullListing } from '../../../../lib/server/listings/projection.js';
-import { listingEvents, listOpenListings, MAX_PAGE_SIZE, viewListing } from '../../../../lib/server/listings/queries.js';
+import {
+  listingEvents,
+  listOpenListings,
+  MAX_PAGE_SIZE,
+  viewListing,
+} from '../../../../lib/server/listings/queries.js';
 import type { ListingWithAuthority } from '../../../../lib/server/listings/store.js';
 import { ifMatchVersion, setVersionTag } from '../../../schemas/etag.js';
 import {
@@ -26,7 +36,12 @@ const ListingsQuery = Type.Object(
   {
     page: Type.Integer({ minimum: 1, maximum: 10_000, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 }),
-    country: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Z]{2}$' }), { maxItems: 50, description: 'ISO 3166-1 alpha-2; repeat for several' })),
+    country: Type.Optional(
+      Type.Array(Type.String({ pattern: '^[A-Z]{2}$' }), {
+        maxItems: 50,
+        description: 'ISO 3166-1 alpha-2; repeat for several',
+      }),
+    ),
     theme: Type.Optional(Type.Array(ThemeCode, { maxItems: 18, description: 'Theme code; repeat for several' })),
   },
   { additionalProperties: false },
@@ -50,7 +65,12 @@ const listingsRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         tags: ['listings'],
         querystring: ListingsQuery,
         response: {
-          200: Type.Object({ items: Type.Array(PublicListingSchema), page: Type.Integer(), pageSize: Type.Integer(), total: Type.Integer() }),
+          200: Type.Object({
+            items: Type.Array(PublicListingSchema),
+            page: Type.Integer(),
+            pageSize: Type.Integer(),
+            total: Type.Integer(),
+          }),
           ...problems(400),
         },
       },
@@ -62,7 +82,8 @@ const listingsRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     '/',
     {
       schema: {
-        summary: 'Create a draft request for your authority (correspondents and admins: for an authority of their countries)',
+        summary:
+          'Create a draft request for your authority (correspondents and admins: for an authority of their countries)',
         tags: ['listings'],
         body: CreateListingBody,
         response: { 201: FullListingSchema, ...problems(400, 401, 403, 404, 413, 415) },
@@ -79,7 +100,8 @@ const listingsRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     '/:id',
     {
       schema: {
-        summary: 'One request: the full version for its authority and moderators, the public one (no contacts) for others',
+        summary:
+          'One request: the full version for its authority and moderators, the public one (no contacts) for others',
         tags: ['listings'],
         params: ListingIdParams,
         response: { 200: ListingViewSchema, ...problems(400, 404) },
@@ -96,7 +118,8 @@ const listingsRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     '/:id',
     {
       schema: {
-        summary: 'Change a request (If-Match required). A published request keeps its public content until the revision is approved',
+        summary:
+          'Change a request (If-Match required). A published request keeps its public content until the revision is approved',
         tags: ['listings'],
         params: ListingIdParams,
         headers: IfMatchHeaders,
@@ -119,7 +142,8 @@ const listingsRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: FullListingSchema, ...STEP_ERRORS },
       },
     },
-    async (request, reply) => tagged(reply, await submitListing(db, request.actor, request.params.id, ifMatchVersion(request) ?? undefined)),
+    async (request, reply) =>
+      tagged(reply, await submitListing(db, request.actor, request.params.id, ifMatchVersion(request) ?? undefined)),
   );
 
   fastify.post(
@@ -135,7 +159,10 @@ const listingsRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request, reply) =>
-      tagged(reply, await decideListing(db, request.actor, request.params.id, request.body, ifMatchVersion(request) ?? undefined)),
+      tagged(
+        reply,
+        await decideListing(db, request.actor, request.params.id, request.body, ifMatchVersion(request) ?? undefined),
+      ),
   );
 
   fastify.post(
@@ -153,7 +180,14 @@ const listingsRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request, reply) =>
       tagged(
         reply,
-        await followUpListing(db, request.actor, request.params.id, request.body.to, request.body.comment, ifMatchVersion(request) ?? undefined),
+        await followUpListing(
+          db,
+          request.actor,
+          request.params.id,
+          request.body.to,
+          request.body.comment,
+          ifMatchVersion(request) ?? undefined,
+        ),
       ),
   );
 
@@ -170,7 +204,16 @@ const listingsRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request, reply) =>
-      tagged(reply, await archiveListing(db, request.actor, request.params.id, request.body.comment, ifMatchVersion(request) ?? undefined)),
+      tagged(
+        reply,
+        await archiveListing(
+          db,
+          request.actor,
+          request.params.id,
+          request.body.comment,
+          ifMatchVersion(request) ?? undefined,
+        ),
+      ),
   );
 
   fastify.post(
@@ -184,7 +227,8 @@ const listingsRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: FullListingSchema, ...STEP_ERRORS },
       },
     },
-    async (request, reply) => tagged(reply, await reconfirmListing(db, request.actor, request.params.id, ifMatchVersion(request) ?? undefined)),
+    async (request, reply) =>
+      tagged(reply, await reconfirmListing(db, request.actor, request.params.id, ifMatchVersion(request) ?? undefined)),
   );
 
   fastify.get(

@@ -6,7 +6,13 @@ import { problems } from '../../../schemas/problem.js';
 const meRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/',
-    { schema: { summary: 'The signed-in person, their role and (for correspondents) their countries', tags: ['auth'], response: { 200: Type.Object({ user: ActorSchema }), ...problems(401) } } },
+    {
+      schema: {
+        summary: 'The signed-in person, their role and (for correspondents) their countries',
+        tags: ['auth'],
+        response: { 200: Type.Object({ user: ActorSchema }), ...problems(401) },
+      },
+    },
     async (request) => ({ user: publicActor(request.requireActor()) }),
   );
 };

@@ -10,7 +10,7 @@ const myRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     '/listings',
     {
       schema: {
-        summary: "Every request of your authority, in any state, most recently changed first",
+        summary: 'Every request of your authority, in any state, most recently changed first',
         tags: ['listings'],
         response: { 200: Type.Object({ items: Type.Array(FullListingSchema) }), ...problems(401, 403) },
       },

@@ -3,7 +3,12 @@ import { eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { users } from '../../../../lib/server/db/schema/index.js';
 import { Unauthenticated } from '../../../../lib/server/errors.js';
-import { DELIVERY_MODES, NOTIFICATION_KINDS, type DeliveryMode, type NotificationKind } from '../../../../lib/server/notifications/kinds.js';
+import {
+  DELIVERY_MODES,
+  NOTIFICATION_KINDS,
+  type DeliveryMode,
+  type NotificationKind,
+} from '../../../../lib/server/notifications/kinds.js';
 import { listNotices, markRead, unreadCount } from '../../../../lib/server/notifications/notices.js';
 import { preferencesOf, setPreferences, unsubscribe } from '../../../../lib/server/notifications/preferences.js';
 import { problems } from '../../../schemas/problem.js';
@@ -18,7 +23,9 @@ const Notice = Type.Object({
   createdAt: Type.String(),
   read: Type.Boolean(),
 });
-const Preferences = Type.Record(Type.String(), Mode, { description: 'Mode per kind; account kinds are always immediate' });
+const Preferences = Type.Record(Type.String(), Mode, {
+  description: 'Mode per kind; account kinds are always immediate',
+});
 
 /** A person's notices (the in-app side of every notification) and how they want mails. */
 const notificationRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
@@ -34,7 +41,10 @@ const notificationRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         summary: 'My notices, newest first, with the unread count',
         tags: ['notifications'],
-        querystring: Type.Object({ locale: Type.Optional(Type.Union([Type.Literal('fr'), Type.Literal('en'), Type.Literal('es')])) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { locale: Type.Optional(Type.Union([Type.Literal('fr'), Type.Literal('en'), Type.Literal('es')])) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Object({ unread: Type.Integer(), notices: Type.Array(Notice) }), ...problems(400, 401) },
       },
     },
@@ -52,7 +62,10 @@ const notificationRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         summary: 'Mark some of my notices (ids) or all of them read',
         tags: ['notifications'],
-        body: Type.Object({ ids: Type.Union([Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 500 }), Type.Literal('all')]) }, { additionalProperties: false }),
+        body: Type.Object(
+          { ids: Type.Union([Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 500 }), Type.Literal('all')]) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Object({ marked: Type.Integer() }), ...problems(400, 401, 415) },
       },
     },
@@ -61,7 +74,13 @@ const notificationRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get(
     '/preferences',
-    { schema: { summary: 'How I receive each kind of notification by mail', tags: ['notifications'], response: { 200: Preferences, ...problems(401) } } },
+    {
+      schema: {
+        summary: 'How I receive each kind of notification by mail',
+        tags: ['notifications'],
+        response: { 200: Preferences, ...problems(401) },
+      },
+    },
     async (request) => preferencesOf(db, me(request.actor)),
   );
 
@@ -83,8 +102,10 @@ const notificationRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   );
 
   // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" as a form to the List-Unsubscribe URL.
-  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_request, body, done) =>
-    done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+  fastify.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 1024 },
+    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
   );
   fastify.post(
     '/unsubscribe/:userId/:kind/:token',
@@ -93,13 +114,20 @@ const notificationRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: 'RFC 8058 one-click unsubscribe from one kind of notification mail (the List-Unsubscribe URL)',
         tags: ['notifications'],
         params: Type.Object(
-          { userId: Type.String({ maxLength: 40 }), kind: Type.String({ maxLength: 60 }), token: Type.String({ minLength: 1, maxLength: 200 }) },
+          {
+            userId: Type.String({ maxLength: 40 }),
+            kind: Type.String({ maxLength: 60 }),
+            token: Type.String({ minLength: 1, maxLength: 200 }),
+          },
           { additionalProperties: false },
         ),
         response: { 200: Type.Object({ unsubscribed: Type.Literal(true), kind: Kind }), ...problems(400, 415) },
       },
     },
-    async (request) => ({ unsubscribed: true as const, kind: await unsubscribe(db, request.params.userId, request.params.kind, request.params.token) }),
+    async (request) => ({
+      unsubscribed: true as const,
+      kind: await unsubscribe(db, request.params.userId, request.params.kind, request.params.token),
+    }),
   );
 };
 

@@ -1,20 +1,41 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { toCsv } from '../../../../lib/server/opendata/csv.js';
-import { exportOpenListings, OPEN_DATA_LICENCE, OPEN_LISTING_COLUMNS } from '../../../../lib/server/opendata/listings-export.js';
+import {
+  exportOpenListings,
+  OPEN_DATA_LICENCE,
+  OPEN_LISTING_COLUMNS,
+} from '../../../../lib/server/opendata/listings-export.js';
 import { problems } from '../../../schemas/problem.js';
 import { openListingTableSchema } from '../../../../lib/opendata/listings-schema.js';
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 const NullableInt = Type.Union([Type.Integer(), Type.Null()]);
 const OpenListingSchema = Type.Object({
-  id: Type.String(), url: Type.String(), status: Type.String(), title: Type.String(), summary: Type.String(),
-  originalLanguage: Type.String(), countryCode: Type.String(), countryName: Type.String(), continent: Type.String(),
-  authorityName: Type.String(), authorityType: Type.String(), region: NullableString, population: NullableInt,
-  themes: Type.Array(Type.String()), dacCodes: Type.Array(Type.String()), forms: Type.Array(Type.String()),
-  contributionTypes: Type.Array(Type.String()), exchangeLanguages: Type.Array(Type.String()),
-  durationMonths: NullableInt, budgetEur: NullableInt, localContributionEur: NullableInt,
-  publishedAt: NullableString, lastConfirmedAt: NullableString, expiresAt: NullableString,
+  id: Type.String(),
+  url: Type.String(),
+  status: Type.String(),
+  title: Type.String(),
+  summary: Type.String(),
+  originalLanguage: Type.String(),
+  countryCode: Type.String(),
+  countryName: Type.String(),
+  continent: Type.String(),
+  authorityName: Type.String(),
+  authorityType: Type.String(),
+  region: NullableString,
+  population: NullableInt,
+  themes: Type.Array(Type.String()),
+  dacCodes: Type.Array(Type.String()),
+  forms: Type.Array(Type.String()),
+  contributionTypes: Type.Array(Type.String()),
+  exchangeLanguages: Type.Array(Type.String()),
+  durationMonths: NullableInt,
+  budgetEur: NullableInt,
+  localContributionEur: NullableInt,
+  publishedAt: NullableString,
+  lastConfirmedAt: NullableString,
+  expiresAt: NullableString,
 });
 
 /** Published requests as open data (Licence Ouverte 2.0), at stable URLs, without any personal data. */
@@ -41,7 +62,12 @@ const openDataRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     async (_request, reply) => {
       const listings = await exportOpenListings(fastify.services.db, fastify.services.config.origin);
       reply.headers(cacheHeaders);
-      return { licence: { ...OPEN_DATA_LICENCE }, generatedAt: new Date().toISOString(), count: listings.length, listings };
+      return {
+        licence: { ...OPEN_DATA_LICENCE },
+        generatedAt: new Date().toISOString(),
+        count: listings.length,
+        listings,
+      };
     },
   );
 
@@ -49,7 +75,11 @@ const openDataRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     fastify.get(
       path,
       {
-        schema: { summary, tags: ['open data'], response: { 200: Type.String({ description: 'text/csv' }), ...problems(503) } },
+        schema: {
+          summary,
+          tags: ['open data'],
+          response: { 200: Type.String({ description: 'text/csv' }), ...problems(503) },
+        },
       },
       async (_request, reply) => {
         const listings = await exportOpenListings(fastify.services.db, fastify.services.config.origin);
@@ -63,7 +93,12 @@ const openDataRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         return `\uFEFF${toCsv(listings, OPEN_LISTING_COLUMNS, separator)}`;
       },
     );
-  csvRoute('/listings.csv', ',', 'Published cooperation requests as open data (CSV, commas, UTF-8 with BOM, lists separated by "|")', 'bourse-projets-demandes.csv');
+  csvRoute(
+    '/listings.csv',
+    ',',
+    'Published cooperation requests as open data (CSV, commas, UTF-8 with BOM, lists separated by "|")',
+    'bourse-projets-demandes.csv',
+  );
   csvRoute(
     '/listings.semicolon.csv',
     ';',
@@ -79,7 +114,15 @@ const openDataRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         tags: ['open data'],
         response: {
           200: Type.Object({
-            fields: Type.Array(Type.Object({ name: Type.String(), type: Type.String(), format: Type.Optional(Type.String()), description: Type.String(), constraints: Type.Optional(Type.Object({ required: Type.Boolean() })) })),
+            fields: Type.Array(
+              Type.Object({
+                name: Type.String(),
+                type: Type.String(),
+                format: Type.Optional(Type.String()),
+                description: Type.String(),
+                constraints: Type.Optional(Type.Object({ required: Type.Boolean() })),
+              }),
+            ),
             primaryKey: Type.String(),
             missingValues: Type.Array(Type.String()),
           }),

@@ -1,6 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { confirmPartnership, declarePartnership, endPartnership, partnershipsOfMyAuthority } from '../../../../lib/server/partnerships/declare.js';
+import {
+  confirmPartnership,
+  declarePartnership,
+  endPartnership,
+  partnershipsOfMyAuthority,
+} from '../../../../lib/server/partnerships/declare.js';
 import { markMatched } from '../../../../lib/server/partnerships/match.js';
 import { frenchPresenceIn } from '../../../../lib/server/partnerships/presence.js';
 import { isCountryCode } from '../../../../lib/reference/index.js';
@@ -42,10 +47,14 @@ const partnershipRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
           },
           { additionalProperties: false },
         ),
-        response: { 201: Type.Object({ id: Type.String(), created: Type.Boolean(), status: PartnershipStatus }), ...problems(400, 401, 403, 404, 409, 415) },
+        response: {
+          201: Type.Object({ id: Type.String(), created: Type.Boolean(), status: PartnershipStatus }),
+          ...problems(400, 401, 403, 404, 409, 415),
+        },
       },
     },
-    async (request, reply) => reply.code(201).send(await declarePartnership(fastify.services, request.actor, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await declarePartnership(fastify.services, request.actor, request.body)),
   );
 
   fastify.get(
@@ -64,10 +73,14 @@ const partnershipRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     '/:id/confirm',
     {
       schema: {
-        summary: 'Confirm a partnership the other side declared (approved member with a verified address, or the country’s correspondent)',
+        summary:
+          'Confirm a partnership the other side declared (approved member with a verified address, or the country’s correspondent)',
         tags: ['partnerships'],
         params: IdParams,
-        response: { 200: Type.Object({ id: Type.String(), status: PartnershipStatus }), ...problems(401, 403, 404, 409) },
+        response: {
+          200: Type.Object({ id: Type.String(), status: PartnershipStatus }),
+          ...problems(401, 403, 404, 409),
+        },
       },
     },
     async (request) => confirmPartnership(fastify.services, request.requireActor(), request.params.id),
@@ -80,18 +93,25 @@ const partnershipRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: 'Withdraw a claim or end a partnership (either side or a moderator); it stays in the audit trail',
         tags: ['partnerships'],
         params: IdParams,
-        body: Type.Optional(Type.Object({ reason: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false })),
-        response: { 200: Type.Object({ id: Type.String(), status: PartnershipStatus }), ...problems(400, 401, 403, 404, 409, 415) },
+        body: Type.Optional(
+          Type.Object({ reason: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false }),
+        ),
+        response: {
+          200: Type.Object({ id: Type.String(), status: PartnershipStatus }),
+          ...problems(400, 401, 403, 404, 409, 415),
+        },
       },
     },
-    async (request) => endPartnership(fastify.services, request.requireActor(), request.params.id, request.body?.reason),
+    async (request) =>
+      endPartnership(fastify.services, request.requireActor(), request.params.id, request.body?.reason),
   );
 
   fastify.post(
     '/matches',
     {
       schema: {
-        summary: 'Mark a request matched with its French partner(s): the request becomes "matched" and the partnerships are recorded',
+        summary:
+          'Mark a request matched with its French partner(s): the request becomes "matched" and the partnerships are recorded',
         tags: ['partnerships'],
         body: Type.Object(
           {
@@ -99,11 +119,16 @@ const partnershipRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
             frenchAuthorityIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 20 }),
             comment: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
             startedOn: Type.Optional(Type.Union([Type.String({ format: 'date' }), Type.Null()])),
-            version: Type.Optional(Type.Integer({ minimum: 1, description: 'The version you saw; a stale one gets 412' })),
+            version: Type.Optional(
+              Type.Integer({ minimum: 1, description: 'The version you saw; a stale one gets 412' }),
+            ),
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ listingId: Type.String(), status: Type.String(), version: Type.Integer() }), ...problems(400, 401, 403, 404, 409, 412, 415) },
+        response: {
+          200: Type.Object({ listingId: Type.String(), status: Type.String(), version: Type.Integer() }),
+          ...problems(400, 401, 403, 404, 409, 412, 415),
+        },
       },
     },
     async (request) => {
@@ -125,8 +150,12 @@ const partnershipRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
             country: Type.String(),
             authorities: Type.Array(
               Type.Object({
-                authorityId: Type.String(), name: Type.String(), type: Type.String(), region: Type.Union([Type.String(), Type.Null()]),
-                partners: Type.Array(Type.String()), partnerships: Type.Integer(),
+                authorityId: Type.String(),
+                name: Type.String(),
+                type: Type.String(),
+                region: Type.Union([Type.String(), Type.Null()]),
+                partners: Type.Array(Type.String()),
+                partnerships: Type.Integer(),
               }),
             ),
           }),
@@ -135,7 +164,8 @@ const partnershipRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request) => {
-      if (!isCountryCode(request.params.country)) throw new InvalidInput('country', 'country must be an ISO 3166-1 alpha-2 code such as SN');
+      if (!isCountryCode(request.params.country))
+        throw new InvalidInput('country', 'country must be an ISO 3166-1 alpha-2 code such as SN');
       return { country: request.params.country, authorities: await frenchPresenceIn(db, request.params.country) };
     },
   );

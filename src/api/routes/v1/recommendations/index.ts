@@ -28,8 +28,12 @@ const recommendationRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
               Type.Object({
                 ...Scored,
                 listing: Type.Object({
-                  id: Type.String(), title: Type.String(), country: Type.String(), themes: Type.Array(Type.String()),
-                  authorityName: Type.String(), population: Type.Union([Type.Integer(), Type.Null()]),
+                  id: Type.String(),
+                  title: Type.String(),
+                  country: Type.String(),
+                  themes: Type.Array(Type.String()),
+                  authorityName: Type.String(),
+                  population: Type.Union([Type.Integer(), Type.Null()]),
                 }),
               }),
             ),
@@ -45,7 +49,8 @@ const recommendationRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     '/listings/:id/partners',
     {
       schema: {
-        summary: 'French authorities suggested for a request (its moderators: the correspondent of the country, admins)',
+        summary:
+          'French authorities suggested for a request (its moderators: the correspondent of the country, admins)',
         tags: ['recommendations'],
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
         response: {
@@ -54,7 +59,10 @@ const recommendationRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
               Type.Object({
                 ...Scored,
                 authority: Type.Object({
-                  id: Type.String(), name: Type.String(), type: Type.String(), region: Type.Union([Type.String(), Type.Null()]),
+                  id: Type.String(),
+                  name: Type.String(),
+                  type: Type.String(),
+                  region: Type.Union([Type.String(), Type.Null()]),
                   population: Type.Union([Type.Integer(), Type.Null()]),
                 }),
               }),
@@ -73,7 +81,10 @@ const recommendationRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         summary: 'Declare the themes my authority works on (feeds the suggestions)',
         tags: ['recommendations'],
-        body: Type.Object({ themes: Type.Array(Type.Union(THEME_CODES.map((c) => Type.Literal(c))), { maxItems: 18 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { themes: Type.Array(Type.Union(THEME_CODES.map((c) => Type.Literal(c))), { maxItems: 18 }) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Object({ themes: Type.Array(Type.String()) }), ...problems(400, 401, 403, 415) },
       },
     },

@@ -23,7 +23,8 @@ const SavedSearch = Type.Object({
 });
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 const Query = Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]), {
-  description: 'The search parameters (q, country[], theme[], continent, form, authorityType, population, language), checked like GET /search',
+  description:
+    'The search parameters (q, country[], theme[], continent, form, authorityType, population, language), checked like GET /search',
 });
 
 /** Saved searches with daily or weekly digests of new matching requests. */
@@ -37,7 +38,13 @@ const savedSearchRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get(
     '/',
-    { schema: { summary: 'My saved searches', tags: ['alerts'], response: { 200: Type.Object({ savedSearches: Type.Array(SavedSearch) }), ...problems(401) } } },
+    {
+      schema: {
+        summary: 'My saved searches',
+        tags: ['alerts'],
+        response: { 200: Type.Object({ savedSearches: Type.Array(SavedSearch) }), ...problems(401) },
+      },
+    },
     async (request) => ({ savedSearches: await listSavedSearches(db, request.actor) }),
   );
 
@@ -47,7 +54,10 @@ const savedSearchRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         summary: 'Save a search and receive its new matches by email',
         tags: ['alerts'],
-        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 120 }), query: Query, frequency: Frequency }, { additionalProperties: false }),
+        body: Type.Object(
+          { name: Type.String({ minLength: 1, maxLength: 120 }), query: Query, frequency: Frequency },
+          { additionalProperties: false },
+        ),
         response: { 201: SavedSearch, ...problems(400, 401, 413, 415) },
       },
     },
@@ -62,7 +72,11 @@ const savedSearchRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         tags: ['alerts'],
         params: IdParams,
         body: Type.Object(
-          { name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })), frequency: Type.Optional(Frequency), active: Type.Optional(Type.Boolean()) },
+          {
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+            frequency: Type.Optional(Frequency),
+            active: Type.Optional(Type.Boolean()),
+          },
           { additionalProperties: false },
         ),
         response: { 200: SavedSearch, ...problems(400, 401, 404, 415) },
@@ -73,7 +87,14 @@ const savedSearchRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.delete(
     '/:id',
-    { schema: { summary: 'Delete a saved search', tags: ['alerts'], params: IdParams, response: { 204: Type.Null(), ...problems(400, 401, 404) } } },
+    {
+      schema: {
+        summary: 'Delete a saved search',
+        tags: ['alerts'],
+        params: IdParams,
+        response: { 204: Type.Null(), ...problems(400, 401, 404) },
+      },
+    },
     async (request, reply) => {
       await deleteSavedSearch(db, request.actor, request.params.id);
       return reply.code(204).send(null);
@@ -81,8 +102,10 @@ const savedSearchRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   );
 
   // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" as a form to the List-Unsubscribe URL.
-  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_request, body, done) =>
-    done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+  fastify.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 1024 },
+    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
   );
   fastify.post(
     '/unsubscribe/:token',
@@ -91,7 +114,10 @@ const savedSearchRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: 'RFC 8058 one-click unsubscribe (the List-Unsubscribe URL of digest mails)',
         tags: ['alerts'],
         params: Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ unsubscribed: Type.Literal(true), name: Type.String() }), ...problems(400, 404, 415) },
+        response: {
+          200: Type.Object({ unsubscribed: Type.Literal(true), name: Type.String() }),
+          ...problems(400, 404, 415),
+        },
       },
     },
     async (request) => unsubscribe(request.params.token),
@@ -104,7 +130,10 @@ const savedSearchRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: 'One-click unsubscribe from a digest with the token of its link (no sign-in)',
         tags: ['alerts'],
         body: Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ unsubscribed: Type.Literal(true), name: Type.String() }), ...problems(400, 404, 415) },
+        response: {
+          200: Type.Object({ unsubscribed: Type.Literal(true), name: Type.String() }),
+          ...problems(400, 404, 415),
+        },
       },
     },
     async (request) => unsubscribe(request.body.token),

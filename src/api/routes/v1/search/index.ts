@@ -18,10 +18,27 @@ const codes = (values: readonly string[], description: string) => Type.Enum([...
 
 const SearchQuerystring = Type.Object(
   {
-    q: Type.Optional(Type.String({ maxLength: MAX_QUERY_LENGTH, description: 'Words to find, in French, English or Spanish' })),
-    country: Type.Optional(Type.Array(codes(COUNTRIES.map((c) => c.code), 'ISO 3166-1 alpha-2'), { maxItems: 50, description: 'Repeatable: any of these countries' })),
-    continent: Type.Optional(codes(CONTINENTS.map((c) => c.code), 'Continent code')),
-    theme: Type.Optional(Type.Array(codes(THEME_CODES, 'Theme code'), { maxItems: 18, description: 'Repeatable: any of these themes' })),
+    q: Type.Optional(
+      Type.String({ maxLength: MAX_QUERY_LENGTH, description: 'Words to find, in French, English or Spanish' }),
+    ),
+    country: Type.Optional(
+      Type.Array(
+        codes(
+          COUNTRIES.map((c) => c.code),
+          'ISO 3166-1 alpha-2',
+        ),
+        { maxItems: 50, description: 'Repeatable: any of these countries' },
+      ),
+    ),
+    continent: Type.Optional(
+      codes(
+        CONTINENTS.map((c) => c.code),
+        'Continent code',
+      ),
+    ),
+    theme: Type.Optional(
+      Type.Array(codes(THEME_CODES, 'Theme code'), { maxItems: 18, description: 'Repeatable: any of these themes' }),
+    ),
     form: Type.Optional(codes(FORM_CODES, 'Form of cooperation')),
     authorityType: Type.Optional(codes(FOREIGN_TYPE_CODES, 'Type of foreign authority')),
     population: Type.Optional(codes(POPULATION_BRACKET_CODES, 'Population bracket')),
@@ -64,17 +81,24 @@ const SearchResultSchema = Type.Object({
       publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     }),
   ),
-  facets: Type.Object(Object.fromEntries(FACETS.map((f) => [f, Counts])) as Record<(typeof FACETS)[number], typeof Counts>, {
-    description: 'Facet → value → number of requests. Values within a facet are alternatives (OR), facets combine (AND); a facet the search filters by is counted with every other filter but its own',
-  }),
+  facets: Type.Object(
+    Object.fromEntries(FACETS.map((f) => [f, Counts])) as Record<(typeof FACETS)[number], typeof Counts>,
+    {
+      description:
+        'Facet → value → number of requests. Values within a facet are alternatives (OR), facets combine (AND); a facet the search filters by is counted with every other filter but its own',
+    },
+  ),
   total: Type.Integer(),
   totalWithout: Type.Record(Type.String(), Type.Integer(), {
-    description: 'For each facet the search filters by: how many results there would be without that filter (facets are counted the same way: every filter but their own)',
+    description:
+      'For each facet the search filters by: how many results there would be without that filter (facets are counted the same way: every filter but their own)',
   }),
   page: Type.Integer(),
   hitsPerPage: Type.Integer(),
   totalPages: Type.Integer(),
-  degraded: Type.Boolean({ description: 'Meilisearch was unavailable: Postgres full-text search answered (no typo tolerance nor synonyms)' }),
+  degraded: Type.Boolean({
+    description: 'Meilisearch was unavailable: Postgres full-text search answered (no typo tolerance nor synonyms)',
+  }),
 });
 
 const searchRoutes: FastifyPluginAsyncTypebox = async (fastify) => {

@@ -18,17 +18,24 @@ const StatisticsSchema = Type.Object({
   generatedAt: Type.String(),
   byCountry: Type.Array(Row),
   byTheme: Type.Array(Row),
-  monthly: Type.Array(Type.Object({ month: Type.String(), submitted: Type.Integer(), published: Type.Integer(), matched: Type.Integer() })),
+  monthly: Type.Array(
+    Type.Object({
+      month: Type.String(),
+      submitted: Type.Integer(),
+      published: Type.Integer(),
+      matched: Type.Integer(),
+    }),
+  ),
   medianModerationHours: Type.Union([Type.Number(), Type.Null()]),
 });
-
 
 const statisticsRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/',
     {
       schema: {
-        summary: 'Requests by state per country and theme, median moderation time, match rate, monthly series (correspondents: their countries)',
+        summary:
+          'Requests by state per country and theme, median moderation time, match rate, monthly series (correspondents: their countries)',
         tags: ['statistics'],
         response: { 200: StatisticsSchema, ...problems(401, 403) },
       },
@@ -54,7 +61,9 @@ const statisticsRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         medianModerationHours: r.medianModerationHours,
         matchRate: r.matchRate,
       }));
-      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="statistiques-pays.csv"');
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="statistiques-pays.csv"');
       return toCsv(flat, ['country', 'total', ...LISTING_STATUSES, 'medianModerationHours', 'matchRate'] as never);
     },
   );

@@ -17,12 +17,25 @@ const Label = Type.Object({ fr: Type.String(), en: Type.String(), es: Type.Strin
 const Coded = Type.Array(Type.Object({ code: Type.String(), name: Label }));
 
 const TaxonomiesSchema = Type.Object({
-  themes: Type.Array(Type.Object({ code: Type.String(), dac: Type.Array(Type.String(), { description: 'OECD-DAC sector codes' }), name: Label })),
+  themes: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      dac: Type.Array(Type.String(), { description: 'OECD-DAC sector codes' }),
+      name: Label,
+    }),
+  ),
   cooperationForms: Coded,
   contributionTypes: Coded,
   foreignAuthorityTypes: Coded,
   frenchAuthorityTypes: Coded,
-  populationBrackets: Type.Array(Type.Object({ code: Type.String(), min: Type.Integer(), max: Type.Union([Type.Integer(), Type.Null()]), name: Label })),
+  populationBrackets: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      min: Type.Integer(),
+      max: Type.Union([Type.Integer(), Type.Null()]),
+      name: Label,
+    }),
+  ),
   languages: Coded,
   continents: Coded,
   countries: Type.Array(Type.Object({ code: Type.String(), continent: Type.String(), name: Label })),
@@ -45,7 +58,13 @@ const taxonomiesRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   };
   fastify.get(
     '/',
-    { schema: { summary: 'Themes (with DAC codes), forms of cooperation, authority types, languages, countries', tags: ['reference'], response: { 200: TaxonomiesSchema } } },
+    {
+      schema: {
+        summary: 'Themes (with DAC codes), forms of cooperation, authority types, languages, countries',
+        tags: ['reference'],
+        response: { 200: TaxonomiesSchema },
+      },
+    },
     async (_request, reply) => {
       reply.header('cache-control', 'public, max-age=3600');
       return body;

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, doublePrecision, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { authorityKind } from './enums.js';
 import { createdAt, updatedAt } from './columns.js';
 
@@ -20,13 +30,22 @@ export const authorities = pgTable(
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
     website: text('website'),
-    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    languages: text('languages')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** French partners the authority already works with, as it declares them. */
     existingPartners: text('existing_partners'),
     /** Themes a (French) authority declares an interest in: feeds recommendations. */
-    themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
+    themes: text('themes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Mail domains known to be the authority's own (recorded by an admin): members on them are approved at once. */
-    emailDomains: text('email_domains').array().notNull().default(sql`'{}'::text[]`),
+    emailDomains: text('email_domains')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
     verifiedBy: uuid('verified_by'),
     createdAt: createdAt(),
@@ -42,4 +61,3 @@ export const authorities = pgTable(
     check('authorities_population_positive', sql`${t.population} is null or ${t.population} >= 0`),
   ],
 );
-

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { createdAt, updatedAt } from './columns.js';
 
@@ -18,9 +31,18 @@ export const cofinancingProgrammes = pgTable(
     funder: text('funder').notNull(),
     kind: text('kind').notNull(),
     maxRatePercent: integer('max_rate_percent'),
-    countries: text('countries').array().notNull().default(sql`'{}'::text[]`),
-    themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
-    applicantTypes: text('applicant_types').array().notNull().default(sql`'{}'::text[]`),
+    countries: text('countries')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    themes: text('themes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    applicantTypes: text('applicant_types')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** For a water agency's 1 %: the basin it serves (the French authority's basin decides whether it fits). */
     waterBasin: text('water_basin'),
     opensOn: date('opens_on'),
@@ -39,7 +61,10 @@ export const cofinancingProgrammes = pgTable(
   },
   (t) => [
     check('cofinancing_rate_range', sql`${t.maxRatePercent} is null or (${t.maxRatePercent} between 1 and 100)`),
-    check('cofinancing_dates_order', sql`${t.opensOn} is null or ${t.closesOn} is null or ${t.opensOn} <= ${t.closesOn}`),
+    check(
+      'cofinancing_dates_order',
+      sql`${t.opensOn} is null or ${t.closesOn} is null or ${t.opensOn} <= ${t.closesOn}`,
+    ),
   ],
 );
 

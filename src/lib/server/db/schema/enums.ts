@@ -23,9 +23,22 @@ export const LISTING_STATUSES: readonly ListingStatus[] = listingStatus.enumValu
  * (matched, closed, expired) so links never break.
  */
 export const SEARCHABLE_STATUSES = ['published', 'in_discussion'] as const satisfies readonly ListingStatus[];
-export const PUBLIC_STATUSES = ['published', 'in_discussion', 'matched', 'closed', 'expired'] as const satisfies readonly ListingStatus[];
+export const PUBLIC_STATUSES = [
+  'published',
+  'in_discussion',
+  'matched',
+  'closed',
+  'expired',
+] as const satisfies readonly ListingStatus[];
 /** Every state a published request can reach (what statistics count as "published"). */
-export const EVER_PUBLISHED_STATUSES = ['published', 'in_discussion', 'matched', 'closed', 'archived', 'expired'] as const satisfies readonly ListingStatus[];
+export const EVER_PUBLISHED_STATUSES = [
+  'published',
+  'in_discussion',
+  'matched',
+  'closed',
+  'archived',
+  'expired',
+] as const satisfies readonly ListingStatus[];
 /** A partner was found (statistics' match rate). */
 export const MATCHED_STATUSES = ['matched', 'closed'] as const satisfies readonly ListingStatus[];
 

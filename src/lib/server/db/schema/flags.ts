@@ -6,4 +6,3 @@ export const schemaFlags = pgTable('app_flags', {
   value: jsonb('value').notNull(),
   updatedAt: updatedAt(),
 });
-

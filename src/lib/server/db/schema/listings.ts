@@ -56,14 +56,26 @@ export const listings = pgTable(
     difficulties: text('difficulties'),
     objectives: text('objectives'),
     expectedFromFrance: text('expected_from_france'),
-    contributionTypes: text('contribution_types').array().notNull().default(sql`'{}'::text[]`),
+    contributionTypes: text('contribution_types')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     desiredPartner: jsonb('desired_partner').$type<DesiredPartner>().notNull().default({}),
-    forms: text('forms').array().notNull().default(sql`'{}'::text[]`),
-    themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
+    forms: text('forms')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    themes: text('themes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     durationMonths: integer('duration_months'),
     budgetEur: integer('budget_eur'),
     localContributionEur: integer('local_contribution_eur'),
-    exchangeLanguages: text('exchange_languages').array().notNull().default(sql`'{}'::text[]`),
+    exchangeLanguages: text('exchange_languages')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     electedOfficial: jsonb('elected_official').$type<Contact | null>(),
     technicalContact: jsonb('technical_contact').$type<Contact | null>(),
     translations: jsonb('translations').$type<Record<string, ListingText>>().notNull().default({}),
@@ -106,4 +118,3 @@ export const moderationEvents = pgTable(
   },
   (t) => [index('moderation_events_listing_idx').on(t.listingId, t.createdAt)],
 );
-

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { createdAt } from './columns.js';
 
@@ -19,7 +30,11 @@ export const notificationEvents = pgTable(
     createdAt: createdAt(),
     processedAt: timestamp('processed_at', { withTimezone: true }),
   },
-  (t) => [index('notification_events_pending_idx').on(t.id).where(sql`processed_at is null`)],
+  (t) => [
+    index('notification_events_pending_idx')
+      .on(t.id)
+      .where(sql`processed_at is null`),
+  ],
 );
 
 /** The in-app notice of one event for one person; rendered in the reader's language when shown. */

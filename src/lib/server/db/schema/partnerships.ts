@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { partnershipStatus } from './enums.js';
 import { authorities } from './authorities.js';
 import { users } from './accounts.js';
@@ -29,7 +40,10 @@ export const conversations = pgTable(
     lastMessageSide: text('last_message_side').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('conversations_listing_french_uq').on(t.listingId, t.frenchAuthorityId), index('conversations_french_idx').on(t.frenchAuthorityId)],
+  (t) => [
+    uniqueIndex('conversations_listing_french_uq').on(t.listingId, t.frenchAuthorityId),
+    index('conversations_french_idx').on(t.frenchAuthorityId),
+  ],
 );
 
 export const conversationMessages = pgTable(
@@ -64,7 +78,10 @@ export const savedSearches = pgTable(
     lastNotifiedAt: timestamp('last_notified_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: createdAt(),
   },
-  (t) => [index('saved_searches_user_idx').on(t.userId), uniqueIndex('saved_searches_unsubscribe_uq').on(t.unsubscribeTokenHash)],
+  (t) => [
+    index('saved_searches_user_idx').on(t.userId),
+    uniqueIndex('saved_searches_unsubscribe_uq').on(t.unsubscribeTokenHash),
+  ],
 );
 
 /**
@@ -99,7 +116,11 @@ export const partnerships = pgTable(
   (t) => [
     // One live partnership per pair (and request); an ended one may be declared again.
     uniqueIndex('partnerships_pair_listing_uq')
-      .on(t.foreignAuthorityId, t.frenchAuthorityId, sql`coalesce(${t.listingId}, '00000000-0000-0000-0000-000000000000'::uuid)`)
+      .on(
+        t.foreignAuthorityId,
+        t.frenchAuthorityId,
+        sql`coalesce(${t.listingId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      )
       .where(sql`${t.status} <> 'ended'`),
     index('partnerships_foreign_idx').on(t.foreignAuthorityId),
     index('partnerships_french_idx').on(t.frenchAuthorityId),

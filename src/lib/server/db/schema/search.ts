@@ -17,4 +17,3 @@ export const searchOutbox = pgTable(
   },
   (t) => [index('search_outbox_available_idx').on(t.availableAt, t.id)],
 );
-

@@ -35,5 +35,8 @@ export const registrationLog = pgTable(
     country: text('country').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('registration_log_client_idx').on(t.clientKey, t.createdAt), index('registration_log_country_idx').on(t.country, t.createdAt)],
+  (t) => [
+    index('registration_log_client_idx').on(t.clientKey, t.createdAt),
+    index('registration_log_country_idx').on(t.country, t.createdAt),
+  ],
 );

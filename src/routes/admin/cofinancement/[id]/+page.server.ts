@@ -10,10 +10,20 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
   const programme = await getProgramme(db, params.id).catch(pageError);
   const history = await programmeHistory(db, locals.actor, params.id).catch(pageError);
   return {
-    programme: { id: programme.id, name: programme.name, version: programme.version, closed: programme.closedAt !== null },
+    programme: {
+      id: programme.id,
+      name: programme.name,
+      version: programme.version,
+      closed: programme.closedAt !== null,
+    },
     values: formValuesOf(programme),
     created: url.searchParams.has('cree'),
-    history: history.map((h) => ({ id: h.id, version: h.version, action: h.action, date: formatDateTime(h.createdAt) })),
+    history: history.map((h) => ({
+      id: h.id,
+      version: h.version,
+      action: h.action,
+      date: formatDateTime(h.createdAt),
+    })),
   };
 };
 

@@ -45,7 +45,7 @@ export const actions: Actions = {
         const { view } = await viewListing(getServices().db, locals.actor, params.id);
         const current = editedContent(view as FullListing);
         values.translations = mergeTranslations(
-          current.translations as Record<string, Record<string, unknown>>,
+          current.translations as unknown as Record<string, Record<string, unknown>>,
           values.translations as Record<string, { title: string; summary: string }>,
           current.originalLanguage,
         );
@@ -55,7 +55,8 @@ export const actions: Actions = {
       return formFailure(error, values);
     }
     // Post/redirect/get: reloading the page after saving does not post the form again.
-    if (form.get('intent') === 'next') redirect(303, href(`/mes-demandes/${params.id}/modifier?etape=${Math.min(step + 1, LAST_EDIT_STEP + 1)}`));
+    if (form.get('intent') === 'next')
+      redirect(303, href(`/mes-demandes/${params.id}/modifier?etape=${Math.min(step + 1, LAST_EDIT_STEP + 1)}`));
     redirect(303, href(`/mes-demandes/${params.id}/modifier?etape=${step}&enregistre=1`));
   },
   submit: async ({ params, request, locals, url }) => {

@@ -6,7 +6,8 @@ import { problems } from '../../../../schemas/problem.js';
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 const ThrottleEvent = Type.Object({
   scope: Type.Union([Type.Literal('client'), Type.Literal('accountClient'), Type.Literal('account')], {
-    description: 'client: one address, every account; accountClient: one account from one address or device; account: one account, every client',
+    description:
+      'client: one address, every account; accountClient: one account from one address or device; account: one account, every client',
   }),
   account: Nullable(Type.String()),
   client: Nullable(Type.String({ description: '"ip:…" or "device:…"' })),
@@ -29,7 +30,11 @@ const adminThrottlingRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request) => {
       const events = await signInThrottling(fastify.services.db, request.requireActor());
       return {
-        events: events.map((e) => ({ ...e, lastFailureAt: e.lastFailureAt.toISOString(), slowedUntil: e.slowedUntil?.toISOString() ?? null })),
+        events: events.map((e) => ({
+          ...e,
+          lastFailureAt: e.lastFailureAt.toISOString(),
+          slowedUntil: e.slowedUntil?.toISOString() ?? null,
+        })),
       };
     },
   );

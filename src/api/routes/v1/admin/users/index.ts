@@ -13,17 +13,25 @@ const adminUserRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     '/:id/countries',
     {
       schema: {
-        summary: "Replace the countries a correspondent covers",
+        summary: 'Replace the countries a correspondent covers',
         tags: ['admin'],
         params: Params,
-        body: Type.Object({ countries: Type.Array(Type.String({ minLength: 2, maxLength: 2 }), { minItems: 1, maxItems: 60 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { countries: Type.Array(Type.String({ minLength: 2, maxLength: 2 }), { minItems: 1, maxItems: 60 }) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Object({ countries: Type.Array(Type.String()) }), ...problems(400, 401, 403, 404) },
       },
     },
-    async (request) => ({ countries: await setCorrespondentCountries(db, request.requireActor(), request.params.id, request.body.countries) }),
+    async (request) => ({
+      countries: await setCorrespondentCountries(db, request.requireActor(), request.params.id, request.body.countries),
+    }),
   );
 
-  for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
+  for (const [action, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
     fastify.post(
       `/:id/${action}`,
       {

@@ -5,7 +5,8 @@ import { unsubscribe } from '$lib/server/notifications/preferences';
 import { getServices } from '$lib/server/runtime/services';
 import type { Actions, PageServerLoad } from './$types';
 
-const kindLabel = (kind: string) => (isNotificationKind(kind) ? (m as unknown as Record<string, () => string>)[`notify_kind_${kind}`]!() : '');
+const kindLabel = (kind: string) =>
+  isNotificationKind(kind) ? (m as unknown as Record<string, () => string>)[`notify_kind_${kind}`]!() : '';
 
 export const load: PageServerLoad = ({ params }) => ({ kindLabel: kindLabel(params.kind) });
 
