@@ -4,6 +4,7 @@ import type { Database } from '../db/index.js';
 import { authorities, listings, partnerships, users } from '../db/schema/index.js';
 import { Conflict, Forbidden, InvalidInput, NotFound, Unauthenticated } from '../errors.js';
 import { isUuid } from '../ids.js';
+import { coversCountry } from '../permissions/perimeter.js';
 import { enqueueSearchSync } from '../search/outbox.js';
 import { recordTrustEvent } from './audit.js';
 
@@ -46,7 +47,7 @@ export async function mergeAuthorities(
       throw new InvalidInput('duplicateId', 'Only foreign authorities are merged here.');
     if (keep.country !== duplicate.country)
       throw new Conflict('These authorities are in different countries: they are not duplicates.');
-    if (actor.role !== 'admin' && !(actor.role === 'correspondent' && actor.countries.includes(keep.country))) {
+    if (!coversCountry(actor, keep.country)) {
       throw new Forbidden(`Only the correspondent covering ${keep.country} or an admin may merge these authorities.`);
     }
     const movedListings = await tx

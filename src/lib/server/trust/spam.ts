@@ -4,6 +4,7 @@ import type { Database } from '../db/index.js';
 import { authorities, listings, users } from '../db/schema/index.js';
 import { Conflict, Forbidden, InvalidInput, Unauthenticated } from '../errors.js';
 import { isUuid } from '../ids.js';
+import { coversCountry } from '../permissions/perimeter.js';
 import { enqueueSearchSync } from '../search/outbox.js';
 import { recordTrustEvent } from './audit.js';
 
@@ -47,7 +48,7 @@ export async function deleteSpamRegistrations(
     for (const r of rows) {
       if (r.kind !== 'foreign' || r.role !== 'foreign_authority')
         throw new InvalidInput('userIds', 'Only registrations of foreign authorities are deleted here.');
-      if (actor.role === 'correspondent' && !actor.countries.includes(r.country))
+      if (actor.role === 'correspondent' && !coversCountry(actor, r.country))
         throw new Forbidden(`You do not cover ${r.country}.`);
       if (r.membership === 'approved')
         throw new Conflict(`${r.displayName} is an approved member: remove their membership instead.`);
