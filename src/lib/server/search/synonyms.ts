@@ -1,57 +1,20 @@
-import { THEMES } from '../../reference/index.js';
+import { COOPERATION_FORMS, THEMES } from '../../reference/index.js';
+import { THEME_VOCABULARIES, VOCABULARY_LANGUAGES } from '../../reference/vocabulary/index.js';
 
 /**
- * Words French, English and Spanish speakers use for the same thing: a French authority typing "eau" must find a
- * request written in English about "water". Each group becomes a set of mutual synonyms.
+ * Groups of words that mean the same thing across languages: each concept of the per-theme vocabulary files
+ * (src/lib/reference/vocabulary/), each theme label and each cooperation-form label.
  */
-const WORD_GROUPS: string[][] = [
-  ['eau', 'water', 'agua'],
-  ['eau potable', 'drinking water', 'agua potable'],
-  ['assainissement', 'sanitation', 'saneamiento'],
-  ['déchets', 'waste', 'residuos', 'ordures'],
-  ['santé', 'health', 'salud'],
-  ['hôpital', 'hospital'],
-  ['école', 'school', 'escuela'],
-  ['éducation', 'education', 'educación'],
-  ['formation', 'training', 'formación', 'capacitación'],
-  ['agriculture', 'agricultura'],
-  ['alimentation', 'food', 'alimentación', 'alimentaire'],
-  ['énergie', 'energy', 'energía'],
-  ['solaire', 'solar'],
-  ['électricité', 'electricity', 'electricidad'],
-  ['gouvernance', 'governance', 'gobernanza'],
-  ['décentralisation', 'decentralisation', 'decentralization', 'descentralización'],
-  ['protection civile', 'civil protection', 'protección civil'],
-  ['reconstruction', 'reconstrucción'],
-  ['environnement', 'environment', 'medio ambiente'],
-  ['climat', 'climate', 'clima'],
-  ['biodiversité', 'biodiversity', 'biodiversidad'],
-  ['urbanisme', 'urban planning', 'urbanismo'],
-  ['logement', 'housing', 'vivienda', 'habitat'],
-  ['transport', 'transporte'],
-  ['mobilité', 'mobility', 'movilidad'],
-  ['économie', 'economy', 'economía'],
-  ['emploi', 'employment', 'empleo'],
-  ['tourisme', 'tourism', 'turismo'],
-  ['culture', 'cultura'],
-  ['patrimoine', 'heritage', 'patrimonio'],
-  ['jeunesse', 'youth', 'juventud', 'jeunes'],
-  ['sport', 'deporte'],
-  ['citoyenneté', 'citizenship', 'ciudadanía'],
-  ['égalité', 'equality', 'igualdad'],
-  ['femmes', 'women', 'mujeres'],
-  ['numérique', 'digital'],
-  ['littoral', 'coastal', 'costero', 'côte', 'coast', 'costa'],
-  ['jumelage', 'twinning', 'hermanamiento'],
-  ['marché', 'market', 'mercado'],
-  ['route', 'road', 'carretera'],
-];
+export function synonymGroups(): string[][] {
+  const concepts = THEME_VOCABULARIES.flatMap((v) => v.concepts).map((c) => VOCABULARY_LANGUAGES.flatMap((l) => c[l]));
+  const labels = [...THEMES, ...COOPERATION_FORMS].map((t) => [t.name.fr, t.name.en, t.name.es]);
+  return [...concepts, ...labels];
+}
 
-/** Meilisearch synonyms: every word of a group (and every theme label) leads to the others. */
+/** Meilisearch synonyms: every word of a group leads to the others, so "basura" finds a request about "déchets". */
 export function buildSynonyms(): Record<string, string[]> {
-  const groups = [...WORD_GROUPS, ...THEMES.map((t) => [t.name.fr, t.name.en, t.name.es])];
   const synonyms: Record<string, Set<string>> = {};
-  for (const group of groups) {
+  for (const group of synonymGroups()) {
     const words = [...new Set(group.map((w) => w.toLowerCase()))];
     for (const word of words) {
       synonyms[word] ??= new Set();

@@ -1,0 +1,44 @@
+import type { ThemeVocabulary } from './types.js';
+
+/** Common words for the theme `tourism`: one entry per concept, every language's usual words (see ./README.md). */
+export const vocabulary: ThemeVocabulary = {
+  theme: 'tourism',
+  concepts: [
+    {
+      fr: ['tourisme'],
+      en: ['tourism'],
+      es: ['turismo'],
+      pt: ['turismo'],
+    },
+    {
+      fr: ['écotourisme'],
+      en: ['ecotourism'],
+      es: ['ecoturismo'],
+      pt: ['ecoturismo'],
+    },
+    {
+      fr: ['hôtellerie', 'hébergement touristique'],
+      en: ['hospitality', 'tourist accommodation'],
+      es: ['hotelería', 'alojamiento turístico'],
+      pt: ['hotelaria', 'alojamento turístico'],
+    },
+    {
+      fr: ['visiteurs', 'touristes'],
+      en: ['visitors', 'tourists'],
+      es: ['visitantes', 'turistas'],
+      pt: ['visitantes', 'turistas'],
+    },
+    {
+      fr: ['guides touristiques'],
+      en: ['tour guides'],
+      es: ['guías turísticos'],
+      pt: ['guias turísticos'],
+    },
+    {
+      fr: ['office de tourisme'],
+      en: ['tourist office', 'tourist information'],
+      es: ['oficina de turismo'],
+      pt: ['posto de turismo'],
+    },
+  ],
+};

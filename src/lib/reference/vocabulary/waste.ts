@@ -1,0 +1,44 @@
+import type { ThemeVocabulary } from './types.js';
+
+/** Common words for the theme `waste`: one entry per concept, every language's usual words (see ./README.md). */
+export const vocabulary: ThemeVocabulary = {
+  theme: 'waste',
+  concepts: [
+    {
+      fr: ['déchets', 'ordures'],
+      en: ['waste', 'garbage', 'rubbish', 'refuse'],
+      es: ['residuos', 'basura', 'desechos'],
+      pt: ['resíduos', 'lixo'],
+    },
+    {
+      fr: ['tri sélectif'],
+      en: ['waste sorting'],
+      es: ['separación de residuos'],
+      pt: ['coleta seletiva', 'recolha seletiva'],
+    },
+    {
+      fr: ['recyclage'],
+      en: ['recycling'],
+      es: ['reciclaje'],
+      pt: ['reciclagem'],
+    },
+    {
+      fr: ['compostage', 'compost'],
+      en: ['composting', 'compost'],
+      es: ['compostaje'],
+      pt: ['compostagem', 'composto'],
+    },
+    {
+      fr: ['décharge'],
+      en: ['landfill', 'dump'],
+      es: ['vertedero', 'botadero'],
+      pt: ['aterro sanitário', 'lixão'],
+    },
+    {
+      fr: ['collecte des déchets', 'ramassage des ordures'],
+      en: ['waste collection'],
+      es: ['recolección de basura', 'recogida de residuos'],
+      pt: ['coleta de lixo', 'recolha de resíduos'],
+    },
+  ],
+};
