@@ -11,6 +11,7 @@ import {
   FRENCH_AUTHORITY_TYPES,
   isCountryCode,
   isForeignCountry,
+  isSovereignForeignCountry,
   isFormCode,
   isLanguageCode,
   isThemeCode,
@@ -48,6 +49,17 @@ describe('reference data', () => {
     for (const code of ['FR', 'RE', 'GP', 'NC']) expect(isForeignCountry(code)).toBe(false);
     // Nobody lives there, so no authority can register there.
     for (const code of ['AQ', 'BV', 'HM', 'GS', 'UM']) expect(isForeignCountry(code)).toBe(false);
+  });
+
+  it('tells sovereign countries from dependent territories', () => {
+    const sovereign = COUNTRIES.filter((c) => isSovereignForeignCountry(c.code));
+    // 193 UN members minus France, plus the Holy See, Palestine and Kosovo (recognised by France).
+    expect(sovereign).toHaveLength(195);
+    for (const code of ['CO', 'PE', 'SN', 'PS', 'XK', 'VA', 'UA']) expect(isSovereignForeignCountry(code)).toBe(true);
+    for (const code of ['GI', 'GL', 'HK', 'PR', 'BM', 'EH', 'GP', 'AQ'])
+      expect(isSovereignForeignCountry(code)).toBe(false);
+    // A correspondent may still cover a territory (the registration then opens it).
+    expect(isForeignCountry('GI')).toBe(true);
   });
 
   it('has the 18 themes of the product brief, each with its OECD-DAC codes', () => {

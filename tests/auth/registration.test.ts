@@ -246,4 +246,21 @@ describe('foreign authorities', () => {
     });
     expect((await register(base)).json()).toMatchObject({ status: 400, field: 'authority' });
   });
+
+  it('opens sovereign countries, and a dependent territory only once a correspondent covers it', async () => {
+    const base = { kind: 'foreign', password: PASSWORD, displayName: 'Ana Pérez' };
+    const inGibraltar = (email: string) =>
+      register({ ...base, email, authority: { name: 'Gibraltar Borough', type: 'municipality', country: 'GI' } });
+    for (const country of ['GP', 'RE', 'NC', 'AQ']) {
+      const refused = await register({
+        ...base,
+        email: `x-${country}@example.org`,
+        authority: { name: 'Commune test', type: 'municipality', country },
+      });
+      expect(refused.json(), country).toMatchObject({ status: 400, field: 'authority.country' });
+    }
+    expect((await inGibraltar('a@gibraltar.gi')).json()).toMatchObject({ status: 400, field: 'authority.country' });
+    await createUser(ctx.services, { role: 'correspondent', countries: ['ES', 'GI'] });
+    expect((await inGibraltar('b@gibraltar.gi')).statusCode).toBe(201);
+  });
 });

@@ -42,14 +42,63 @@ export function isCountryCode(code: unknown): code is string {
   return typeof code === 'string' && byCode.has(code);
 }
 
-/** Foreign authorities are outside France; French overseas territories are French authorities. */
 /** France and its overseas departments and collectivities: their authorities are French, never foreign. */
 const FRANCE = ['FR', 'GP', 'MQ', 'GF', 'RE', 'YT', 'PM', 'BL', 'MF', 'WF', 'PF', 'NC', 'TF'];
 /** Territories without a permanent population, hence without any local authority to register. */
 const UNINHABITED = ['AQ', 'BV', 'HM', 'GS', 'UM', 'IO'];
 
+/**
+ * Inhabited territories that are not sovereign states (as France recognises them): dependencies of another state
+ * (Gibraltar, Greenland, Hong Kong, Puerto Rico…), Western Sahara and Taiwan. A correspondent may still cover one,
+ * which makes it open to registration.
+ */
+const DEPENDENT_TERRITORIES = [
+  'AI',
+  'AS',
+  'AW',
+  'AX',
+  'BM',
+  'BQ',
+  'CC',
+  'CK',
+  'CW',
+  'CX',
+  'EH',
+  'FK',
+  'FO',
+  'GG',
+  'GI',
+  'GL',
+  'GU',
+  'HK',
+  'IM',
+  'JE',
+  'KY',
+  'MO',
+  'MP',
+  'MS',
+  'NF',
+  'NU',
+  'PN',
+  'PR',
+  'SH',
+  'SJ',
+  'SX',
+  'TC',
+  'TK',
+  'TW',
+  'VG',
+  'VI',
+];
+
+/** Outside France and inhabited: a correspondent may cover it. */
 export function isForeignCountry(code: string): boolean {
   return isCountryCode(code) && !FRANCE.includes(code) && !UNINHABITED.includes(code);
+}
+
+/** A sovereign foreign country: open to registration whether or not a correspondent covers it. */
+export function isSovereignForeignCountry(code: string): boolean {
+  return isForeignCountry(code) && !DEPENDENT_TERRITORIES.includes(code);
 }
 
 export function countryName(code: string, locale: Locale): string {

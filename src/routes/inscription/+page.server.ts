@@ -2,7 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { accountFailure, limitedPerIp, setSessionCookie, text } from '$lib/accounts/form.server';
 import { href, m } from '$lib/i18n';
 import { localizeDomainError } from '$lib/i18n/form-error.server';
-import { COUNTRIES, FOREIGN_AUTHORITY_TYPES, isForeignCountry } from '$lib/reference';
+import { FOREIGN_AUTHORITY_TYPES, countryName } from '$lib/reference';
+import { registrableCountries } from '$lib/server/authorities/registrable-countries';
 import { searchFrenchAuthorities } from '$lib/server/auth/french-authorities';
 import { openSession } from '$lib/server/auth/login';
 import { register, type Registration } from '$lib/server/auth/registration';
@@ -34,8 +35,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     q,
     matches,
     searchError,
-    countries: COUNTRIES.filter((c) => isForeignCountry(c.code))
-      .map((c) => ({ code: c.code, name: c.name[locale] }))
+    countries: (kind === 'etrangere' ? await registrableCountries(getServices().db) : [])
+      .map((code) => ({ code, name: countryName(code, locale) }))
       .sort((a, b) => a.name.localeCompare(b.name, locale)),
     types: FOREIGN_AUTHORITY_TYPES.map((t) => ({ code: t.code, name: t.name[locale] })),
   };

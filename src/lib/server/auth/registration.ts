@@ -11,6 +11,7 @@ import { assertAcceptablePassword } from './password-policy.js';
 import { parseWebAddress } from '../input/web-address.js';
 import { assertEmailFree } from './users.js';
 import { isUuid } from '../ids.js';
+import { isRegistrableCountry } from '../authorities/registrable-countries.js';
 import { admitRegistration } from '../trust/registration-limits.js';
 import { similarAuthorities } from '../trust/similar.js';
 
@@ -99,6 +100,12 @@ export async function register(
       'Either join an existing authority (joinAuthorityId) or describe a new one (authority), not both.',
     );
   const foreign = input.kind === 'foreign' && !joining ? foreignAuthorityValues(input.authority) : null;
+  if (foreign && !(await isRegistrableCountry(services.db, foreign.country)))
+    throw new InvalidInput(
+      'authority.country',
+      'Choose a sovereign country, or a territory an embassy correspondent covers.',
+      { reason: 'country_not_open' },
+    );
   if (input.kind === 'french' && (input.authority || input.joinAuthorityId))
     throw new InvalidInput('authority', 'A French collectivité is picked from the list (authorityId), not described.');
   if (foreign && !input.createAnyway) {
