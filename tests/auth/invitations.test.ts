@@ -7,7 +7,7 @@ import { createTestServices, type TestContext } from '../helpers/services.js';
 import { createAuthority, createUser, login } from '../helpers/fixtures.js';
 import { linkToken, startSmtpCapture, type SmtpCapture } from '../helpers/smtp.js';
 import { INVITATION_LIMITS } from '../../src/lib/server/auth/invitations.js';
-import { plainName } from '../../src/lib/server/mail/templates.js';
+import { plainName } from '../../src/lib/server/notifications/account-mails.js';
 
 const PASSWORD = 'ambassade de dakar plateau';
 let ctx: TestContext;

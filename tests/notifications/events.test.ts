@@ -5,14 +5,14 @@ import { createServer } from '../../src/api/app.js';
 import { loadActor } from '../../src/lib/server/auth/actor.js';
 import { acceptInvitation, inviteStaff } from '../../src/lib/server/auth/invitations.js';
 import { register } from '../../src/lib/server/auth/registration.js';
-import { decideMembership } from '../../src/lib/server/trust/membership.js';
+import { announceJoinRequest, decideMembership } from '../../src/lib/server/trust/membership.js';
 import { listings, notices, users } from '../../src/lib/server/db/schema/index.js';
 import { sendExpiryReminders } from '../../src/lib/server/freshness/reminders.js';
 import { expireDueListings } from '../../src/lib/server/listings/lifecycle.js';
 import { listOutbox, type OutboxMail } from '../../src/lib/server/mail/outbox.js';
 import { notify } from '../../src/lib/server/notifications/events.js';
 import { processPending, sendNoticeDigests } from '../../src/lib/server/notifications/process.js';
-import { confirmPartnership, declarePartnership } from '../../src/lib/server/partnerships/declare.js';
+import { confirmPartnership, declarePartnership, endPartnership } from '../../src/lib/server/partnerships/declare.js';
 import { sendUnansweredReminders } from '../../src/lib/server/conversations/notifications.js';
 import { conversations } from '../../src/lib/server/db/schema/index.js';
 import { createAuthority, createUser, insertListing, login } from '../helpers/fixtures.js';
@@ -317,6 +317,55 @@ describe('notifications about accounts', () => {
     expect(mail!.text).toContain(`${origin()}/es/compte`);
   });
 
+  it('join request: the approved members are asked to vouch, each in their language, with the newcomer’s address', async () => {
+    const newcomer = await createUser(ctx.services, {
+      role: 'foreign_authority',
+      authorityId: popayan.id,
+      membership: 'pending',
+      email: 'pedro@popayan.example.co',
+    });
+    expect(await announceJoinRequest(ctx.services, newcomer.id)).toBe(2);
+    const mails = await newMails();
+    const [ask] = to(mails, author);
+    expect(ask!.subject).toBe('Test foreign_authority pide unirse a Alcaldía de Popayán');
+    expect(ask!.text).toContain('pedro@popayan.example.co');
+    expect(ask!.text).toContain(`${origin()}/es/compte#demandes-adhesion`);
+    expect(to(mails, colleague)[0]!.subject).toBe('Test foreign_authority asks to join Alcaldía de Popayán');
+    expect(to(mails, newcomer)).toHaveLength(0);
+  });
+
+  it('membership ended and registration refused: the person is told with the reason, even once their account is closed', async () => {
+    const leaving = await person('foreign_authority', {
+      authorityId: lima.id,
+      locale: 'es',
+      name: 'Jorge Paz',
+      email: 'jorge@lima.example.pe',
+    });
+    await decideMembership(
+      ctx.services,
+      (await loadActor(ctx.services.db, limaAuthor.id, null))!,
+      leaving.id,
+      'disable',
+      'Ya no trabaja en la municipalidad.',
+    );
+    const [ended] = to(await newMails(), leaving);
+    expect(ended!.subject).toBe('Ya no actúa en nombre de Municipalidad de Lima');
+    expect(ended!.text).toContain('> Ya no trabaja en la municipalidad.');
+    expect(ended!.text).toContain(`${origin()}/es/compte`);
+    expect(ended!.text).not.toContain('desabonnement');
+
+    await ctx.services.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, leaving.id));
+    await notify(
+      ctx.services.db,
+      'account_rejected',
+      { userId: leaving.id, comment: 'Dominio desconocido.' },
+      admin.id,
+    );
+    const [refused] = to(await newMails(), leaving);
+    expect(refused!.subject).toBe('El registro de Municipalidad de Lima no fue aceptado');
+    expect(refused!.text).toContain('> Dominio desconocido.');
+  });
+
   it('invitation accepted: the inviter hears of it', async () => {
     const adminActor = (await loadActor(ctx.services.db, admin.id, null))!;
     const invited = await inviteStaff(ctx.services, adminActor, {
@@ -327,6 +376,13 @@ describe('notifications about accounts', () => {
     });
     expect(invited.mailSent).toBe(true);
     const [invitation] = await newMails();
+    // In the invitee's language, naming the countries and the link's life in days, both parts, the subject once.
+    expect(invitation!.subject).toBe('Invitación de Paul Admin a Bourse-projets');
+    expect(invitation!.text).toContain('como corresponsal de cooperación descentralizada, para: Perú.');
+    expect(invitation!.text).toContain('válido 7 días, una sola vez');
+    expect(invitation!.text).toContain(`${origin()}/es/invitation/`);
+    expect(invitation!.html).toContain('lang="es"');
+    expect(invitation!.html).toContain('Crear mi cuenta');
     const token = /\/invitation\/([A-Za-z0-9_-]+)/.exec(invitation!.text)![1]!;
     await acceptInvitation(ctx.services, {
       token,
@@ -358,6 +414,17 @@ describe('notifications between authorities', () => {
     expect(to(mails, colleague)[0]!.subject).toBe('Partnership confirmed with Ville de Lannion');
     expect(to(mails, frenchMember)[0]!.subject).toBe('Partnership confirmed with Alcaldía de Popayán');
     expect(to(mails, author)).toHaveLength(0);
+
+    // Ended by the foreign side, with a reason: the French side is told (in English), the foreign side is not.
+    await endPartnership(ctx.services, (await loadActor(ctx.services.db, author.id, null))!, id, 'Convenio terminado.');
+    mails = await newMails();
+    const [ended] = to(mails, frenchMember);
+    expect(ended!.subject).toBe('Partnership withdrawn with Alcaldía de Popayán');
+    expect(ended!.text).toContain('was withdrawn or ended by Alcaldía de Popayán.');
+    expect(ended!.text).toContain('> Convenio terminado.');
+    expect(ended!.text).toContain(`${origin()}/en/compte#partenariats`);
+    expect(to(mails, author)).toHaveLength(0);
+    expect(to(mails, colleague)).toHaveLength(0);
   });
 
   it('message received: the other side, in its language, with the conversation link; never the sender’s address', async () => {

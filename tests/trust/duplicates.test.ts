@@ -12,6 +12,7 @@ import {
   users,
 } from '../../src/lib/server/db/schema/index.js';
 import { listOutbox } from '../../src/lib/server/mail/outbox.js';
+import { processPending } from '../../src/lib/server/notifications/process.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';
 import { createAuthority, createUser, insertListing, login } from '../helpers/fixtures.js';
 
@@ -93,6 +94,7 @@ describe('duplicates at registration', () => {
     const verification = (await listOutbox(ctx.services.config)).find((m) => m.to.includes('a.ba@example.sn'))!;
     const token = /verification-email\?token=([\w-]+)/.exec(verification.text)![1];
     await app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } });
+    await processPending(ctx.services);
     const ask = (await listOutbox(ctx.services.config)).find(
       (m) =>
         m.to.includes('maire@podor.example.sn') && /Amadou Ba demande à rejoindre Commune de Podor/.test(m.subject),

@@ -120,6 +120,7 @@ describe('a stranger registered as a member of Lannion', () => {
     const verified = await app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } });
     expect(verified.json()).toEqual({ approved: false });
     expectAllRefused(await attempts(stranger));
+    await processPending(ctx.services);
     const ask = (await listOutbox(ctx.services.config)).find(
       (m) => m.to.includes('relations@lannion.example.fr') && /demande à rejoindre Lannion/.test(m.subject),
     );

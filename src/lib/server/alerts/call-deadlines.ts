@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { savedSearches, users } from '../db/schema/index.js';
 import { loadCatalogue, todayInFrance } from '../cofinancing/catalogue.js';
 import type { CatalogueEntry } from '../cofinancing/fit.js';
-import { mailLocale } from '../mail/templates.js';
+import { mailLocale } from '../notifications/language.js';
 import { deliver } from '../notifications/deliver.js';
 import { sendOnce } from '../notifications/once.js';
 import type { Services } from '../runtime/services.js';

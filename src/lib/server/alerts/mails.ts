@@ -1,4 +1,4 @@
-import type { MailLocale } from '../mail/templates.js';
+import type { MailLocale } from '../notifications/language.js';
 import type { OutgoingMail } from '../mail/transport.js';
 
 export interface DigestValues {

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { users } from '../db/schema/index.js';
-import { composeMail } from '../mail/templates.js';
+import { composeMail } from '../notifications/account-mails.js';
 import { sendMail } from '../mail/mailer.js';
 import type { Services } from '../runtime/services.js';
 import { links } from './links.js';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { users } from '../db/schema/index.js';
 import { Conflict } from '../errors.js';
-import { composeMail } from '../mail/templates.js';
+import { composeMail } from '../notifications/account-mails.js';
 import { sendMail } from '../mail/mailer.js';
 import type { Services } from '../runtime/services.js';
 import { normaliseEmail, normaliseLocale, normaliseName } from './input.js';

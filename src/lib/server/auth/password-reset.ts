@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { sessions, users } from '../db/schema/index.js';
-import { composeMail } from '../mail/templates.js';
+import { composeMail } from '../notifications/account-mails.js';
 import { sendMail } from '../mail/mailer.js';
 import { jobQueue, type JobDefinition } from '../jobs/queue.js';
 import type { Services } from '../runtime/services.js';

@@ -4,7 +4,15 @@ import { authorities, conversationMessages, listings, partnerships, users } from
 import { reconfirmToken, reconfirmUrl } from '../freshness/reconfirm-link.js';
 import { loadConversation } from '../conversations/participants.js';
 import type { NotificationKind } from './kinds.js';
-import { authorityMembers, everyoneOf, listingAuthors, moderatorsOf, person, type Recipient } from './recipients.js';
+import {
+  authorityMembers,
+  everyoneOf,
+  listingAuthors,
+  moderatorsOf,
+  person,
+  personConcerned,
+  type Recipient,
+} from './recipients.js';
 import type { NoticeParams } from './render.js';
 
 export interface EventRow {
@@ -123,27 +131,31 @@ async function resolve(
       return to(await everyoneOf(db, s.authorityId!), kind, { authority: name }, '/mes-demandes');
     }
     case 'member_approved':
-    case 'member_rejected': {
+    case 'member_rejected':
+    case 'membership_disabled':
+    case 'account_rejected': {
       const [row] = await db
         .select({ authorityId: users.authorityId })
         .from(users)
         .where(eq(users.id, s.userId!))
         .limit(1);
-      const recipient = await person(db, s.userId);
+      // Someone turned away is told even if their account was closed with the decision.
+      const recipient = kind === 'member_approved' ? await person(db, s.userId) : await personConcerned(db, s.userId);
       if (!recipient || !row) return [];
-      const params: NoticeParams = { authority: await authorityName(db, row.authorityId) };
+      const params: NoticeParams = { authority: await authorityName(db, s.authorityId ?? row.authorityId) };
       if (s.comment) params.comment = s.comment;
       return [{ recipient, kind, params, path: '/compte' }];
     }
     case 'join_request': {
       const [row] = await db
-        .select({ authorityId: users.authorityId, name: users.displayName })
+        .select({ authorityId: users.authorityId, name: users.displayName, email: users.email })
         .from(users)
         .where(eq(users.id, s.userId!))
         .limit(1);
       if (!row?.authorityId) return [];
       const members = (await authorityMembers(db, row.authorityId)).filter((m) => m.id !== s.userId);
-      return to(members, kind, { person: row.name, authority: await authorityName(db, row.authorityId) }, '/compte');
+      const params = { person: row.name, email: row.email, authority: await authorityName(db, row.authorityId) };
+      return to(members, kind, params, '/compte#demandes-adhesion');
     }
     case 'invitation_accepted': {
       const newcomer = await person(db, s.userId);
@@ -152,7 +164,8 @@ async function resolve(
       return [{ recipient: inviter, kind, params: { person: newcomer.displayName }, path: '/compte' }];
     }
     case 'partnership_claimed':
-    case 'partnership_confirmed': {
+    case 'partnership_confirmed':
+    case 'partnership_ended': {
       const [p] = await db.select().from(partnerships).where(eq(partnerships.id, s.partnershipId!)).limit(1);
       if (!p) return [];
       const foreign = await authorityName(db, p.foreignAuthorityId);
@@ -162,15 +175,12 @@ async function resolve(
         { id: p.frenchAuthorityId, authority: french, partner: foreign },
       ].filter((side) => kind === 'partnership_confirmed' || side.id !== s.byAuthorityId);
       const out: Delivery[] = [];
-      for (const side of sides)
-        out.push(
-          ...to(
-            await authorityMembers(db, side.id),
-            kind,
-            { authority: side.authority, partner: side.partner },
-            '/compte#partenariats',
-          ),
-        );
+      for (const side of sides) {
+        const params: NoticeParams = { authority: side.authority, partner: side.partner };
+        if (kind === 'partnership_ended') params.by = s.by ?? '';
+        if (s.comment) params.comment = s.comment;
+        out.push(...to(await authorityMembers(db, side.id), kind, params, '/compte#partenariats'));
+      }
       return out;
     }
     case 'message_received': {

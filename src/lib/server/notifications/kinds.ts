@@ -14,10 +14,13 @@ export const NOTIFICATION_KINDS = [
   'authority_verified',
   'member_approved',
   'member_rejected',
+  'membership_disabled',
+  'account_rejected',
   'join_request',
   'invitation_accepted',
   'partnership_claimed',
   'partnership_confirmed',
+  'partnership_ended',
   'message_received',
   'message_unanswered',
   'message_undeliverable',
@@ -29,6 +32,8 @@ export const ACCOUNT_KINDS: readonly NotificationKind[] = [
   'authority_verified',
   'member_approved',
   'member_rejected',
+  'membership_disabled',
+  'account_rejected',
   'invitation_accepted',
 ];
 

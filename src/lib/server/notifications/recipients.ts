@@ -77,6 +77,13 @@ export async function admins(db: Reader): Promise<Recipient[]> {
     .orderBy(asc(users.createdAt));
 }
 
+/** A person told about their own standing (rejected, disabled): reached even when their account is closed. */
+export async function personConcerned(db: Reader, userId: string | null | undefined): Promise<Recipient | null> {
+  if (!userId) return null;
+  const [row] = await db.select(recipientColumns).from(users).where(eq(users.id, userId)).limit(1);
+  return row ?? null;
+}
+
 export async function people(db: Reader, ids: string[]): Promise<Recipient[]> {
   if (!ids.length) return [];
   return db

@@ -72,62 +72,93 @@ const paragraphs = (text: string) =>
     .map((p) => p.replace(/\n/g, '<br>'))
     .join('</p><p style="margin:0 0 12px">');
 
-/** The mail of one notice: a plain-text and an HTML part saying the same, links in the reader's language. */
-export function notificationMail(input: NotificationMailInput): OutgoingMail {
-  const { locale, kind, params } = input;
-  const subject = noticeSubject(kind, params, locale);
-  const greeting = message('notify_mail_greeting', { name: input.name }, locale);
-  const lead = noticeText(kind, params, locale);
-  const comment = params.comment ? { label: message('notify_comment', {}, locale), body: params.comment } : null;
-  const excerpt = params.excerpt ?? null;
-  const action = actionLabel(kind, params, locale);
-  const footer = message('notify_mail_footer', {}, locale);
-  const preferences = message('notify_mail_preferences', {}, locale);
-  const unsubscribe = input.unsubscribeUrl ? message('notify_mail_unsubscribe', {}, locale) : null;
-  const colon = locale === 'fr' ? '\u00a0:' : ':';
+export interface MailBody {
+  locale: MailLocale;
+  subject: string;
+  greeting: string;
+  /** The paragraphs before the button, in order. */
+  lead: string[];
+  comment?: { label: string | null; body: string } | null;
+  action: { label: string; url: string };
+  /** Paragraphs after the button (what to do if the mail was not expected). */
+  after?: string[];
+  footer?: string | null;
+  links?: Array<{ label: string; url: string }>;
+}
+
+/**
+ * Every mail's two parts from one description: a plain-text part and an HTML part saying the same, in the reader's
+ * language, the action as a button (and as the bare link in the text part).
+ */
+export function renderMail(body: MailBody): { text: string; html: string } {
+  const colon = body.locale === 'fr' ? '\u00a0:' : ':';
   const quote = (text: string) =>
     text
       .split('\n')
       .map((line) => `> ${line}`)
       .join('\n');
-
+  const after = body.after ?? [];
+  const links = body.links ?? [];
   const text = [
-    greeting,
+    body.greeting,
     '',
-    lead,
-    ...(comment ? ['', comment.label, quote(comment.body)] : []),
-    ...(excerpt ? ['', quote(excerpt)] : []),
-    '',
-    `${action}${colon}`,
-    input.actionUrl,
-    '',
-    '-- ',
-    footer,
-    `${preferences}${colon} ${input.preferencesUrl}`,
-    ...(unsubscribe ? [`${unsubscribe}${colon} ${input.unsubscribeUrl}`] : []),
+    ...body.lead.flatMap((p) => [p, '']),
+    ...(body.comment ? [...(body.comment.label ? [body.comment.label] : []), quote(body.comment.body), ''] : []),
+    `${body.action.label}${colon}`,
+    body.action.url,
+    ...after.flatMap((p) => ['', p]),
+    ...(body.footer || links.length
+      ? ['', '-- ', ...(body.footer ? [body.footer] : []), ...links.map((l) => `${l.label}${colon} ${l.url}`)]
+      : []),
   ].join('\n');
 
-  const blockquote = (body: string) =>
-    `<blockquote style="margin:0 0 16px;padding:8px 16px;border-left:4px solid #000091;background:#f5f5fe;color:#161616"><p style="margin:0 0 12px">${paragraphs(body)}</p></blockquote>`;
+  const blockquote = (quoted: string) =>
+    `<blockquote style="margin:0 0 16px;padding:8px 16px;border-left:4px solid #000091;background:#f5f5fe;color:#161616"><p style="margin:0 0 12px">${paragraphs(quoted)}</p></blockquote>`;
   const html = `<!doctype html>
-<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>
+<html lang="${body.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(body.subject)}</title></head>
 <body style="margin:0;padding:24px;background:#f6f6f6;font-family:Marianne,Arial,sans-serif;color:#161616;font-size:16px;line-height:1.5">
 <div style="max-width:600px;margin:0 auto;background:#fff;padding:24px;border-top:4px solid #000091">
 <p style="margin:0 0 16px;font-weight:bold;color:#000091">Bourse-projets</p>
-<p style="margin:0 0 12px">${escapeHtml(greeting)}</p>
-<p style="margin:0 0 16px">${escapeHtml(lead)}</p>
-${comment ? `<p style="margin:0 0 4px;font-weight:bold">${escapeHtml(comment.label)}</p>${blockquote(comment.body)}` : ''}
-${excerpt ? blockquote(excerpt) : ''}
-<p style="margin:24px 0"><a href="${escapeHtml(input.actionUrl)}" style="display:inline-block;background:#000091;color:#fff;padding:10px 20px;text-decoration:none;font-weight:bold">${escapeHtml(action)}</a></p>
-<hr style="border:0;border-top:1px solid #ddd;margin:24px 0 12px">
-<p style="margin:0 0 8px;font-size:14px;color:#3a3a3a">${escapeHtml(footer)}</p>
-<p style="margin:0;font-size:14px"><a href="${escapeHtml(input.preferencesUrl)}" style="color:#000091">${escapeHtml(preferences)}</a>${
-    unsubscribe
-      ? ` · <a href="${escapeHtml(input.unsubscribeUrl!)}" style="color:#000091">${escapeHtml(unsubscribe)}</a>`
-      : ''
-  }</p>
+<p style="margin:0 0 12px">${escapeHtml(body.greeting)}</p>
+${body.lead.map((p) => `<p style="margin:0 0 16px">${escapeHtml(p)}</p>`).join('\n')}
+${body.comment ? `${body.comment.label ? `<p style="margin:0 0 4px;font-weight:bold">${escapeHtml(body.comment.label)}</p>` : ''}${blockquote(body.comment.body)}` : ''}
+<p style="margin:24px 0"><a href="${escapeHtml(body.action.url)}" style="display:inline-block;background:#000091;color:#fff;padding:10px 20px;text-decoration:none;font-weight:bold">${escapeHtml(body.action.label)}</a></p>
+${after.map((p) => `<p style="margin:0 0 12px;color:#3a3a3a">${escapeHtml(p)}</p>`).join('\n')}
+${
+  body.footer || links.length
+    ? `<hr style="border:0;border-top:1px solid #ddd;margin:24px 0 12px">${
+        body.footer ? `<p style="margin:0 0 8px;font-size:14px;color:#3a3a3a">${escapeHtml(body.footer)}</p>` : ''
+      }<p style="margin:0;font-size:14px">${links
+        .map((l) => `<a href="${escapeHtml(l.url)}" style="color:#000091">${escapeHtml(l.label)}</a>`)
+        .join(' · ')}</p>`
+    : ''
+}
 </div></body></html>`;
+  return { text, html };
+}
 
+/** The mail of one notice: a plain-text and an HTML part saying the same, links in the reader's language. */
+export function notificationMail(input: NotificationMailInput): OutgoingMail {
+  const { locale, kind, params } = input;
+  const subject = noticeSubject(kind, params, locale);
+  const unsubscribe = input.unsubscribeUrl ? message('notify_mail_unsubscribe', {}, locale) : null;
+  const { text, html } = renderMail({
+    locale,
+    subject,
+    greeting: message('notify_mail_greeting', { name: input.name }, locale),
+    lead: [noticeText(kind, params, locale)],
+    comment: params.comment
+      ? { label: message('notify_comment', {}, locale), body: params.comment }
+      : params.excerpt
+        ? { label: null, body: params.excerpt }
+        : null,
+    action: { label: actionLabel(kind, params, locale), url: input.actionUrl },
+    footer: message('notify_mail_footer', {}, locale),
+    links: [
+      { label: message('notify_mail_preferences', {}, locale), url: input.preferencesUrl },
+      ...(unsubscribe ? [{ label: unsubscribe, url: input.unsubscribeUrl! }] : []),
+    ],
+  });
   return {
     to: input.to,
     subject,

@@ -5,12 +5,10 @@ import type { Database } from '../db/index.js';
 import { authorities, partnerships } from '../db/schema/index.js';
 import { Conflict, Forbidden, InvalidInput, NotFound, Unauthenticated } from '../errors.js';
 import { isUuid } from '../ids.js';
-import { sendMail } from '../mail/mailer.js';
-import { approvedMembersOf, maySendFor, speaksFor } from '../permissions/membership.js';
+import { maySendFor, speaksFor } from '../permissions/membership.js';
 import { coversCountry } from '../permissions/perimeter.js';
 import type { Services } from '../runtime/services.js';
 import { recordTrustEvent } from '../trust/audit.js';
-import { trustMail } from '../trust/mails.js';
 import { notify } from '../notifications/events.js';
 
 export type PartnershipSide = 'french' | 'foreign' | 'staff';
@@ -68,27 +66,6 @@ async function loadPartnership(db: Database, id: string) {
     .limit(1);
   if (!row) throw new NotFound('This partnership');
   return row;
-}
-
-/** Mails the approved members of one or both authorities about a partnership (after the change is committed). */
-async function tell(
-  services: Services,
-  kind: 'partnership_ended',
-  authorityIds: string[],
-  values: Record<string, string>,
-): Promise<void> {
-  for (const authorityId of authorityIds) {
-    for (const member of await approvedMembersOf(services.db, authorityId)) {
-      await sendMail(
-        services,
-        trustMail(kind, member.locale, member.email, {
-          ...values,
-          name: member.displayName,
-          link: `${services.config.origin}/compte#partenariats`,
-        }),
-      );
-    }
-  }
 }
 
 /**
@@ -264,14 +241,13 @@ export async function endPartnership(
     });
   });
   const by = side === 'french' ? row.french.name : side === 'foreign' ? row.foreign.name : actor.displayName;
-  const others =
-    side === 'french' ? [row.foreign.id] : side === 'foreign' ? [row.french.id] : [row.french.id, row.foreign.id];
-  await tell(services, 'partnership_ended', others, {
-    french: row.french.name,
-    foreign: row.foreign.name,
-    by,
-    reason: reason ?? '',
-  });
+  const byAuthorityId = side === 'french' ? row.french.id : side === 'foreign' ? row.foreign.id : null;
+  await notify(
+    services.db,
+    'partnership_ended',
+    { partnershipId: id, byAuthorityId, by, comment: reason },
+    actor.userId,
+  );
   return { id, status: 'ended' };
 }
 

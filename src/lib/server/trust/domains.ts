@@ -4,12 +4,11 @@ import type { Database } from '../db/index.js';
 import { authorities, users } from '../db/schema/index.js';
 import { Forbidden, InvalidInput, NotFound, Unauthenticated } from '../errors.js';
 import { isUuid } from '../ids.js';
-import { sendMail } from '../mail/mailer.js';
 import type { Services } from '../runtime/services.js';
 import { emailOnDomain } from '../auth/trust.js';
 import { markApproved } from './approve.js';
 import { recordTrustEvent } from './audit.js';
-import { trustMail } from './mails.js';
+import { notify } from '../notifications/events.js';
 
 /**
  * Mailbox providers anyone can open an address at: never a collectivité's own domain. (No official source of
@@ -101,16 +100,7 @@ export async function recordAuthorityDomain(
     for (const u of onDomain) await markApproved(tx, u.id, actor, `email_domain:${domain}`);
     return { domains, approved: onDomain, name: authority.name };
   });
-  for (const u of result.approved) {
-    await sendMail(
-      services,
-      trustMail('membership_approved', u.locale, u.email, {
-        name: u.displayName,
-        authority: result.name,
-        link: `${services.config.origin}/compte`,
-      }),
-    );
-  }
+  for (const u of result.approved) await notify(services.db, 'member_approved', { userId: u.id }, actor.userId);
   return { domains: result.domains, approved: result.approved.length };
 }
 

@@ -4,12 +4,10 @@ import { verifyAuthority } from '../authorities/verify.js';
 import { authorities, users } from '../db/schema/index.js';
 import { Conflict, InvalidInput, NotFound } from '../errors.js';
 import { isUuid } from '../ids.js';
-import { sendMail } from '../mail/mailer.js';
 import { approvedMembersOf, assertMayDecideMembership, type MembershipState } from '../permissions/membership.js';
 import type { Services } from '../runtime/services.js';
 import { markApproved } from './approve.js';
 import { recordTrustEvent } from './audit.js';
-import { trustMail } from './mails.js';
 import { notify } from '../notifications/events.js';
 
 export type MembershipDecision = 'approve' | 'reject' | 'disable';
@@ -111,17 +109,7 @@ export async function decideMembership(
   else if (decision === 'approve') await notify(services.db, 'member_approved', { userId }, actor!.userId);
   else if (decision === 'reject')
     await notify(services.db, 'member_rejected', { userId, comment: reason }, actor!.userId);
-  else {
-    await sendMail(
-      services,
-      trustMail('membership_disabled', target.user.locale, target.user.email, {
-        name: target.user.displayName,
-        authority: target.authorityName ?? '',
-        reason: reason ?? '',
-        link: `${services.config.origin}/compte`,
-      }),
-    );
-  }
+  else await notify(services.db, 'membership_disabled', { userId, comment: reason }, actor!.userId);
   return { membership: TO[decision] };
 }
 
@@ -155,19 +143,7 @@ export async function announceJoinRequest(services: Services, userId: string): P
     .where(eq(users.id, userId))
     .limit(1);
   if (!row || row.user.membership !== 'pending' || !row.user.emailVerifiedAt) return 0;
-  let sent = 0;
-  for (const member of await approvedMembersOf(services.db, row.user.authorityId!)) {
-    const ok = await sendMail(
-      services,
-      trustMail('join_request', member.locale, member.email, {
-        name: member.displayName,
-        person: row.user.displayName,
-        email: row.user.email,
-        authority: row.authorityName,
-        link: `${services.config.origin}/compte#demandes-adhesion`,
-      }),
-    );
-    if (ok) sent++;
-  }
-  return sent;
+  const members = await approvedMembersOf(services.db, row.user.authorityId!);
+  if (members.length) await notify(services.db, 'join_request', { userId }, userId);
+  return members.length;
 }
