@@ -1,94 +1,28 @@
 import { Type, type TSchema } from 'typebox';
-import {
-  CONTRIBUTION_CODES,
-  FORM_CODES,
-  FRENCH_TYPE_CODES,
-  LANGUAGE_CODES,
-  THEME_CODES,
-} from '../../lib/reference/index.js';
 import { listingStatus, revisionStatus } from '../../lib/server/db/schema/index.js';
-import { ATTACHMENT_KINDS, LISTING_LIMITS as L, REQUIRED_AT_CREATION } from '../../lib/server/listings/fields.js';
+import { LISTING_LIMITS as L, REQUIRED_AT_CREATION } from '../../lib/server/listings/fields.js';
+import {
+  Attachment,
+  Contact,
+  contentProperties,
+  DesiredPartner,
+  LanguageCode,
+  ListingText,
+  Nullable,
+  ThemeCode,
+} from '../../lib/server/listings/schema.js';
 import { DECISIONS, FOLLOW_UP_STATUSES } from '../../lib/server/listings/transitions.js';
 
-// Request and response shapes of the listings API. The rules mirror src/lib/server/listings/validation.ts, which
-// stays the authority (pages call it without these schemas); the limits come from the same constants.
+// Request and response shapes of the listings API. What an author writes is the domain's schema
+// (src/lib/server/listings/schema.ts), which the domain validates with too; this file only says which fields each
+// route requires and what the responses carry.
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const Count = Type.Integer({ minimum: 0, maximum: 2_147_483_647 });
-const LongText = Type.String({ maxLength: L.textMax });
+export { LanguageCode, ThemeCode };
 const DateTime = Type.String({ format: 'date-time' });
 const Uuid = Type.String({ format: 'uuid' });
 
-export const LanguageCode = Type.Enum([...LANGUAGE_CODES]);
-export const ThemeCode = Type.Enum([...THEME_CODES]);
 export const ListingStatusSchema = Type.Enum([...listingStatus.enumValues]);
 
-const Contact = Type.Object(
-  {
-    name: Type.String({ minLength: 1, maxLength: L.shortTextMax }),
-    title: Type.Optional(Type.String({ maxLength: L.shortTextMax })),
-    email: Type.String({ format: 'email', maxLength: 254 }),
-    phone: Type.Optional(Type.String({ maxLength: 40 })),
-  },
-  { additionalProperties: false, description: 'Personal data: shown only to the authority and its moderators' },
-);
-
-const DesiredPartner = Type.Object(
-  {
-    types: Type.Optional(Type.Array(Type.Enum([...FRENCH_TYPE_CODES]))),
-    populationMin: Type.Optional(Nullable(Count)),
-    populationMax: Type.Optional(Nullable(Count)),
-    frenchRegions: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 20 })),
-    expertise: Type.Optional(Nullable(Type.String({ maxLength: L.summaryMax }))),
-  },
-  { additionalProperties: false },
-);
-
-const ListingText = Type.Object(
-  {
-    title: Type.String({ minLength: L.titleMin, maxLength: L.titleMax }),
-    summary: Type.String({ maxLength: L.summaryMax }),
-    context: Type.Optional(Nullable(LongText)),
-    difficulties: Type.Optional(Nullable(LongText)),
-    objectives: Type.Optional(Nullable(LongText)),
-    expectedFromFrance: Type.Optional(Nullable(LongText)),
-  },
-  { additionalProperties: false },
-);
-
-const Attachment = Type.Object(
-  {
-    id: Type.Optional(Type.String({ maxLength: 64 })),
-    kind: Type.Enum([...ATTACHMENT_KINDS]),
-    fileName: Type.String({ minLength: 1, maxLength: 255 }),
-    mimeType: Type.String({ minLength: 3, maxLength: 100 }),
-    sizeBytes: Count,
-  },
-  { additionalProperties: false },
-);
-
-/** Every field an author writes; which are required depends on the route. */
-const contentProperties = {
-  originalLanguage: LanguageCode,
-  title: Type.String({ minLength: L.titleMin, maxLength: L.titleMax }),
-  summary: Type.String({ maxLength: L.summaryMax }),
-  context: Nullable(LongText),
-  difficulties: Nullable(LongText),
-  objectives: Nullable(LongText),
-  expectedFromFrance: Nullable(LongText),
-  contributionTypes: Type.Array(Type.Enum([...CONTRIBUTION_CODES])),
-  desiredPartner: DesiredPartner,
-  forms: Type.Array(Type.Enum([...FORM_CODES])),
-  themes: Type.Array(ThemeCode, { minItems: L.themesMin, maxItems: L.themesMax }),
-  durationMonths: Nullable(Count),
-  budgetEur: Nullable(Count),
-  localContributionEur: Nullable(Count),
-  exchangeLanguages: Type.Array(LanguageCode),
-  electedOfficial: Nullable(Contact),
-  technicalContact: Nullable(Contact),
-  translations: Type.Record(Type.String(), ListingText, { description: 'Translations keyed by language code' }),
-  attachments: Type.Array(Attachment, { maxItems: L.attachmentsMax }),
-};
 type ContentKey = keyof typeof contentProperties;
 const optional = (keys: ContentKey[]) =>
   Object.fromEntries(keys.map((k) => [k, Type.Optional(contentProperties[k] as TSchema)])) as Record<string, TSchema>;

@@ -1,79 +1,143 @@
 import { randomUUID } from 'node:crypto';
-import {
-  CONTRIBUTION_CODES,
-  FORM_CODES,
-  FRENCH_TYPE_CODES,
-  LANGUAGE_CODES,
-  THEME_CODES,
-} from '../../reference/index.js';
-import { InvalidInput } from '../errors.js';
-import {
-  ATTACHMENT_KINDS,
-  LISTING_FIELDS,
-  LISTING_LIMITS as L,
-  REQUIRED_AT_CREATION,
-  type ListingContent,
-  type ListingField,
-} from './fields.js';
+import type { TSchema } from 'typebox';
+import Value from 'typebox/value';
+import { InvalidInput, type InputProblem } from '../errors.js';
+import { LISTING_FIELDS, REQUIRED_AT_CREATION, type ListingContent, type ListingField } from './fields.js';
+import { contentProperties } from './schema.js';
 
-// The API's TypeBox schemas reject most of this earlier; pages and scripts reach the domain without them,
-// so the rules live here once and name the failing field the same way.
+// The rules are the schema's (schema.ts), the same the API declares; pages and scripts reach the domain without
+// the API, so the domain checks them itself, names the failing field the way the API does and gives each
+// refusal its reason code (pages translate the code, never the English text). Strings are trimmed first, so a
+// length counts what is kept; then the result is normalised: empty → null, codes once, defaults.
 
 type Input = Record<string, unknown>;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+type SchemaNode = TSchema & Record<string, unknown>;
+interface SchemaError {
+  keyword: string;
+  schemaPath: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+}
+
+const schemaOf = (field: ListingField) => contentProperties[field] as unknown as SchemaNode;
 
 function isObject(value: unknown): value is Input {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function rejectUnknown(value: Input, known: readonly string[], prefix: string): void {
-  for (const key of Object.keys(value)) {
-    if (!known.includes(key)) throw new InvalidInput(`${prefix}${key}`, `${prefix}${key} is not a known field.`);
-  }
-}
-
-function text(
-  field: string,
-  value: unknown,
-  { min = 0, max = L.textMax as number, nullable = true } = {},
-): string | null {
-  if (value === null || value === undefined) {
-    if (nullable && min === 0) return null;
-    throw new InvalidInput(field, `${field} is required.`, { reason: 'required' });
-  }
-  if (typeof value !== 'string') throw new InvalidInput(field, `${field} must be text.`);
-  const trimmed = value.trim();
-  if (trimmed.length < min)
-    throw new InvalidInput(field, `${field} must have at least ${min} characters.`, { reason: 'min_length', min });
-  if (trimmed.length > max)
-    throw new InvalidInput(field, `${field} must have at most ${max} characters.`, { reason: 'max_length', max });
-  return nullable && trimmed === '' ? null : trimmed;
-}
-
-function count(field: string, value: unknown): number | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 2_147_483_647) {
-    throw new InvalidInput(field, `${field} must be a whole number, zero or more.`, { reason: 'whole_number' });
-  }
+function trimmed(value: unknown): unknown {
+  if (typeof value === 'string') return value.trim();
+  if (Array.isArray(value)) return value.map(trimmed);
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, trimmed(v)]));
   return value;
 }
 
-function codes(
-  field: string,
-  value: unknown,
-  allowed: readonly string[],
-  { min = 0, max = allowed.length } = {},
-): string[] {
-  if (value === null || value === undefined) value = [];
-  if (!Array.isArray(value)) throw new InvalidInput(field, `${field} must be a list.`);
-  value.forEach((code, i) => {
-    if (typeof code !== 'string' || !allowed.includes(code)) {
-      throw new InvalidInput(`${field}.${i}`, `${field}: "${String(code)}" is not one of ${allowed.join(', ')}.`, {
+/** A list of codes ("themes"): a code given twice counts once, so its size is checked after removing repeats. */
+function isCodeList(schema: SchemaNode): boolean {
+  const items = schema.items as SchemaNode | undefined;
+  return schema.type === 'array' && !!items && Array.isArray(items.enum);
+}
+
+/** What an absent list or object means: nothing chosen. */
+function emptyOf(schema: SchemaNode): unknown {
+  if (schema.type === 'array') return [];
+  if (schema.type === 'object') return {};
+  return null;
+}
+
+function at(value: unknown, path: string[]): unknown {
+  return path.reduce<unknown>((v, key) => (isObject(v) || Array.isArray(v) ? (v as Input)[key] : undefined), value);
+}
+
+function schemaAt(schema: SchemaNode, schemaPath: string): SchemaNode {
+  return schemaPath
+    .split('/')
+    .slice(1)
+    .reduce<SchemaNode>(
+      (s, key) => ((s as Input)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')] as SchemaNode) ?? s,
+      schema,
+    );
+}
+
+/** A TypeBox error as the domain's refusal: the field's dotted path, an English message, the reason code. */
+function refusalOf(field: string, schema: SchemaNode, value: unknown, error: SchemaError): InvalidInput {
+  const path = error.instancePath
+    .split('/')
+    .filter(Boolean)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const rule = schemaAt(schema, error.schemaPath);
+  const name = (parts: string[]) => [field, ...parts].join('.');
+  const { params } = error;
+  const refuse = (parts: string[], message: string, problem: Partial<InputProblem> & Input = {}) =>
+    new InvalidInput(name(parts), `${name(parts)} ${message}`, problem);
+  switch (error.keyword) {
+    case 'required': {
+      const missing = [...path, String((params.requiredProperties as string[])[0])];
+      return refuse(missing, 'is required.', { reason: 'required' });
+    }
+    case 'additionalProperties': {
+      const unknown = [...path, String((params.additionalProperties as string[])[0])];
+      return refuse(unknown, rule.properties ? 'is not a known field.' : 'is not one of the accepted keys.');
+    }
+    case 'type': {
+      const got = at(value, path);
+      if (params.type === 'integer' || params.type === 'number')
+        return refuse(path, 'must be a whole number, zero or more.', { reason: 'whole_number' });
+      if (got === null || got === undefined) return refuse(path, 'is required.', { reason: 'required' });
+      const kind = { string: 'text', array: 'a list', object: 'an object' }[String(params.type)] ?? String(params.type);
+      return refuse(path, `must be ${kind}.`);
+    }
+    case 'minimum':
+    case 'maximum':
+      return refuse(path, 'must be a whole number, zero or more.', { reason: 'whole_number' });
+    case 'minLength':
+      return refuse(path, `must have at least ${String(params.limit)} characters.`, {
+        reason: 'min_length',
+        min: Number(params.limit),
+      });
+    case 'maxLength':
+      return refuse(path, `must have at most ${String(params.limit)} characters.`, {
+        reason: 'max_length',
+        max: Number(params.limit),
+      });
+    case 'pattern':
+      return refuse(path, 'is not a valid email address.', { reason: 'email' });
+    case 'enum': {
+      const allowed = params.allowedValues as readonly unknown[];
+      return refuse(path, `must be one of ${allowed.join(', ')}.`, {
         allowedValues: allowed,
       });
     }
-  });
+    case 'maxItems':
+      return refuse(path, `takes at most ${String(params.limit)} values.`);
+    case 'minItems':
+      return refuse(path, `takes at least ${String(params.limit)} values.`);
+    default:
+      return refuse(path, 'is not valid.');
+  }
+}
+
+/** The first refusal of one field's value by its schema, or null when it follows the rules. */
+function check(field: ListingField, value: unknown): InvalidInput | null {
+  const schema = schemaOf(field);
+  const counted = isCodeList(schema);
+  if (Value.Check(schema, value)) return null;
+  for (const error of Value.Errors(schema, value) as Iterable<SchemaError>) {
+    // A union with null (an optional text) reports each branch; the non-null branch says what is wrong.
+    if (error.keyword === 'anyOf' || error.keyword === 'boolean') continue;
+    if (error.keyword === 'type' && error.params.type === 'null') continue;
+    if (counted && error.instancePath === '' && (error.keyword === 'minItems' || error.keyword === 'maxItems'))
+      continue;
+    return refusalOf(field, schema, value, error);
+  }
+  return counted ? null : new InvalidInput(field, `${field} is not valid.`);
+}
+
+function codes(field: ListingField, value: unknown[]): string[] {
+  const schema = schemaOf(field);
   const unique = [...new Set(value as string[])];
+  const min = (schema.minItems as number | undefined) ?? 0;
+  const max = (schema.maxItems as number | undefined) ?? Infinity;
   if (unique.length < min || unique.length > max) {
     throw new InvalidInput(
       field,
@@ -84,133 +148,69 @@ function codes(
   return unique;
 }
 
-function language(field: string, value: unknown): string {
-  if (typeof value !== 'string' || !LANGUAGE_CODES.includes(value)) {
-    throw new InvalidInput(field, `${field} must be one of ${LANGUAGE_CODES.join(', ')}.`, {
-      allowedValues: LANGUAGE_CODES,
-    });
-  }
-  return value;
-}
+const orNull = (text: unknown) => (text === '' || text === undefined ? null : text);
 
-function contact(field: string, value: unknown): ListingContent['electedOfficial'] {
-  if (value === null || value === undefined) return null;
-  if (!isObject(value)) throw new InvalidInput(field, `${field} must be an object.`);
-  rejectUnknown(value, ['name', 'title', 'email', 'phone'], `${field}.`);
-  const email = text(`${field}.email`, value.email, { min: 3, max: 254, nullable: false })!;
-  if (!EMAIL.test(email))
-    throw new InvalidInput(`${field}.email`, `${field}.email is not a valid email address.`, { reason: 'email' });
-  const title = text(`${field}.title`, value.title, { max: L.shortTextMax });
-  const phone = text(`${field}.phone`, value.phone, { max: 40 });
-  return {
-    name: text(`${field}.name`, value.name, { min: 1, max: L.shortTextMax, nullable: false })!,
-    email,
-    ...(title ? { title } : {}),
-    ...(phone ? { phone } : {}),
-  };
-}
-
-function desiredPartner(value: unknown): ListingContent['desiredPartner'] {
-  if (value === null || value === undefined) return {};
-  if (!isObject(value)) throw new InvalidInput('desiredPartner', 'desiredPartner must be an object.');
-  rejectUnknown(value, ['types', 'populationMin', 'populationMax', 'frenchRegions', 'expertise'], 'desiredPartner.');
-  const populationMin = count('desiredPartner.populationMin', value.populationMin);
-  const populationMax = count('desiredPartner.populationMax', value.populationMax);
-  if (populationMin !== null && populationMax !== null && populationMin > populationMax) {
-    throw new InvalidInput(
-      'desiredPartner.populationMax',
-      'desiredPartner.populationMax must not be below populationMin.',
-    );
-  }
-  const regions = value.frenchRegions ?? [];
-  if (!Array.isArray(regions) || regions.some((r) => typeof r !== 'string' || r.length > 100) || regions.length > 20) {
-    throw new InvalidInput(
-      'desiredPartner.frenchRegions',
-      'desiredPartner.frenchRegions must be a list of at most 20 region names.',
-    );
-  }
-  return {
-    types: codes('desiredPartner.types', value.types, FRENCH_TYPE_CODES),
-    populationMin,
-    populationMax,
-    frenchRegions: regions as string[],
-    expertise: text('desiredPartner.expertise', value.expertise, { max: L.summaryMax }),
-  };
-}
-
-function translation(field: string, value: unknown): ListingContent['translations'][string] {
-  if (!isObject(value)) throw new InvalidInput(field, `${field} must be an object.`);
-  rejectUnknown(
-    value,
-    ['title', 'summary', 'context', 'difficulties', 'objectives', 'expectedFromFrance'],
-    `${field}.`,
-  );
-  return {
-    title: text(`${field}.title`, value.title, { min: L.titleMin, max: L.titleMax, nullable: false })!,
-    summary: text(`${field}.summary`, value.summary, { max: L.summaryMax, nullable: false }) ?? '',
-    context: text(`${field}.context`, value.context),
-    difficulties: text(`${field}.difficulties`, value.difficulties),
-    objectives: text(`${field}.objectives`, value.objectives),
-    expectedFromFrance: text(`${field}.expectedFromFrance`, value.expectedFromFrance),
-  };
-}
-
-function translations(value: unknown): ListingContent['translations'] {
-  if (value === null || value === undefined) return {};
-  if (!isObject(value))
-    throw new InvalidInput('translations', 'translations must map a language code to a translated text.');
-  const out: ListingContent['translations'] = {};
-  for (const [lang, t] of Object.entries(value)) {
-    out[language(`translations.${lang}`, lang)] = translation(`translations.${lang}`, t);
-  }
-  return out;
-}
-
-function attachments(value: unknown): ListingContent['attachments'] {
-  if (value === null || value === undefined) return [];
-  if (!Array.isArray(value) || value.length > L.attachmentsMax) {
-    throw new InvalidInput('attachments', `attachments must be a list of at most ${L.attachmentsMax} files.`);
-  }
-  return value.map((a, i) => {
-    const field = `attachments.${i}`;
-    if (!isObject(a)) throw new InvalidInput(field, `${field} must be an object.`);
-    rejectUnknown(a, ['id', 'kind', 'fileName', 'mimeType', 'sizeBytes'], `${field}.`);
-    if (typeof a.kind !== 'string' || !(ATTACHMENT_KINDS as readonly string[]).includes(a.kind)) {
-      throw new InvalidInput(`${field}.kind`, `${field}.kind must be one of ${ATTACHMENT_KINDS.join(', ')}.`, {
-        allowedValues: ATTACHMENT_KINDS,
-      });
+/** A valid, trimmed value as the domain keeps it (`absent`: the author sent nothing or null). */
+function normalised(field: ListingField, value: unknown, absent: boolean): unknown {
+  const schema = schemaOf(field);
+  if (isCodeList(schema)) return codes(field, value as unknown[]);
+  switch (field) {
+    case 'context':
+    case 'difficulties':
+    case 'objectives':
+    case 'expectedFromFrance':
+      return orNull(value);
+    case 'desiredPartner': {
+      if (absent) return {};
+      const p = value as Input;
+      const populationMin = (p.populationMin ?? null) as number | null;
+      const populationMax = (p.populationMax ?? null) as number | null;
+      if (populationMin !== null && populationMax !== null && populationMin > populationMax) {
+        throw new InvalidInput(
+          'desiredPartner.populationMax',
+          'desiredPartner.populationMax must not be below populationMin.',
+        );
+      }
+      return {
+        types: [...new Set((p.types ?? []) as string[])],
+        populationMin,
+        populationMax,
+        frenchRegions: p.frenchRegions ?? [],
+        expertise: orNull(p.expertise ?? null),
+      };
     }
-    return {
-      id: typeof a.id === 'string' && a.id ? a.id : randomUUID(),
-      kind: a.kind as (typeof ATTACHMENT_KINDS)[number],
-      fileName: text(`${field}.fileName`, a.fileName, { min: 1, max: 255, nullable: false })!,
-      mimeType: text(`${field}.mimeType`, a.mimeType, { min: 3, max: 100, nullable: false })!,
-      sizeBytes: count(`${field}.sizeBytes`, a.sizeBytes) ?? 0,
-    };
-  });
+    case 'electedOfficial':
+    case 'technicalContact': {
+      if (value === null) return null;
+      const { name, email, title, phone } = value as Input;
+      return { name, email, ...(title ? { title } : {}), ...(phone ? { phone } : {}) };
+    }
+    case 'translations':
+      return Object.fromEntries(
+        Object.entries(value as Record<string, Input>).map(([language, t]) => [
+          language,
+          {
+            title: t.title,
+            summary: t.summary,
+            context: orNull(t.context),
+            difficulties: orNull(t.difficulties),
+            objectives: orNull(t.objectives),
+            expectedFromFrance: orNull(t.expectedFromFrance),
+          },
+        ]),
+      );
+    case 'attachments':
+      return (value as Input[]).map((a) => ({
+        id: a.id ? a.id : randomUUID(),
+        kind: a.kind,
+        fileName: a.fileName,
+        mimeType: a.mimeType,
+        sizeBytes: a.sizeBytes,
+      }));
+    default:
+      return value;
+  }
 }
-
-const PARSERS: { [K in ListingField]: (value: unknown) => ListingContent[K] } = {
-  originalLanguage: (v) => language('originalLanguage', v),
-  title: (v) => text('title', v, { min: L.titleMin, max: L.titleMax, nullable: false })!,
-  summary: (v) => text('summary', v, { max: L.summaryMax, nullable: false }) ?? '',
-  context: (v) => text('context', v),
-  difficulties: (v) => text('difficulties', v),
-  objectives: (v) => text('objectives', v),
-  expectedFromFrance: (v) => text('expectedFromFrance', v),
-  contributionTypes: (v) => codes('contributionTypes', v, CONTRIBUTION_CODES),
-  desiredPartner,
-  forms: (v) => codes('forms', v, FORM_CODES),
-  themes: (v) => codes('themes', v, THEME_CODES, { min: L.themesMin, max: L.themesMax }),
-  durationMonths: (v) => count('durationMonths', v),
-  budgetEur: (v) => count('budgetEur', v),
-  localContributionEur: (v) => count('localContributionEur', v),
-  exchangeLanguages: (v) => codes('exchangeLanguages', v, LANGUAGE_CODES),
-  electedOfficial: (v) => contact('electedOfficial', v),
-  technicalContact: (v) => contact('technicalContact', v),
-  translations,
-  attachments,
-};
 
 /**
  * Checks and normalises what an author sent. `create` requires the essentials; `update` takes any subset.
@@ -220,7 +220,10 @@ export function validateListingContent(input: unknown, mode: 'create'): ListingC
 export function validateListingContent(input: unknown, mode: 'update'): Partial<ListingContent>;
 export function validateListingContent(input: unknown, mode: 'create' | 'update'): Partial<ListingContent> {
   if (!isObject(input)) throw new InvalidInput('body', 'The request must be a JSON object.');
-  rejectUnknown(input, LISTING_FIELDS, '');
+  for (const key of Object.keys(input)) {
+    if (!(LISTING_FIELDS as readonly string[]).includes(key))
+      throw new InvalidInput(key, `${key} is not a known field.`);
+  }
   if (mode === 'create') {
     for (const field of REQUIRED_AT_CREATION) {
       if (input[field] === undefined) throw new InvalidInput(field, `${field} is required.`, { reason: 'required' });
@@ -230,9 +233,13 @@ export function validateListingContent(input: unknown, mode: 'create' | 'update'
   // Every field is checked, so a form can show all its mistakes at once rather than one per round trip.
   const refused: InvalidInput[] = [];
   for (const field of LISTING_FIELDS) {
+    if (input[field] === undefined && mode === 'update') continue;
+    const given = trimmed(input[field] ?? null);
+    const value = given === null ? emptyOf(schemaOf(field)) : given;
     try {
-      if (input[field] !== undefined) out[field] = PARSERS[field](input[field]);
-      else if (mode === 'create') out[field] = PARSERS[field](null);
+      const refusal = check(field, value);
+      if (refusal) throw refusal;
+      out[field] = normalised(field, value, given === null);
     } catch (error) {
       if (!(error instanceof InvalidInput)) throw error;
       refused.push(error);
