@@ -4,6 +4,19 @@ import { defineConfig } from 'vitest/config';
 import { dsfrUsedOnly } from './scripts/postcss-dsfr-used-only.js';
 import { apiDevPlugin } from './scripts/vite-api-dev-plugin.js';
 
+// Kill/restart tests on real processes and the Dockerfile replayed: `npm run test:faults` (vitest.faults.config.ts).
+const EXCLUDED = ['tests/faults/**', 'tests/production/**', '**/node_modules/**'];
+/** The test files that run the built app (dist/server.js, dist/cli.js) or drive it in a browser. */
+const BUILT_APP = [
+  'tests/browser/**/*.test.ts',
+  'tests/auth/pages.test.ts',
+  'tests/auth/pages-hardening.test.ts',
+  'tests/hostile/pages-fuzz.test.ts',
+  'tests/hostile/stored-xss.test.ts',
+  'tests/system/server-process.test.ts',
+  'tests/cli/operator-cli.test.ts',
+];
+
 export default defineConfig({
   plugins: [
     apiDevPlugin(),
@@ -23,10 +36,31 @@ export default defineConfig({
   // stayed server-rendered only). Removed until a grouping is proved by the browser tests.
   server: { port: Number(process.env.PORT ?? 3000), strictPort: true },
   test: {
-    include: ['tests/**/*.test.ts'],
-    // Kill/restart tests on real processes: `npm run test:faults` (vitest.faults.config.ts).
-    exclude: ['tests/faults/**', 'tests/production/**', '**/node_modules/**'],
-    globalSetup: ['tests/setup/global-services.ts'],
+    // Two projects, one run (`npm test`, or `npx vitest run --project in-process` for the quick half):
+    // - in-process: the app's code in the test process (services, Fastify inject, SvelteKit handlers), no build;
+    // - built-app: the files that start the built server or a browser; their global setup builds once when the build
+    //   is missing or stale (scripts/build-freshness.mjs, the check `npm start` makes) and copies it once for all.
+    // A new test file that runs dist/ or build/ goes in BUILT_APP.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'in-process',
+          include: ['tests/**/*.test.ts'],
+          exclude: [...EXCLUDED, ...BUILT_APP],
+          globalSetup: ['tests/setup/global-services.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'built-app',
+          include: BUILT_APP,
+          exclude: EXCLUDED,
+          globalSetup: ['tests/setup/global-services.ts', 'tests/setup/built-app.ts'],
+        },
+      },
+    ],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -7,7 +7,7 @@ afterAll(async () => ctx?.cleanup());
 
 describe('migrations', () => {
   it('build the whole schema on an empty database, and a second run changes nothing', async () => {
-    ctx = await createTestServices();
+    ctx = await createTestServices({}, { freshDatabase: true });
     const { sql, db } = ctx.services;
     const tables = await sql<{ table_name: string }[]>`
       select table_name from information_schema.tables where table_schema = 'public' order by table_name`;

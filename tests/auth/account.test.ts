@@ -1,31 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
-import { createServer } from '../../src/api/app.js';
 import { listings, users } from '../../src/lib/server/db/schema/index.js';
-import { createTestServices, type TestContext } from '../helpers/services.js';
+import { describe, expect, test as it } from '../helpers/test.js';
 import { createAuthority, createUser, login, TEST_PASSWORD } from '../helpers/fixtures.js';
 
 const NEW_PASSWORD = 'nouvelle phrase secrète du compte';
-let ctx: TestContext;
-let app: FastifyInstance;
-beforeAll(async () => {
-  ctx = await createTestServices();
-  app = await createServer(ctx.services);
-});
-afterAll(async () => {
-  await app?.close();
-  await ctx?.cleanup();
-});
-
-const get = (url: string, headers: Record<string, string>) => app.inject({ method: 'GET', url, headers });
 
 describe('sessions', () => {
-  it('lists my sessions, ends another device, then every session with "log out everywhere"', async () => {
-    const user = await createUser(ctx.services, { role: 'foreign_authority' });
+  it('lists my sessions, ends another device, then every session with "log out everywhere"', async ({
+    services,
+    app,
+    api,
+  }) => {
+    const user = await createUser(services, { role: 'foreign_authority' });
     const laptop = await login(app, user.email);
     const phone = await login(app, user.email);
-    const listed = await get('/api/v1/account/sessions', laptop);
+    const listed = await api.call('GET', '/api/v1/account/sessions', laptop);
     expect(listed.statusCode).toBe(200);
     const sessions = listed.json().sessions as Array<{ id: string; current: boolean }>;
     expect(sessions).toHaveLength(2);
@@ -36,26 +25,26 @@ describe('sessions', () => {
     expect(
       (await app.inject({ method: 'DELETE', url: `/api/v1/account/sessions/${other.id}`, headers: laptop })).statusCode,
     ).toBe(204);
-    expect((await get('/api/v1/me', phone)).statusCode).toBe(401);
-    expect((await get('/api/v1/me', laptop)).statusCode).toBe(200);
+    expect((await api.call('GET', '/api/v1/me', phone)).statusCode).toBe(401);
+    expect((await api.call('GET', '/api/v1/me', laptop)).statusCode).toBe(200);
 
     // Someone else's session id is not mine to end.
-    const stranger = await createUser(ctx.services, { role: 'foreign_authority' });
+    const stranger = await createUser(services, { role: 'foreign_authority' });
     const strangerHeaders = await login(app, stranger.email);
-    const strangerSession = (await get('/api/v1/account/sessions', strangerHeaders)).json().sessions[0].id;
+    const strangerSession = (await api.call('GET', '/api/v1/account/sessions', strangerHeaders)).json().sessions[0].id;
     await app.inject({ method: 'DELETE', url: `/api/v1/account/sessions/${strangerSession}`, headers: laptop });
-    expect((await get('/api/v1/me', strangerHeaders)).statusCode).toBe(200);
+    expect((await api.call('GET', '/api/v1/me', strangerHeaders)).statusCode).toBe(200);
 
     const tablet = await login(app, user.email);
     expect((await app.inject({ method: 'POST', url: '/api/v1/auth/logout-all', headers: laptop })).statusCode).toBe(
       204,
     );
-    expect((await get('/api/v1/me', laptop)).statusCode).toBe(401);
-    expect((await get('/api/v1/me', tablet)).statusCode).toBe(401);
+    expect((await api.call('GET', '/api/v1/me', laptop)).statusCode).toBe(401);
+    expect((await api.call('GET', '/api/v1/me', tablet)).statusCode).toBe(401);
   });
 
-  it('changing the password ends every session and continues in a new one', async () => {
-    const user = await createUser(ctx.services, { role: 'french_authority' });
+  it('changing the password ends every session and continues in a new one', async ({ services, app, api }) => {
+    const user = await createUser(services, { role: 'french_authority' });
     const here = await login(app, user.email);
     const elsewhere = await login(app, user.email);
     const wrong = await app.inject({
@@ -81,14 +70,19 @@ describe('sessions', () => {
     });
     expect(changed.statusCode).toBe(200);
     expect(String(changed.headers['set-cookie'])).toMatch(/^session=/);
-    expect((await get('/api/v1/me', here)).statusCode).toBe(401);
-    expect((await get('/api/v1/me', elsewhere)).statusCode).toBe(401);
-    expect((await get('/api/v1/me', { authorization: `Bearer ${changed.json().token}` })).statusCode).toBe(200);
+    expect((await api.call('GET', '/api/v1/me', here)).statusCode).toBe(401);
+    expect((await api.call('GET', '/api/v1/me', elsewhere)).statusCode).toBe(401);
+    expect((await api.call('GET', '/api/v1/me', { authorization: `Bearer ${changed.json().token}` })).statusCode).toBe(
+      200,
+    );
     await login(app, user.email, NEW_PASSWORD);
   });
 
-  it('a stolen session cannot guess the current password: failures are throttled like sign-ins', async () => {
-    const user = await createUser(ctx.services, { role: 'french_authority' });
+  it('a stolen session cannot guess the current password: failures are throttled like sign-ins', async ({
+    services,
+    app,
+  }) => {
+    const user = await createUser(services, { role: 'french_authority' });
     const headers = await login(app, user.email);
     const change = (currentPassword: string) =>
       app.inject({
@@ -105,8 +99,8 @@ describe('sessions', () => {
 });
 
 describe('profile and personal data', () => {
-  it('updates my name, job title and language, refusing bad values by field', async () => {
-    const user = await createUser(ctx.services, { role: 'french_authority' });
+  it('updates my name, job title and language, refusing bad values by field', async ({ services, app, api }) => {
+    const user = await createUser(services, { role: 'french_authority' });
     const headers = await login(app, user.email);
     const ok = await app.inject({
       method: 'PATCH',
@@ -115,7 +109,7 @@ describe('profile and personal data', () => {
       payload: { displayName: '  Anne   Hidalgo ', jobTitle: 'Chargée des relations internationales', locale: 'es' },
     });
     expect(ok.statusCode).toBe(204);
-    expect((await get('/api/v1/account', headers)).json()).toMatchObject({
+    expect((await api.call('GET', '/api/v1/account', headers)).json()).toMatchObject({
       displayName: 'Anne Hidalgo',
       jobTitle: 'Chargée des relations internationales',
       locale: 'es',
@@ -134,10 +128,10 @@ describe('profile and personal data', () => {
     );
   });
 
-  it('exports my data as JSON without any secret', async () => {
-    const correspondent = await createUser(ctx.services, { role: 'correspondent', countries: ['SN', 'GM'] });
+  it('exports my data as JSON without any secret', async ({ services, app, api }) => {
+    const correspondent = await createUser(services, { role: 'correspondent', countries: ['SN', 'GM'] });
     const headers = await login(app, correspondent.email);
-    const res = await get('/api/v1/account/export', headers);
+    const res = await api.call('GET', '/api/v1/account/export', headers);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toContain('attachment');
     const data = res.json();
@@ -149,10 +143,14 @@ describe('profile and personal data', () => {
     expect(text).not.toContain(headers.authorization!.split(' ')[1]!.split('.')[0]);
   });
 
-  it("deletes my account after my password; the authority's published listings stay", async () => {
-    const authority = await createAuthority(ctx.services, { kind: 'foreign', country: 'BJ' });
-    const user = await createUser(ctx.services, { role: 'foreign_authority', authorityId: authority.id });
-    const [listing] = await ctx.services.db
+  it("deletes my account after my password; the authority's published listings stay", async ({
+    services,
+    app,
+    api,
+  }) => {
+    const authority = await createAuthority(services, { kind: 'foreign', country: 'BJ' });
+    const user = await createUser(services, { role: 'foreign_authority', authorityId: authority.id });
+    const [listing] = await services.db
       .insert(listings)
       .values({
         authorityId: authority.id,
@@ -182,15 +180,15 @@ describe('profile and personal data', () => {
       payload: { password: TEST_PASSWORD },
     });
     expect(res.statusCode).toBe(204);
-    expect(await ctx.services.db.select().from(users).where(eq(users.id, user.id))).toHaveLength(0);
-    const [kept] = await ctx.services.db.select().from(listings).where(eq(listings.id, listing!.id));
+    expect(await services.db.select().from(users).where(eq(users.id, user.id))).toHaveLength(0);
+    const [kept] = await services.db.select().from(listings).where(eq(listings.id, listing!.id));
     expect(kept).toMatchObject({ status: 'published', createdBy: null });
-    expect((await get('/api/v1/me', headers)).statusCode).toBe(401);
+    expect((await api.call('GET', '/api/v1/me', headers)).statusCode).toBe(401);
   });
 
-  it('the last administrator cannot delete their account', async () => {
-    await ctx.services.db.delete(users).where(eq(users.role, 'admin'));
-    const admin = await createUser(ctx.services, { role: 'admin' });
+  it('the last administrator cannot delete their account', async ({ services, app }) => {
+    await services.db.delete(users).where(eq(users.role, 'admin'));
+    const admin = await createUser(services, { role: 'admin' });
     const res = await app.inject({
       method: 'DELETE',
       url: '/api/v1/account',

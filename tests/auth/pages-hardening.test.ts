@@ -1,10 +1,8 @@
 import { request as httpRequest } from 'node:http';
-import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startAppProcess, waitForHealth, type AppProcess } from '../helpers/app-process.js';
-import { snapshotBuild } from '../helpers/built-app.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppProcess } from '../helpers/app-process.js';
+import { startBuiltAppOn, pageSession } from '../helpers/pages-app.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';
 import { createUser, TEST_PASSWORD } from '../helpers/fixtures.js';
 
@@ -18,38 +16,23 @@ const SEARCH_LIMIT = 6;
 let ctx: TestContext;
 let app: AppProcess;
 let port: number;
-let build: Awaited<ReturnType<typeof snapshotBuild>> | undefined;
+let stop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
   ctx = await createTestServices();
-  build = await snapshotBuild();
-  app = await startAppProcess(
-    {
-      DATABASE_URL: ctx.databaseUrl,
-      MEILI_URL: inject('meiliUrl'),
-      MEILI_MASTER_KEY: inject('meiliMasterKey'),
-      MEILI_INDEX_PREFIX: ctx.services.indexPrefix,
-      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'bourse-hardening-')),
-      ORIGIN,
-      // Listening on every interface, so the test can also come from a non-loopback address of this machine.
-      HOST: '0.0.0.0',
-      NODE_ENV: 'development',
-      TRUST_PROXY: 'true',
-      LOG_LEVEL: 'warn',
-      AUTH_RATE_LIMIT: '0',
-      SEARCH_RATE_LIMIT: String(SEARCH_LIMIT),
-    },
-    build.root,
-  );
+  ({ app, stop } = await startBuiltAppOn(ctx, {
+    ORIGIN,
+    // Listening on every interface, so the test can also come from a non-loopback address of this machine.
+    HOST: '0.0.0.0',
+    NODE_ENV: 'development',
+    TRUST_PROXY: 'true',
+    LOG_LEVEL: 'warn',
+    SEARCH_RATE_LIMIT: String(SEARCH_LIMIT),
+  }));
   port = Number(new URL(app.url).port);
-  await waitForHealth(app);
 }, 180_000);
 afterAll(async () => {
-  if (app) {
-    app.child.kill('SIGTERM');
-    await app.exited;
-  }
-  build?.remove();
+  await stop?.();
   await ctx?.cleanup();
 });
 
@@ -62,8 +45,6 @@ const post = (p: string, fields: Record<string, string>, headers: Record<string,
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: ORIGIN, ...headers },
     body: new URLSearchParams(fields).toString(),
   });
-const cookieOf = (res: Response, name: string) =>
-  new RegExp(`(?:^|[ ,])${name}=([^;]+)`).exec(res.headers.get('set-cookie') ?? '')?.[1] ?? null;
 /** Where a browser on the sign-in page goes with this Location. */
 const landing = (res: Response) => new URL(res.headers.get('location') ?? '', `${ORIGIN}/connexion`);
 
@@ -83,7 +64,7 @@ describe('sign-in redirects stay on the site', () => {
 
   it('signed in, `/en/../\\t/evil.example/x` does not become `Location: //evil.example/x`', async () => {
     const user = await createUser(ctx.services, { role: 'french_authority' });
-    const session = cookieOf(await post('/connexion', { email: user.email, password: TEST_PASSWORD }), 'session');
+    const session = await pageSession(app.url, user.email, { origin: ORIGIN });
     expect(session).toBeTruthy();
     for (const raw of [
       '%2Fen%2F..%2F%09%2Fevil.example%2Fx',
@@ -118,7 +99,7 @@ describe('sign-in redirects stay on the site', () => {
     expect(res.headers.get('location')).toBe('/moderation/demandes?pays=SN&etat=submitted');
     // The wrong role gets 403, not a sign-in loop.
     const author = await createUser(ctx.services, { role: 'french_authority' });
-    const session = cookieOf(await post('/connexion', { email: author.email, password: TEST_PASSWORD }), 'session');
+    const session = await pageSession(app.url, author.email, { origin: ORIGIN });
     expect((await get('/moderation', { cookie: `session=${session}` })).status).toBe(403);
   });
 });

@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { createServer } from '../../src/api/app.js';
-import { createTestServices, type TestContext } from '../helpers/services.js';
+import { describe, expect, test as it } from '../helpers/test.js';
 import { createUser, login, TEST_PASSWORD } from '../helpers/fixtures.js';
 import { sessions } from '../../src/lib/server/db/schema/index.js';
 
-let ctx: TestContext;
-let app: FastifyInstance;
-beforeAll(async () => {
-  ctx = await createTestServices();
-  app = await createServer(ctx.services);
-});
-afterAll(async () => {
-  await app?.close();
-  await ctx?.cleanup();
-});
-
 describe('minimal session (login, me, logout)', () => {
-  it('logs in, sets an HttpOnly SameSite=Lax cookie, and /me answers with the role and countries', async () => {
-    const user = await createUser(ctx.services, { role: 'correspondent', countries: ['SN', 'MA'] });
+  it('logs in, sets an HttpOnly SameSite=Lax cookie, and /me answers with the role and countries', async ({
+    services,
+    app,
+  }) => {
+    const user = await createUser(services, { role: 'correspondent', countries: ['SN', 'MA'] });
     const res = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
@@ -35,17 +24,17 @@ describe('minimal session (login, me, logout)', () => {
     expect(me.json().user).toMatchObject({ role: 'correspondent', countries: ['MA', 'SN'] });
   });
 
-  it('stores only a hash of the secret', async () => {
-    const user = await createUser(ctx.services, { role: 'french_authority' });
+  it('stores only a hash of the secret', async ({ services, app }) => {
+    const user = await createUser(services, { role: 'french_authority' });
     const headers = await login(app, user.email);
     const secret = headers.authorization!.split('.')[1]!;
-    const rows = await ctx.services.db.select().from(sessions);
+    const rows = await services.db.select().from(sessions);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(Buffer.from(row.secretHash).toString()).not.toContain(secret);
   });
 
-  it('answers an unknown email and a wrong password with the same 401', async () => {
-    const user = await createUser(ctx.services, { role: 'french_authority' });
+  it('answers an unknown email and a wrong password with the same 401', async ({ services, app }) => {
+    const user = await createUser(services, { role: 'french_authority' });
     const wrong = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
@@ -61,8 +50,8 @@ describe('minimal session (login, me, logout)', () => {
     expect(wrong.json().detail).toBe(unknown.json().detail);
   });
 
-  it('refuses a forged token and ends the session at logout', async () => {
-    const user = await createUser(ctx.services, { role: 'foreign_authority' });
+  it('refuses a forged token and ends the session at logout', async ({ services, app }) => {
+    const user = await createUser(services, { role: 'foreign_authority' });
     const headers = await login(app, user.email);
     const forged = headers.authorization!.replace(/\.[a-z0-9]+$/, '.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
     expect(
@@ -72,7 +61,7 @@ describe('minimal session (login, me, logout)', () => {
     expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers })).statusCode).toBe(401);
   });
 
-  it('refuses bad input with problem+json naming the field', async () => {
+  it('refuses bad input with problem+json naming the field', async ({ app }) => {
     const missing = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'a@b.c' } });
     expect(missing.statusCode).toBe(400);
     expect(missing.headers['content-type']).toContain('application/problem+json');

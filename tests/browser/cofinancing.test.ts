@@ -1,25 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO, screenshot, seriousViolations, signIn, startBrowserApp, type BrowserApp } from './harness.js';
+import { DEMO, screenshot, seriousViolations, signIn, useBrowserApp } from './harness.js';
 
 // Issue 17's done-when, in Chromium against the built app with demo data: signed in as Lannion, the Walo request
 // (Senegal, water) shows the franco-Senegalese call, the 1 % water through Agence de l'eau Loire-Bretagne and
 // FICOL, with reasons; an admin keeps the catalogue in the browser.
-let app: BrowserApp;
+const app = useBrowserApp();
 let waloPath = '';
 
 beforeAll(async () => {
-  app = await startBrowserApp();
   const res = await fetch(`${app.url}/api/v1/open-data/listings.json`);
   const walo = (await res.json()).listings.find((l: { title: string }) => l.title.includes('Walo'));
   waloPath = `/demandes/${walo.id}`;
-}, 180_000);
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') console.error(await app.failureReport());
 });
-afterAll(async () => {
-  await app?.close();
-}, 60_000);
 
 const paths = (page: Page) => page.getByTestId('cofinancing-path');
 const path = (page: Page, name: string | RegExp) => paths(page).filter({ hasText: name });

@@ -1,21 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO, screenshot, signIn, startBrowserApp, type BrowserApp } from './harness.js';
+import { DEMO, screenshot, signIn, useBrowserApp } from './harness.js';
 
 // Forms that take what people type the way they write it, show every mistake at once, and never post twice.
-let app: BrowserApp;
-
-beforeAll(async () => {
-  app = await startBrowserApp();
-}, 180_000);
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') console.error(await app.failureReport());
-});
-
-afterAll(async () => {
-  await app?.close();
-}, 60_000);
+const app = useBrowserApp();
 
 /** A new draft of the demo municipality; returns the address of its step 3. */
 async function newDraft(page: Page): Promise<string> {

@@ -3,8 +3,9 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page, type Route } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startAppProcess, waitForHealth, type AppProcess } from '../helpers/app-process.js';
-import { snapshotBuild } from '../helpers/built-app.js';
+import { builtApp } from '../helpers/run-build.js';
 import { resolveChromium } from '../helpers/chromium.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -34,7 +35,7 @@ export async function startBrowserApp(): Promise<BrowserApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bourse-browser-'));
   chmodSync(dataDir, 0o755);
   // A private copy of the build: others rebuilding the shared checkout mid-run must not pull files from under it.
-  const built = await snapshotBuild();
+  const built = await builtApp();
   const app = await startAppProcess({ DATA_DIR: dataDir, DEMO_DATA: 'true' }, built.root);
   let browser: Browser | undefined;
   try {
@@ -99,6 +100,41 @@ export async function startBrowserApp(): Promise<BrowserApp> {
       rmSync(dataDir, { recursive: true, force: true });
       built.remove();
     },
+  };
+}
+
+/**
+ * The file's browser app, started before its first test and closed after its last; a failed test prints where the
+ * page stood and the app's last log lines. `const app = useBrowserApp();` at the top of a browser test file.
+ */
+export function useBrowserApp(): BrowserApp {
+  let started: BrowserApp | undefined;
+  beforeAll(async () => {
+    started = await startBrowserApp();
+  }, 180_000);
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail' && started) console.error(await started.failureReport());
+  });
+  afterAll(async () => {
+    await started?.close();
+  }, 60_000);
+  const app = (): BrowserApp => {
+    if (!started) throw new Error('the browser app is not started yet (use it inside a hook or a test)');
+    return started;
+  };
+  return {
+    get url() {
+      return app().url;
+    },
+    get app() {
+      return app().app;
+    },
+    get browser() {
+      return app().browser;
+    },
+    page: (options) => app().page(options),
+    failureReport: () => app().failureReport(),
+    close: () => app().close(),
   };
 }
 

@@ -1,19 +1,11 @@
 import { gzipSync } from 'node:zlib';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  DEMO,
-  holdScripts,
-  screenshot,
-  seriousViolations,
-  signIn,
-  startBrowserApp,
-  type BrowserApp,
-} from './harness.js';
+import { DEMO, holdScripts, screenshot, seriousViolations, signIn, useBrowserApp } from './harness.js';
 
 // The three journeys end to end, in Chromium, against the built app with demo data. One app for the file; the
 // journeys follow each other (the request written in the first is moderated in the second, found in the third).
-let app: BrowserApp;
+const app = useBrowserApp();
 const title = `Forages solaires pour les écoles de Ziguinchor ${Date.now().toString(36)}`;
 let listingId = '';
 /** Every page the journeys visit, checked with axe-core at the end. */
@@ -26,18 +18,6 @@ function remember(role: string, page: Page) {
     { page, url: page.url() },
   );
 }
-
-beforeAll(async () => {
-  app = await startBrowserApp();
-}, 180_000);
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') console.error(await app.failureReport());
-});
-
-afterAll(async () => {
-  await app?.close();
-}, 60_000);
 
 describe.sequential('the three journeys', { timeout: 300_000 }, () => {
   let foreign: Page;

@@ -1,24 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO, startBrowserApp, type BrowserApp } from './harness.js';
+import { DEMO, useBrowserApp } from './harness.js';
 
 // The three journeys again, with the keyboard alone: every field, box, link and button is reached with Tab (in the
 // page's order), operated with typing, Space or Enter, and shows where the focus is. No click anywhere.
-let app: BrowserApp;
+const app = useBrowserApp();
 const token = `clavier${Date.now().toString(36)}`;
 const title = `Bibliothèque numérique de quartier ${token}`;
-
-beforeAll(async () => {
-  app = await startBrowserApp();
-}, 180_000);
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') console.error(await app.failureReport());
-});
-
-afterAll(async () => {
-  await app?.close();
-}, 60_000);
 
 type Target = { id: string } | { link: string } | { button: string };
 

@@ -1,21 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO, screenshot, seriousViolations, signIn, startBrowserApp, type BrowserApp } from './harness.js';
+import { DEMO, screenshot, seriousViolations, signIn, useBrowserApp } from './harness.js';
 
 // The search page's filters as people combine them, in Chromium against the built app with demo data.
-let app: BrowserApp;
-
-beforeAll(async () => {
-  app = await startBrowserApp();
-}, 180_000);
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') console.error(await app.failureReport());
-});
-
-afterAll(async () => {
-  await app?.close();
-}, 60_000);
+const app = useBrowserApp();
 
 const countryBox = (page: Page, name: string) =>
   page.locator('#facet-country label.fr-label').filter({ hasText: new RegExp(`^\\s*${name} \\(\\d+\\)\\s*$`) });

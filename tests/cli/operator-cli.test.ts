@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../src/api/app.js';
-import { snapshotBuild } from '../helpers/built-app.js';
+import { builtApp } from '../helpers/run-build.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { createUser } from '../helpers/fixtures.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';
@@ -11,7 +11,7 @@ import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp.js';
 
 // The operator commands as the image ships them: `node dist/cli.js …` from the assembled runtime files.
 let ctx: TestContext;
-let build: Awaited<ReturnType<typeof snapshotBuild>>;
+let build: Awaited<ReturnType<typeof builtApp>>;
 let smtp: SmtpCapture;
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
@@ -30,7 +30,7 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> 
 }
 
 beforeAll(async () => {
-  [ctx, build, smtp] = await Promise.all([createTestServices(), snapshotBuild(), startSmtpCapture()]);
+  [ctx, build, smtp] = await Promise.all([createTestServices(), builtApp(), startSmtpCapture()]);
 }, 180_000);
 afterAll(async () => {
   build?.remove();

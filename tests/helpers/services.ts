@@ -16,14 +16,40 @@ export interface TestContext {
   cleanup(): Promise<void>;
 }
 
+/**
+ * A database for one test file: a copy of the run's template, migrated once by the global setup (`fresh: true`
+ * for an empty one, which the app then migrates itself).
+ */
+export async function createTestDatabase(name: string, { fresh = false } = {}): Promise<void> {
+  const admin = postgres(inject('postgresUrl'), { max: 1, onnotice: () => {} });
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.unsafe(
+          fresh ? `create database ${name}` : `create database ${name} template ${inject('templateDatabase')}`,
+        );
+        return;
+      } catch (error) {
+        // Two files copying the template at the same instant: PostgreSQL refuses the second ("source database is
+        // being accessed by other users", 55006) for as long as the first copy takes.
+        if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
+        await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
 /** A fresh database (migrated) and a private index prefix on the run's shared servers. */
-export async function createTestServices(env: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestServices(
+  env: Record<string, string> = {},
+  { freshDatabase = false } = {},
+): Promise<TestContext> {
   const suffix = randomBytes(5).toString('hex');
   const databaseName = `test_${suffix}`;
   const adminUrl = inject('postgresUrl');
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${databaseName}`);
-  await admin.end();
+  await createTestDatabase(databaseName, { fresh: freshDatabase });
   const url = new URL(adminUrl);
   url.pathname = `/${databaseName}`;
   const databaseUrl = url.toString();

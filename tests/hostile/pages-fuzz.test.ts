@@ -3,11 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../src/api/app.js';
-import { startAppProcess, waitForHealth, type AppProcess } from '../helpers/app-process.js';
-import { snapshotBuild } from '../helpers/built-app.js';
-import { createAuthority, createUser, login, TEST_PASSWORD } from '../helpers/fixtures.js';
+import { startAppProcess, type AppProcess } from '../helpers/app-process.js';
+import { builtApp } from '../helpers/run-build.js';
+import { startBuiltAppOn, pageSession } from '../helpers/pages-app.js';
+import { createAuthority, createUser, login } from '../helpers/fixtures.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';
 import { draftBody } from '../listings/world.js';
 
@@ -20,7 +21,7 @@ import { draftBody } from '../listings/world.js';
 let ctx: TestContext;
 let api: FastifyInstance;
 let app: AppProcess;
-let build: Awaited<ReturnType<typeof snapshotBuild>> | undefined;
+let stop: (() => Promise<void>) | undefined;
 const ids = { listing: '', draft: '', conversation: '', pendingUser: '', authority: '' };
 const cookies: Record<string, string> = {};
 let origin: string;
@@ -67,38 +68,13 @@ beforeAll(async () => {
   });
   ids.conversation = interest.json().conversationId;
 
-  build = await snapshotBuild();
-  app = await startAppProcess(
-    {
-      DATABASE_URL: ctx.databaseUrl,
-      MEILI_URL: inject('meiliUrl'),
-      MEILI_MASTER_KEY: inject('meiliMasterKey'),
-      MEILI_INDEX_PREFIX: ctx.services.indexPrefix,
-      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'bourse-pages-fuzz-')),
-      LOG_LEVEL: 'error',
-      AUTH_RATE_LIMIT: '0',
-      SEARCH_RATE_LIMIT: '0',
-    },
-    build.root,
-  );
-  await waitForHealth(app);
+  ({ app, stop } = await startBuiltAppOn(ctx, { LOG_LEVEL: 'error' }));
   origin = app.url.replace('127.0.0.1', 'localhost');
-  for (const [role, person] of Object.entries(people)) {
-    const res = await fetch(`${app.url}/connexion`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin },
-      body: new URLSearchParams({ email: person.email, password: TEST_PASSWORD }).toString(),
-    });
-    cookies[role] = /session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]!;
-  }
+  for (const [role, person] of Object.entries(people))
+    cookies[role] = await pageSession(app.url, person.email, { origin });
 }, 240_000);
 afterAll(async () => {
-  if (app) {
-    app.child.kill('SIGTERM');
-    await app.exited;
-  }
-  build?.remove();
+  await stop?.();
   await api?.close();
   await ctx?.cleanup();
 });
@@ -393,6 +369,7 @@ describe('hostile input on pages', () => {
 describe('search saturated on pages', () => {
   it('with the fallback searches all busy, /recherche and /pays/:code answer 503 with Retry-After, not 500', async () => {
     // A second app whose Meilisearch is unreachable: every search falls back to PostgreSQL, where a lock holds them.
+    const build = await builtApp();
     const saturated = await startAppProcess(
       {
         DATABASE_URL: ctx.databaseUrl,
@@ -403,7 +380,7 @@ describe('search saturated on pages', () => {
         LOG_LEVEL: 'warn',
         SEARCH_RATE_LIMIT: '0',
       },
-      build!.root,
+      build.root,
     );
     const blocker = postgres(ctx.databaseUrl, { max: 1, onnotice: () => {} });
     try {
@@ -440,6 +417,7 @@ describe('search saturated on pages', () => {
       await blocker.end();
       saturated.child.kill('SIGTERM');
       await saturated.exited;
+      build.remove();
     }
   }, 180_000);
 });

@@ -1,11 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../src/api/app.js';
-import { startAppProcess, waitForHealth, type AppProcess } from '../helpers/app-process.js';
-import { snapshotBuild } from '../helpers/built-app.js';
+import type { AppProcess } from '../helpers/app-process.js';
+import { startBuiltAppOn } from '../helpers/pages-app.js';
 import { createAuthority, createUser, login } from '../helpers/fixtures.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';
 import { draftBody } from '../listings/world.js';
@@ -19,7 +16,7 @@ let ctx: TestContext;
 let api: FastifyInstance;
 let app: AppProcess;
 let listingId: string;
-let build: Awaited<ReturnType<typeof snapshotBuild>> | undefined;
+let stop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
   ctx = await createTestServices();
@@ -55,22 +52,7 @@ beforeAll(async () => {
   expect(approved.statusCode).toBe(200);
 
   // A private copy of the build `npm test` just made: another build in this checkout cannot pull it away.
-  build = await snapshotBuild();
-  app = await startAppProcess(
-    {
-      DATABASE_URL: ctx.databaseUrl,
-      MEILI_URL: inject('meiliUrl'),
-      MEILI_MASTER_KEY: inject('meiliMasterKey'),
-      MEILI_INDEX_PREFIX: ctx.services.indexPrefix,
-      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'bourse-xss-')),
-      LOG_LEVEL: 'warn',
-      AUTH_RATE_LIMIT: '0',
-      SEARCH_RATE_LIMIT: '0',
-    },
-    build.root,
-  );
-  await waitForHealth(app);
-  // The app's relay indexes the request; wait until search finds it.
+  ({ app, stop } = await startBuiltAppOn(ctx, { LOG_LEVEL: 'warn' }));
   for (let i = 0; i < 300; i++) {
     const res = await fetch(`${app.url}/api/v1/search?q=xsstoken`);
     if (res.ok && ((await res.json()) as { total: number }).total === 1) break;
@@ -79,13 +61,9 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  if (app && app.child.exitCode === null) {
-    app.child.kill('SIGTERM');
-    await app.exited;
-  }
+  await stop?.();
   await api?.close();
   await ctx?.cleanup();
-  build?.remove();
 });
 
 /** No payload as live markup anywhere in the document (text, attributes or the hydration data). */

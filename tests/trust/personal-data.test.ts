@@ -1,30 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
-import { createServer } from '../../src/api/app.js';
 import { conversationMessages, partnerships, users } from '../../src/lib/server/db/schema/index.js';
-import { createTestServices, type TestContext } from '../helpers/services.js';
 import { createAuthority, createUser, insertListing, login, TEST_PASSWORD } from '../helpers/fixtures.js';
-
-let ctx: TestContext;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  ctx = await createTestServices();
-  app = await createServer(ctx.services);
-});
-afterAll(async () => {
-  await app?.close();
-  await ctx?.cleanup();
-});
+import { describe, expect, test as it } from '../helpers/test.js';
 
 describe('personal data', () => {
-  it('the export holds messages, saved searches, partnerships declared, audit actions and sessions; deletion leaves no claim in the authority’s name', async () => {
-    const lannion = await createAuthority(ctx.services, { kind: 'french', country: 'FR', name: 'Lannion' });
-    const thies = await createAuthority(ctx.services, { kind: 'foreign', country: 'SN', name: 'Commune de Thiès' });
-    const mbour = await createAuthority(ctx.services, { kind: 'foreign', country: 'SN', name: 'Commune de Mbour' });
-    const listing = await insertListing(ctx.services, { authorityId: thies.id, country: 'SN' });
-    const me = await createUser(ctx.services, {
+  it('the export holds messages, saved searches, partnerships declared, audit actions and sessions; deletion leaves no claim in the authority’s name', async ({
+    services,
+    app,
+  }) => {
+    const lannion = await createAuthority(services, { kind: 'french', country: 'FR', name: 'Lannion' });
+    const thies = await createAuthority(services, { kind: 'foreign', country: 'SN', name: 'Commune de Thiès' });
+    const mbour = await createAuthority(services, { kind: 'foreign', country: 'SN', name: 'Commune de Mbour' });
+    const listing = await insertListing(services, { authorityId: thies.id, country: 'SN' });
+    const me = await createUser(services, {
       role: 'french_authority',
       authorityId: lannion.id,
       email: 'moi@lannion.example.fr',
@@ -62,7 +50,7 @@ describe('personal data', () => {
       headers,
       payload: { foreignAuthorityId: mbour.id, frenchAuthorityId: lannion.id },
     });
-    const mbourMember = await createUser(ctx.services, { role: 'foreign_authority', authorityId: mbour.id });
+    const mbourMember = await createUser(services, { role: 'foreign_authority', authorityId: mbour.id });
     expect(
       (
         await app.inject({
@@ -92,13 +80,13 @@ describe('personal data', () => {
       payload: { password: TEST_PASSWORD },
     });
     expect(deleted.statusCode).toBe(204);
-    expect(await ctx.services.db.select().from(users).where(eq(users.id, me.id))).toEqual([]);
-    const [unconfirmed] = await ctx.services.db.select().from(partnerships).where(eq(partnerships.id, claim.json().id));
+    expect(await services.db.select().from(users).where(eq(users.id, me.id))).toEqual([]);
+    const [unconfirmed] = await services.db.select().from(partnerships).where(eq(partnerships.id, claim.json().id));
     expect(unconfirmed).toMatchObject({ status: 'ended', createdBy: null });
     // What both sides agreed to belongs to the two authorities and stays; the message stays with the conversation.
-    const [confirmed] = await ctx.services.db.select().from(partnerships).where(eq(partnerships.id, other.json().id));
+    const [confirmed] = await services.db.select().from(partnerships).where(eq(partnerships.id, other.json().id));
     expect(confirmed).toMatchObject({ status: 'confirmed', createdBy: null });
-    const [message] = await ctx.services.db.select().from(conversationMessages);
+    const [message] = await services.db.select().from(conversationMessages);
     expect(message).toMatchObject({ senderId: null, body: 'Mon message personnel' });
   });
 });
