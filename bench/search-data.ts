@@ -67,7 +67,9 @@ const THEME_WEIGHTS: Record<string, number> = {
   coastal_territorial: 2,
 };
 
-const PHRASES: Record<Locale, { actions: string[]; places: string[]; needs: string[]; authority: string }> = {
+/** The benchmark writes its synthetic texts in French, English or Spanish only. */
+type TextLocale = Extract<Locale, 'fr' | 'en' | 'es'>;
+const PHRASES: Record<TextLocale, { actions: string[]; places: string[]; needs: string[]; authority: string }> = {
   fr: {
     actions: [
       'Renforcement des capacités',
@@ -169,7 +171,7 @@ function pick<T>(items: Weighted<T>): T {
 
 const countryPool: Weighted<(typeof COUNTRIES)[number]> = COUNTRIES.map((c) => ({ weight: c[1], value: c }));
 const themePool: Weighted<string> = Object.entries(THEME_WEIGHTS).map(([value, weight]) => ({ value, weight }));
-const textLocale = (language: string): Locale => (language === 'es' ? 'es' : language === 'fr' ? 'fr' : 'en');
+const textLocale = (language: string): TextLocale => (language === 'es' ? 'es' : language === 'fr' ? 'fr' : 'en');
 
 export function generateAuthorities(count: number): Array<typeof authorities.$inferInsert> {
   return Array.from({ length: count }, () => {

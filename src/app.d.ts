@@ -7,7 +7,7 @@ declare global {
       status?: number;
     }
     interface Locals {
-      locale: 'fr' | 'en' | 'es';
+      locale: import('$lib/reference/i18n-label').Locale;
       actor: import('$lib/server/auth/actor').Actor | null;
     }
   }

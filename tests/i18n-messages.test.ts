@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// French is the base locale; English and Spanish must be complete (src/lib/i18n/README.md). A key missing in one
+// French is the base locale; every other interface language must be complete (src/lib/i18n/README.md). A key missing in one
 // language would show its raw name to readers of that language.
 const root = path.resolve(import.meta.dirname, '../src/lib/i18n/messages');
 const areas = readdirSync(root, { withFileTypes: true })
@@ -12,13 +12,21 @@ const read = (area: string, locale: string): Record<string, string> => {
   const { $schema: _schema, ...messages } = JSON.parse(readFileSync(path.join(root, area, `${locale}.json`), 'utf8'));
   return messages;
 };
+/** Every interface language, read from the Paraglide project (the one list the app compiles). */
+const locales: string[] = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, '../project.inlang/settings.json'), 'utf8'),
+).locales;
 const parameters = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('interface text', () => {
-  it.each(areas)('%s: English and Spanish have every French message, with the same parameters, none empty', (area) => {
+  it('covers French, English, Spanish, Portuguese, Arabic and Ukrainian', () => {
+    expect([...locales].sort()).toEqual(['ar', 'en', 'es', 'fr', 'pt', 'uk']);
+  });
+
+  it.each(areas)('%s: every language has every French message, with the same parameters, none empty', (area) => {
     const fr = read(area, 'fr');
     expect(Object.keys(fr).length).toBeGreaterThan(0);
-    for (const locale of ['en', 'es']) {
+    for (const locale of locales.filter((l) => l !== 'fr')) {
       const other = read(area, locale);
       expect(Object.keys(other).sort(), `${area}/${locale}.json keys`).toEqual(Object.keys(fr).sort());
       for (const [key, text] of Object.entries(fr)) {

@@ -15,4 +15,11 @@ export const Password = Type.String({
 });
 export const Email = Type.String({ minLength: 3, maxLength: 254 });
 export const Token = Type.String({ minLength: 1, maxLength: 128 });
-export const Locale = Type.Union([Type.Literal('fr'), Type.Literal('en'), Type.Literal('es')]);
+export const Locale = Type.Union([
+  Type.Literal('fr'),
+  Type.Literal('en'),
+  Type.Literal('es'),
+  Type.Literal('pt'),
+  Type.Literal('ar'),
+  Type.Literal('uk'),
+]);

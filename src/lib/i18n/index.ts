@@ -3,13 +3,24 @@
  * the current locale, locale-aware links, reference-data labels and Intl formatting.
  */
 import type { Label } from '$lib/reference';
+import { languageDirection } from '$lib/reference/i18n-label';
 import { getLocale, locales, localizeHref, type Locale } from '$lib/paraglide/runtime';
 
 export { m } from '$lib/paraglide/messages';
 export { getLocale, locales, localizeHref, deLocalizeHref, type Locale } from '$lib/paraglide/runtime';
 
 /** The native name of each locale, for the language switcher (always written in that language). */
-export const LOCALE_NAMES: Record<Locale, string> = { fr: 'Français', en: 'English', es: 'Español' };
+export const LOCALE_NAMES: Record<Locale, string> = {
+  fr: 'Français',
+  en: 'English',
+  es: 'Español',
+  pt: 'Português',
+  ar: 'العربية',
+  uk: 'Українська',
+};
+
+/** Writing direction of each locale: Arabic pages are laid out right to left (`<html dir="rtl">`). */
+export const textDirection = (locale: Locale): 'ltr' | 'rtl' => languageDirection(locale);
 
 /** A link in the current locale: `href('/recherche')` is `/en/recherche` on an English page. */
 export function href(path: string, locale?: Locale): string {
@@ -18,10 +29,26 @@ export function href(path: string, locale?: Locale): string {
   return localized.replace(/^(\/[a-z]{2})\/(?=$|[?#])/, '$1');
 }
 
+/**
+ * "Population : 12 000" in French (a no-break space before the colon), "Population: 12,000" in the other languages.
+ */
+export function labelled(name: string, value: string, locale: Locale = getLocale()): string {
+  return locale === 'fr' ? `${name}\u00a0: ${value}` : `${name}: ${value}`;
+}
+
 /** The label of a reference value (country, theme, form…) in the current locale. */
 export const label = (value: Label | undefined, locale: Locale = getLocale()): string => value?.[locale] ?? '';
 
-const intlLocale: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
+// Arabic with Western digits (`nu-latn`): the Maghreb authorities the Arabic interface serves (Morocco, Tunisia,
+// Mauritania) write numbers that way, and figures stay comparable with the French original of a request.
+const intlLocale: Record<Locale, string> = {
+  fr: 'fr-FR',
+  en: 'en-GB',
+  es: 'es-ES',
+  pt: 'pt-PT',
+  ar: 'ar-u-nu-latn',
+  uk: 'uk-UA',
+};
 
 /**
  * One Intl formatter per locale and kind, built on first use: constructing one costs far more than formatting with it

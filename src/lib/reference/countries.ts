@@ -10,26 +10,59 @@ export interface Country {
 }
 
 export const CONTINENTS: ReadonlyArray<{ code: ContinentCode; name: Label }> = [
-  { code: 'AF', name: { fr: 'Afrique', en: 'Africa', es: 'África' } },
-  { code: 'AS', name: { fr: 'Asie et Moyen-Orient', en: 'Asia and Middle East', es: 'Asia y Oriente Medio' } },
-  { code: 'EU', name: { fr: 'Europe', en: 'Europe', es: 'Europa' } },
+  { code: 'AF', name: { fr: 'Afrique', en: 'Africa', es: 'África', pt: 'África', ar: 'أفريقيا', uk: 'Африка' } },
+  {
+    code: 'AS',
+    name: {
+      fr: 'Asie et Moyen-Orient',
+      en: 'Asia and Middle East',
+      es: 'Asia y Oriente Medio',
+      pt: 'Ásia e Médio Oriente',
+      ar: 'آسيا والشرق الأوسط',
+      uk: 'Азія та Близький Схід',
+    },
+  },
+  { code: 'EU', name: { fr: 'Europe', en: 'Europe', es: 'Europa', pt: 'Europa', ar: 'أوروبا', uk: 'Європа' } },
   {
     code: 'NA',
     name: {
       fr: 'Amérique du Nord, centrale et Caraïbes',
       en: 'North and Central America, Caribbean',
       es: 'América del Norte, Central y Caribe',
+      pt: 'América do Norte, Central e Caraíbas',
+      ar: 'أمريكا الشمالية والوسطى والكاريبي',
+      uk: 'Північна та Центральна Америка, Кариби',
     },
   },
-  { code: 'SA', name: { fr: 'Amérique du Sud', en: 'South America', es: 'América del Sur' } },
-  { code: 'OC', name: { fr: 'Océanie', en: 'Oceania', es: 'Oceanía' } },
-  { code: 'AN', name: { fr: 'Antarctique', en: 'Antarctica', es: 'Antártida' } },
+  {
+    code: 'SA',
+    name: {
+      fr: 'Amérique du Sud',
+      en: 'South America',
+      es: 'América del Sur',
+      pt: 'América do Sul',
+      ar: 'أمريكا الجنوبية',
+      uk: 'Південна Америка',
+    },
+  },
+  { code: 'OC', name: { fr: 'Océanie', en: 'Oceania', es: 'Oceanía', pt: 'Oceânia', ar: 'أوقيانوسيا', uk: 'Океанія' } },
+  {
+    code: 'AN',
+    name: {
+      fr: 'Antarctique',
+      en: 'Antarctica',
+      es: 'Antártida',
+      pt: 'Antártida',
+      ar: 'القارة القطبية الجنوبية',
+      uk: 'Антарктида',
+    },
+  },
 ];
 
-export const COUNTRIES: readonly Country[] = COUNTRY_ROWS.map(([code, continent, fr, en, es]) => ({
+export const COUNTRIES: readonly Country[] = COUNTRY_ROWS.map(([code, continent, fr, en, es, pt, ar, uk]) => ({
   code,
   continent,
-  name: { fr, en, es },
+  name: { fr, en, es, pt, ar, uk },
 }));
 
 const byCode = new Map(COUNTRIES.map((c) => [c.code, c]));
@@ -99,6 +132,11 @@ export function isForeignCountry(code: string): boolean {
 /** A sovereign foreign country: open to registration whether or not a correspondent covers it. */
 export function isSovereignForeignCountry(code: string): boolean {
   return isForeignCountry(code) && !DEPENDENT_TERRITORIES.includes(code);
+}
+
+/** The country's name in every locale; an unknown code names itself (an old filter in a saved search). */
+export function countryLabel(code: string): Label {
+  return byCode.get(code)?.name ?? { fr: code, en: code, es: code, pt: code, ar: code, uk: code };
 }
 
 export function countryName(code: string, locale: Locale): string {

@@ -45,6 +45,30 @@ const WORDS: Record<
     all: 'Ver toda la búsqueda',
     stop: 'Dejar de recibir esta alerta (un clic)',
   },
+  pt: {
+    subject: (n, s) => `${n} novo(s) pedido(s) para «${s}»`,
+    hello: 'Olá',
+    intro: (s) => `Novos pedidos de cooperação correspondem à sua pesquisa «${s}»:`,
+    more: (n) => `… e mais ${n}.`,
+    all: 'Ver toda a pesquisa',
+    stop: 'Deixar de receber este alerta (um clique)',
+  },
+  ar: {
+    subject: (n, s) => `طلبات جديدة (${n}) لبحث «${s}»`,
+    hello: 'مرحبًا',
+    intro: (s) => `طلبات تعاون جديدة تطابق بحثكم «${s}»:`,
+    more: (n) => `… و${n} طلبات أخرى.`,
+    all: 'عرض نتائج البحث كاملة',
+    stop: 'إيقاف هذا التنبيه (نقرة واحدة)',
+  },
+  uk: {
+    subject: (n, s) => `Нові запити (${n}) за пошуком «${s}»`,
+    hello: 'Вітаємо',
+    intro: (s) => `Нові запити про співпрацю відповідають вашому пошуку «${s}»:`,
+    more: (n) => `… і ще ${n}.`,
+    all: 'Переглянути весь пошук',
+    stop: 'Більше не отримувати це сповіщення (одне клацання)',
+  },
 };
 
 export function digestMail(locale: MailLocale, to: string, v: DigestValues): OutgoingMail {
@@ -76,7 +100,14 @@ export interface CallDeadlineValues {
   alertsUrl: string;
 }
 
-const INTL: Record<MailLocale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
+const INTL: Record<MailLocale, string> = {
+  fr: 'fr-FR',
+  en: 'en-GB',
+  es: 'es-ES',
+  pt: 'pt-PT',
+  ar: 'ar-u-nu-latn',
+  uk: 'uk-UA',
+};
 const CALL_WORDS: Record<
   MailLocale,
   {
@@ -114,6 +145,32 @@ const CALL_WORDS: Record<
     toConfirm: 'Fecha indicativa, por confirmar con el financiador.',
     call: 'La convocatoria',
     alerts: 'Sus alertas',
+  },
+  pt: {
+    subject: (call, when) => `O concurso «${call}» encerra ${when}`,
+    hello: 'Olá',
+    body: (call, when, date, search) =>
+      `O concurso «${call}» encerra ${when} (em ${date}). Corresponde ao seu alerta «${search}».`,
+    toConfirm: 'Data indicativa, a confirmar junto do financiador.',
+    call: 'O concurso',
+    alerts: 'Os seus alertas',
+  },
+  ar: {
+    subject: (call, when) => `تُغلق الدعوة «${call}» ${when}`,
+    hello: 'مرحبًا',
+    body: (call, when, date, search) => `تُغلق الدعوة «${call}» ${when} (في ${date}). وهي تطابق تنبيهكم «${search}».`,
+    toConfirm: 'تاريخ استرشادي، يتعين تأكيده لدى الجهة الممولة.',
+    call: 'الدعوة',
+    alerts: 'تنبيهاتكم',
+  },
+  uk: {
+    subject: (call, when) => `Конкурс «${call}» завершується ${when}`,
+    hello: 'Вітаємо',
+    body: (call, when, date, search) =>
+      `Конкурс «${call}» завершується ${when} (${date}). Він відповідає вашому сповіщенню «${search}».`,
+    toConfirm: 'Орієнтовна дата, її треба підтвердити у фінансувальника.',
+    call: 'Конкурс',
+    alerts: 'Ваші сповіщення',
   },
 };
 

@@ -26,12 +26,12 @@ export function optionalText(raw: string | null | undefined, field: string, max 
   return text || null;
 }
 
-export const LOCALES = ['fr', 'en', 'es'] as const;
+export const LOCALES = ['fr', 'en', 'es', 'pt', 'ar', 'uk'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export function normaliseLocale(raw: string | null | undefined, field = 'locale'): Locale {
   if (raw === undefined || raw === null || raw === '') return 'fr';
   if (!(LOCALES as readonly string[]).includes(raw))
-    throw new InvalidInput(field, 'The language must be fr, en or es.');
+    throw new InvalidInput(field, 'The language must be fr, en, es, pt, ar or uk.');
   return raw as Locale;
 }

@@ -1,19 +1,26 @@
 import { m } from '../../paraglide/messages.js';
 
 /** The languages mails are written in: the interface's. A person's stored language outside them reads French. */
-export type MailLocale = 'fr' | 'en' | 'es';
-export const MAIL_LOCALES: readonly MailLocale[] = ['fr', 'en', 'es'];
+export type MailLocale = 'fr' | 'en' | 'es' | 'pt' | 'ar' | 'uk';
+export const MAIL_LOCALES: readonly MailLocale[] = ['fr', 'en', 'es', 'pt', 'ar', 'uk'];
 
 export function mailLocale(locale: string | null | undefined): MailLocale {
   return (MAIL_LOCALES as readonly string[]).includes(locale ?? '') ? (locale as MailLocale) : 'fr';
 }
 
-/** A link that opens in the reader's language: French pages are unprefixed, the others live under /en, /es. */
+/** A link that opens in the reader's language: French pages are unprefixed, the others live under /en, /es, /pt, /ar, /uk. */
 export function localizedUrl(origin: string, locale: MailLocale, path: string): string {
   return `${origin}${locale === 'fr' ? '' : `/${locale}`}${path}`;
 }
 
-const INTL: Record<MailLocale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
+const INTL: Record<MailLocale, string> = {
+  fr: 'fr-FR',
+  en: 'en-GB',
+  es: 'es-ES',
+  pt: 'pt-PT',
+  ar: 'ar-u-nu-latn',
+  uk: 'uk-UA',
+};
 
 /**
  * French typography: the typographic apostrophe, a no-break space before the colon and inside guillemets, a narrow

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
-import { findCountry, findTheme, populationBracket } from '../../reference/index.js';
+import { findCountry, findTheme, LOCALES, populationBracket, type Locale } from '../../reference/index.js';
 import type { Database } from '../db/index.js';
 import { authorities, listings, type ListingText } from '../db/schema/index.js';
 import { isSearchable, SEARCHABLE_STATUSES } from '../listings/visibility.js';
@@ -23,7 +23,7 @@ export interface ListingDocument {
   /** Title and summary in each language the authority translated them into: shown to readers of that language. */
   translatedHeadlines: TranslatedHeadlines;
   themes: string[];
-  themeLabels: { fr: string[]; en: string[]; es: string[] };
+  themeLabels: Record<Locale, string[]>;
   forms: string[];
   country: string;
   countryNames: string[];
@@ -102,14 +102,10 @@ export function toDocument(row: Row): ListingDocument {
     translationLanguages: translations.map(([language]) => language),
     translatedHeadlines: translatedHeadlines(row.translations as Record<string, Partial<ListingText>>),
     themes: row.themes,
-    themeLabels: {
-      fr: themes.map((t) => t.name.fr),
-      en: themes.map((t) => t.name.en),
-      es: themes.map((t) => t.name.es),
-    },
+    themeLabels: Object.fromEntries(LOCALES.map((l) => [l, themes.map((t) => t.name[l])])) as Record<Locale, string[]>,
     forms: row.forms,
     country: row.country,
-    countryNames: country ? [...new Set([country.name.fr, country.name.en, country.name.es])] : [],
+    countryNames: country ? [...new Set(LOCALES.map((l) => country.name[l]))] : [],
     continent: country?.continent ?? null,
     authorityName: clean(row.authorityName),
     authorityType: row.authorityType,

@@ -1,6 +1,7 @@
 import {
   CONTINENTS,
   COOPERATION_FORMS,
+  countryLabel,
   countryName,
   findTheme,
   FOREIGN_AUTHORITY_TYPES,
@@ -69,10 +70,7 @@ function options(
 
 export function facetOptions(facets: SearchResult['facets'], query: SearchQuery, locale: Locale) {
   const countryCodes = new Set([...Object.keys(facets.country ?? {}), ...query.countries]);
-  const countries = [...countryCodes].map((code) => ({
-    code,
-    name: { fr: countryName(code, 'fr'), en: countryName(code, 'en'), es: countryName(code, 'es') },
-  }));
+  const countries = [...countryCodes].map((code) => ({ code, name: countryLabel(code) }));
   const byLabel = (a: FacetOption, b: FacetOption) => a.label.localeCompare(b.label, locale);
   return {
     country: options(countries, facets.country, query.countries, locale).sort(byLabel),

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot, seriousViolations, startBrowserApp, type BrowserApp } from './harness.js';
+
+// Portuguese, Arabic (right to left) and Ukrainian interfaces, in Chromium against the built app with demo data:
+// the pages speak the language, Arabic is laid out right to left, and axe finds nothing serious in any of them.
+let app: BrowserApp;
+const messages = path.resolve(import.meta.dirname, '../../src/lib/i18n/messages');
+/** A message as the reader of `locale` sees it (read from the same files the app compiles). */
+const text = (area: string, key: string, locale: string): string =>
+  JSON.parse(readFileSync(path.join(messages, area, `${locale}.json`), 'utf8'))[key];
+
+beforeAll(async () => {
+  app = await startBrowserApp();
+}, 180_000);
+
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') console.error(await app.failureReport());
+});
+
+afterAll(async () => {
+  await app?.close();
+}, 60_000);
+
+async function check(page: Page, name: string) {
+  const violations = await seriousViolations(page);
+  expect(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+/** Opens the first request of the demo's Senegal results, in the given locale. */
+async function openRequest(page: Page, locale: string): Promise<void> {
+  await page.goto(`/${locale}/recherche?country=SN&theme=waste`);
+  await page.locator('.results h3 a').first().click();
+  await page.waitForURL(new RegExp(`/${locale}/demandes/[0-9a-f-]{36}$`));
+}
+
+describe('Portuguese, Arabic and Ukrainian', { timeout: 240_000 }, () => {
+  it.each([
+    ['pt', 'ltr', 'Português'],
+    ['ar', 'rtl', 'العربية'],
+    ['uk', 'ltr', 'Українська'],
+  ])('%s: every page speaks it, in its direction, and axe finds nothing serious', async (locale, dir, name) => {
+    const page = await app.page();
+    await page.goto('/');
+    // The language switch names each language in that language, marked with it.
+    await page.getByRole('link', { name, exact: true }).click();
+    await page.waitForURL((url) => url.pathname === `/${locale}`);
+    expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+    expect(await page.locator('html').getAttribute('dir')).toBe(dir);
+    expect(await page.locator('h1').textContent()).toBe(text('home', 'home_title', locale));
+    await check(page, `/${locale}`);
+
+    await page.goto(`/${locale}/recherche?q=eau`);
+    expect(await page.locator('h1').textContent()).toBe(text('search', 'search_title', locale));
+    await check(page, `/${locale}/recherche?q=eau`);
+    await page.goto(`/${locale}/pays/SN`);
+    await check(page, `/${locale}/pays/SN`);
+    await page.goto(`/${locale}/connexion`);
+    expect(await page.getByRole('button', { name: text('accounts', 'accounts_sign_in_submit', locale) }).count()).toBe(
+      1,
+    );
+    await check(page, `/${locale}/connexion`);
+    await page.goto(`/${locale}/inscription`);
+    await check(page, `/${locale}/inscription`);
+
+    await openRequest(page, locale);
+    // Reference data in the reader's language: the themes of the request.
+    expect(await page.locator('main').textContent()).toContain(text('listing', 'listing_themes', locale));
+    await check(page, `/${locale}/demandes/:id`);
+    await screenshot(page, `request-${locale}`);
+  });
+
+  it('Arabic is laid out right to left: the logo on the right, text aligned right, French content kept left to right', async () => {
+    const page = await app.page();
+    await openRequest(page, 'ar');
+    const layout = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const logo = document.querySelector('header .fr-logo')!.getBoundingClientRect();
+      const h2 = document.querySelector('main h2')!;
+      return {
+        logoRight: logo.right > width / 2,
+        headingAlign: getComputedStyle(h2).textAlign,
+        headingDirection: getComputedStyle(h2).direction,
+        titleLang: document.querySelector('h1')!.getAttribute('lang'),
+        titleDirection: getComputedStyle(document.querySelector('h1')!).direction,
+        overflow: document.documentElement.scrollWidth - width,
+      };
+    });
+    expect(layout.logoRight).toBe(true);
+    expect(layout.headingDirection).toBe('rtl');
+    expect(['start', 'right']).toContain(layout.headingAlign);
+    // The demo request is written in French (no Arabic translation): its text stays left to right, marked French.
+    expect(layout.titleLang).toBe('fr');
+    expect(layout.titleDirection).toBe('ltr');
+    expect(layout.overflow).toBeLessThanOrEqual(0);
+    // Dates and numbers by the locale: Arabic month names, Western digits (the Maghreb's usage).
+    const published = await page.locator('[data-testid=language-label]').textContent();
+    expect(published).toMatch(/(يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر) \d{4}/);
+
+    const phone = await app.page({ phone: true });
+    await openRequest(phone, 'ar');
+    expect(
+      await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
+    await screenshot(phone, 'phone-request-ar');
+  });
+});
