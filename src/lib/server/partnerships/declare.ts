@@ -1,12 +1,14 @@
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/index.js';
 import { authorities, partnerships } from '../db/schema/index.js';
 import { Conflict, Forbidden, InvalidInput, NotFound, Unauthenticated } from '../errors.js';
 import { isUuid } from '../ids.js';
+import { parseWebAddress } from '../input/web-address.js';
+import { FOREIGN_TYPE_CODES, isCountryCode, isForeignCountry, isThemeCode } from '../../reference/index.js';
 import { maySendFor, speaksFor } from '../permissions/membership.js';
-import { coversCountry } from '../permissions/perimeter.js';
+import { coversCountry, inPerimeter, perimeter } from '../permissions/perimeter.js';
 import type { Services } from '../runtime/services.js';
 import { recordTrustEvent } from '../trust/audit.js';
 import { notify } from '../notifications/events.js';
@@ -68,29 +70,128 @@ async function loadPartnership(db: Database, id: string) {
   return row;
 }
 
+export interface PartnershipDetails {
+  startedOn?: string | null;
+  /** When the cooperation stopped, for a past partnership; null while it is active. */
+  endedOn?: string | null;
+  themes?: string[];
+  description?: string | null;
+  link?: string | null;
+}
+
+export interface DeclareInput extends PartnershipDetails {
+  frenchAuthorityId: string;
+  /** An authority already known here… */
+  foreignAuthorityId?: string | null;
+  /** …or one with no account yet, recorded from its name for the country's correspondent to tie later. */
+  newForeignAuthority?: { name: string; country: string; type?: string | null } | null;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_DESCRIPTION = 2000;
+
+function parseDate(raw: string | null | undefined, field: string): string | null {
+  if (raw == null || raw === '') return null;
+  if (!DATE.test(raw) || Number.isNaN(Date.parse(raw)))
+    throw new InvalidInput(field, `${field} must be a date like 2019-06-21`);
+  return raw;
+}
+
+/** The details of a partnership as stored: one reading for the API, the forms and the import. */
+export function parsePartnershipDetails(input: PartnershipDetails) {
+  const startedOn = parseDate(input.startedOn, 'startedOn');
+  const endedOn = parseDate(input.endedOn, 'endedOn');
+  if (startedOn && endedOn && endedOn < startedOn)
+    throw new InvalidInput('endedOn', 'endedOn cannot come before startedOn');
+  const themes = [...new Set(input.themes ?? [])];
+  const unknown = themes.find((t) => !isThemeCode(t));
+  if (unknown !== undefined) throw new InvalidInput('themes', `Unknown theme: ${unknown}`);
+  const description = input.description?.trim() || null;
+  if (description && description.length > MAX_DESCRIPTION)
+    throw new InvalidInput('description', `The description is at most ${MAX_DESCRIPTION} characters.`, {
+      reason: 'max_length',
+      max: MAX_DESCRIPTION,
+    });
+  const link = parseWebAddress(input.link, 'link');
+  return { startedOn, endedOn, themes, description, link };
+}
+
+/**
+ * The foreign authority a declaration names with no account behind it: an existing record of that name in that
+ * country is reused (so two declarations do not make two Kayes), otherwise one is created, marked
+ * recordedFrom = 'partnership' for the correspondent to tie to the authority once it registers.
+ */
+export async function recordForeignAuthority(
+  db: Database,
+  input: { name: string; country: string; type?: string | null },
+  recordedFrom: 'partnership' | 'import',
+) {
+  const name = input.name?.replace(/\s+/g, ' ').trim() ?? '';
+  if (name.length < 2 || name.length > 200)
+    throw new InvalidInput('foreignName', 'Name the foreign authority (2 to 200 characters).', {
+      reason: name.length < 2 ? 'min_length' : 'max_length',
+      min: 2,
+      max: 200,
+    });
+  const country = input.country?.trim().toUpperCase() ?? '';
+  if (!isCountryCode(country) || !isForeignCountry(country))
+    throw new InvalidInput('foreignCountry', 'foreignCountry must be the ISO code of a country other than France.');
+  const type = input.type && FOREIGN_TYPE_CODES.includes(input.type) ? input.type : 'municipality';
+  const [known] = await db
+    .select()
+    .from(authorities)
+    .where(
+      and(
+        eq(authorities.kind, 'foreign'),
+        eq(authorities.country, country),
+        sql`lower(${authorities.name}) = lower(${name})`,
+      ),
+    )
+    .limit(1);
+  if (known) return known;
+  const [created] = await db
+    .insert(authorities)
+    .values({ kind: 'foreign', type, name, country, recordedFrom })
+    .returning();
+  return created!;
+}
+
 /**
  * Records an existing partnership (a twinning signed years ago, say). Declared by one authority it is a claim,
  * pending until the other side confirms; recorded by the country's correspondent or an admin it stands confirmed.
- * A claim matching one the other side already made confirms it.
+ * A claim matching one the other side already made confirms it. A French authority may name a foreign authority
+ * that has no account yet: the claim then waits for the country's correspondent.
  */
 export async function declarePartnership(
   services: Services,
   actor: Actor | null,
-  input: { foreignAuthorityId: string; frenchAuthorityId: string; startedOn?: string | null },
+  input: DeclareInput,
 ): Promise<{ id: string; created: boolean; status: PartnershipStatus }> {
   if (!actor) throw new Unauthenticated();
   const { db } = services;
-  const foreign = await authority(db, input.foreignAuthorityId, 'foreignAuthorityId');
+  const details = parsePartnershipDetails(input);
   const french = await authority(db, input.frenchAuthorityId, 'frenchAuthorityId');
-  if (foreign.kind !== 'foreign')
-    throw new InvalidInput('foreignAuthorityId', 'foreignAuthorityId must be a foreign authority');
   if (french.kind !== 'french')
     throw new InvalidInput('frenchAuthorityId', 'frenchAuthorityId must be a French authority');
-  if (
-    input.startedOn != null &&
-    (!/^\d{4}-\d{2}-\d{2}$/.test(input.startedOn) || Number.isNaN(Date.parse(input.startedOn)))
-  ) {
-    throw new InvalidInput('startedOn', 'startedOn must be a date like 2019-06-21');
+  let foreign;
+  if (input.foreignAuthorityId) {
+    foreign = await authority(db, input.foreignAuthorityId, 'foreignAuthorityId');
+    if (foreign.kind !== 'foreign')
+      throw new InvalidInput('foreignAuthorityId', 'foreignAuthorityId must be a foreign authority');
+  } else if (input.newForeignAuthority) {
+    // Checked before anything is written: only the French side or a moderator names an authority with no account.
+    const country = input.newForeignAuthority.country?.trim().toUpperCase() ?? '';
+    const side = partnershipSideOf(actor, {
+      foreignAuthorityId: '',
+      frenchAuthorityId: french.id,
+      foreignCountry: country,
+    });
+    if (!side) refuse(actor, { foreignAuthorityId: '', frenchAuthorityId: french.id });
+    foreign = await recordForeignAuthority(db, input.newForeignAuthority, 'partnership');
+  } else {
+    throw new InvalidInput('foreignAuthorityId', 'Choose the foreign authority, or name one that has no account yet.', {
+      reason: 'required',
+    });
   }
   const pair = { foreignAuthorityId: foreign.id, frenchAuthorityId: french.id, foreignCountry: foreign.country };
   const side = partnershipSideOf(actor, pair);
@@ -103,7 +204,7 @@ export async function declarePartnership(
         foreignAuthorityId: foreign.id,
         frenchAuthorityId: french.id,
         source: 'declared',
-        startedOn: input.startedOn ?? null,
+        ...details,
         createdBy: actor.userId,
         declaredBySide: side,
         status: confirmedNow ? 'confirmed' : 'pending',
@@ -257,7 +358,12 @@ export interface PartnershipView {
   source: string;
   declaredBySide: string;
   startedOn: string | null;
-  foreignAuthority: { id: string; name: string; country: string };
+  endedOn: string | null;
+  themes: string[];
+  description: string | null;
+  link: string | null;
+  /** recordedFrom of the foreign authority: set while it has no account tied to it. */
+  foreignAuthority: { id: string; name: string; country: string; recordedFrom: string | null };
   frenchAuthority: { id: string; name: string };
   createdAt: string;
   confirmedAt: string | null;
@@ -267,46 +373,74 @@ export interface PartnershipView {
   canEnd: boolean;
 }
 
-/** The partnerships of the actor's own authority, live ones first: what /compte and GET /partnerships/mine show. */
-export async function partnershipsOfMyAuthority(db: Database, actor: Actor | null): Promise<PartnershipView[]> {
-  if (!actor) throw new Unauthenticated();
-  if (!actor.authorityId || !speaksFor(actor, actor.authorityId)) return [];
-  const rows = await db
+function viewRows(db: Database, where: SQL) {
+  return db
     .select({
       partnership: partnerships,
-      foreign: { id: foreignAuthority.id, name: foreignAuthority.name, country: foreignAuthority.country },
+      foreign: {
+        id: foreignAuthority.id,
+        name: foreignAuthority.name,
+        country: foreignAuthority.country,
+        recordedFrom: foreignAuthority.recordedFrom,
+      },
       french: { id: frenchAuthority.id, name: frenchAuthority.name },
     })
     .from(partnerships)
     .innerJoin(foreignAuthority, eq(foreignAuthority.id, partnerships.foreignAuthorityId))
     .innerJoin(frenchAuthority, eq(frenchAuthority.id, partnerships.frenchAuthorityId))
-    .where(
-      or(eq(partnerships.foreignAuthorityId, actor.authorityId), eq(partnerships.frenchAuthorityId, actor.authorityId)),
-    )
+    .where(where)
     .orderBy(
       sql`case ${partnerships.status} when 'pending' then 0 when 'confirmed' then 1 else 2 end`,
       sql`${partnerships.createdAt} desc`,
     )
     .limit(500);
-  return rows.map(({ partnership: p, foreign, french }) => {
-    const side = partnershipSideOf(actor, {
-      foreignAuthorityId: foreign.id,
-      frenchAuthorityId: french.id,
-      foreignCountry: foreign.country,
-    });
-    return {
-      id: p.id,
-      status: p.status,
-      source: p.source,
-      declaredBySide: p.declaredBySide,
-      startedOn: p.startedOn,
-      foreignAuthority: foreign,
-      frenchAuthority: french,
-      createdAt: p.createdAt.toISOString(),
-      confirmedAt: p.confirmedAt?.toISOString() ?? null,
-      endedAt: p.endedAt?.toISOString() ?? null,
-      canConfirm: p.status === 'pending' && !!side && side !== p.declaredBySide,
-      canEnd: p.status !== 'ended' && !!side,
-    };
+}
+
+function toView(actor: Actor, { partnership: p, foreign, french }: Awaited<ReturnType<typeof viewRows>>[number]) {
+  const side = partnershipSideOf(actor, {
+    foreignAuthorityId: foreign.id,
+    frenchAuthorityId: french.id,
+    foreignCountry: foreign.country,
   });
+  return {
+    id: p.id,
+    status: p.status,
+    source: p.source,
+    declaredBySide: p.declaredBySide,
+    startedOn: p.startedOn,
+    endedOn: p.endedOn,
+    themes: p.themes,
+    description: p.description,
+    link: p.link,
+    foreignAuthority: foreign,
+    frenchAuthority: french,
+    createdAt: p.createdAt.toISOString(),
+    confirmedAt: p.confirmedAt?.toISOString() ?? null,
+    endedAt: p.endedAt?.toISOString() ?? null,
+    canConfirm: p.status === 'pending' && !!side && (side === 'staff' || side !== p.declaredBySide),
+    canEnd: p.status !== 'ended' && !!side,
+  } satisfies PartnershipView;
+}
+
+/** The partnerships of the actor's own authority, live ones first: what /compte and GET /partnerships/mine show. */
+export async function partnershipsOfMyAuthority(db: Database, actor: Actor | null): Promise<PartnershipView[]> {
+  if (!actor) throw new Unauthenticated();
+  if (!actor.authorityId || !speaksFor(actor, actor.authorityId)) return [];
+  const rows = await viewRows(
+    db,
+    or(eq(partnerships.foreignAuthorityId, actor.authorityId), eq(partnerships.frenchAuthorityId, actor.authorityId))!,
+  );
+  return rows.map((row) => toView(actor, row));
+}
+
+/** Claims waiting in the countries a correspondent covers (every country for admins): what they confirm. */
+export async function pendingPartnershipsInPerimeter(db: Database, actor: Actor | null): Promise<PartnershipView[]> {
+  if (!actor) throw new Unauthenticated();
+  const scope = perimeter(actor);
+  if (!scope) return [];
+  const rows = await viewRows(
+    db,
+    and(eq(partnerships.status, 'pending'), inPerimeter(foreignAuthority.country, scope))!,
+  );
+  return rows.map((row) => toView(actor, row));
 }

@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor.js';
 import { Forbidden } from '../errors.js';
 import type { Sql } from '../db/index.js';
 import { EVER_PUBLISHED_STATUSES, MATCHED_STATUSES, SEARCHABLE_STATUSES } from '../db/schema/index.js';
+import { partnershipFigures } from '../partnerships/figures.js';
 import { perimeter } from '../permissions/perimeter.js';
 
 export interface StatisticsRow {
@@ -117,16 +118,20 @@ export interface KeyFigures {
 
 /** The public figures of the home page: only counts, nothing personal. */
 export async function readKeyFigures(sql: Sql): Promise<KeyFigures> {
-  const [row] = await sql<Omit<KeyFigures, 'medianModerationHours'>[]>`
+  const [row] = await sql<Omit<KeyFigures, 'medianModerationHours' | 'partnerships'>[]>`
     select
       (select count(*)::int from listings where status::text = any(${[...SEARCHABLE_STATUSES]}::text[])) as "openListings",
       (select count(distinct authority_id)::int from listings where status::text = any(${[...SEARCHABLE_STATUSES]}::text[])) as "foreignAuthorities",
       (select count(distinct country)::int from listings where status::text = any(${[...SEARCHABLE_STATUSES]}::text[])) as "countries",
-      (select count(distinct u.authority_id)::int from users u where u.role = 'french_authority' and u.authority_id is not null and u.membership = 'approved') as "frenchAuthorities",
-      (select count(*)::int from partnerships where status = 'confirmed') as "partnerships"`;
+      (select count(distinct u.authority_id)::int from users u where u.role = 'french_authority' and u.authority_id is not null and u.membership = 'approved') as "frenchAuthorities"`;
   const [median] = await sql<{ hours: number | null }[]>`
     select percentile_cont(0.5) within group (order by hours)::float8 as hours from (${decisionDurations(sql, sql`true`)}) x`;
-  return { ...row!, medianModerationHours: median?.hours == null ? null : Math.round(median.hours * 10) / 10 };
+  const { confirmed: partnerships } = await partnershipFigures(sql);
+  return {
+    ...row!,
+    partnerships,
+    medianModerationHours: median?.hours == null ? null : Math.round(median.hours * 10) / 10,
+  };
 }
 
 /** Per-country open requests, for the map. */

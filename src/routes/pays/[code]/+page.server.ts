@@ -4,6 +4,7 @@ import { getLocale, m } from '$lib/i18n';
 import { CONTINENTS, countryName, findCountry, findTheme, frenchCountryForms } from '$lib/reference';
 import { getServices } from '$lib/server/runtime/services';
 import { searchListings } from '$lib/server/search/search-listings';
+import { partnershipFigures } from '$lib/server/partnerships/figures';
 import { frenchPresenceIn } from '$lib/server/partnerships/presence';
 import { openCallsFor } from '$lib/server/cofinancing/paths';
 import { formatDate } from '$lib/i18n';
@@ -14,10 +15,11 @@ export const load: PageServerLoad = async ({ params }) => {
   const country = findCountry(code);
   if (!country) error(404, m.error_not_found());
   const locale = getLocale();
-  const [result, presence, calls] = await Promise.all([
+  const [result, presence, calls, figures] = await Promise.all([
     searchListings(getServices(), { country: code, sort: 'newest', hitsPerPage: '50' }),
     frenchPresenceIn(getServices().db, code),
     openCallsFor(getServices().db, code),
+    partnershipFigures(getServices().sql, [code]),
   ]);
   return {
     code,
@@ -35,6 +37,7 @@ export const load: PageServerLoad = async ({ params }) => {
       closesOn: c.closesOn ? formatDate(c.closesOn, locale) : null,
       datesToConfirm: c.datesToConfirm,
     })),
+    partnerships: figures.byCountry[code] ?? 0,
     presence: presence.map((p) => ({ id: p.authorityId, name: p.name, region: p.region, partners: p.partners })),
     hits: result.hits.map((h) => hitView(h, locale)),
     themes: Object.entries(result.facets.themes ?? {})

@@ -20,7 +20,16 @@ const PartnershipItem = Type.Object({
   source: Type.String(),
   declaredBySide: Type.String(),
   startedOn: Type.Union([Type.String(), Type.Null()]),
-  foreignAuthority: Type.Object({ id: Type.String(), name: Type.String(), country: Type.String() }),
+  endedOn: Type.Union([Type.String(), Type.Null()]),
+  themes: Type.Array(Type.String()),
+  description: Type.Union([Type.String(), Type.Null()]),
+  link: Type.Union([Type.String(), Type.Null()]),
+  foreignAuthority: Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    country: Type.String(),
+    recordedFrom: Type.Union([Type.String(), Type.Null()]),
+  }),
   frenchAuthority: Type.Object({ id: Type.String(), name: Type.String() }),
   createdAt: Type.String(),
   confirmedAt: Type.Union([Type.String(), Type.Null()]),
@@ -41,9 +50,26 @@ const partnershipRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         tags: ['partnerships'],
         body: Type.Object(
           {
-            foreignAuthorityId: Type.String({ format: 'uuid' }),
+            foreignAuthorityId: Type.Optional(Type.String({ format: 'uuid' })),
+            newForeignAuthority: Type.Optional(
+              Type.Object(
+                {
+                  name: Type.String({ minLength: 2, maxLength: 200 }),
+                  country: Type.String({ pattern: '^[A-Z]{2}$' }),
+                  type: Type.Optional(Type.String({ maxLength: 40 })),
+                },
+                {
+                  additionalProperties: false,
+                  description: 'A foreign authority with no account yet: recorded for the correspondent to tie later',
+                },
+              ),
+            ),
             frenchAuthorityId: Type.String({ format: 'uuid' }),
             startedOn: Type.Optional(Type.Union([Type.String({ format: 'date' }), Type.Null()])),
+            endedOn: Type.Optional(Type.Union([Type.String({ format: 'date' }), Type.Null()])),
+            themes: Type.Optional(Type.Array(Type.String({ maxLength: 60 }), { maxItems: 20 })),
+            description: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+            link: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()])),
           },
           { additionalProperties: false },
         ),

@@ -46,6 +46,11 @@ export const authorities = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /**
+     * How a foreign authority with no account came to be: 'partnership' (named by a French authority declaring a
+     * partnership) or 'import'. The country's correspondent later ties such a record to the registered authority.
+     */
+    recordedFrom: text('recorded_from'),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
     verifiedBy: uuid('verified_by'),
     createdAt: createdAt(),

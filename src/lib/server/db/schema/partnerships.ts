@@ -4,6 +4,7 @@ import {
   boolean,
   date,
   index,
+  integer,
   jsonb,
   pgTable,
   text,
@@ -111,9 +112,22 @@ export const partnerships = pgTable(
     endedAt: timestamp('ended_at', { withTimezone: true }),
     endedBy: uuid('ended_by').references(() => users.id, { onDelete: 'set null' }),
     endReason: text('end_reason'),
+    /** What the two authorities work on together (theme codes of the reference list). */
+    themes: text('themes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    description: text('description'),
+    /** A public page about the partnership (an agreement, a project page): http(s) only. */
+    link: text('link'),
+    /** When the cooperation itself stopped (a twinning that ran 2008–2015): history, not the withdrawal of a claim. */
+    endedOn: date('ended_on'),
+    /** The import that brought it (Atlas-like file): a batch is rolled back as a whole. */
+    importBatchId: uuid('import_batch_id'),
     createdAt: createdAt(),
   },
   (t) => [
+    index('partnerships_import_batch_idx').on(t.importBatchId),
     // One live partnership per pair (and request); an ended one may be declared again.
     uniqueIndex('partnerships_pair_listing_uq')
       .on(
@@ -131,5 +145,22 @@ export const partnerships = pgTable(
 export const sentNotifications = pgTable('sent_notifications', {
   key: text('key').primaryKey(),
   payload: jsonb('payload'),
+  createdAt: createdAt(),
+});
+
+/**
+ * One import of existing partnerships by an admin (an Atlas-like CSV/XLSX): its report is kept so the dry run
+ * shown is what gets committed, and the batch id lets an admin roll the whole import back.
+ */
+export const partnershipImportBatches = pgTable('partnership_import_batches', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  fileName: text('file_name').notNull(),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  status: text('status').notNull().default('dry_run'),
+  rows: integer('rows').notNull().default(0),
+  created: integer('created').notNull().default(0),
+  report: jsonb('report'),
+  committedAt: timestamp('committed_at', { withTimezone: true }),
+  rolledBackAt: timestamp('rolled_back_at', { withTimezone: true }),
   createdAt: createdAt(),
 });

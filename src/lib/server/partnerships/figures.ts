@@ -1,0 +1,33 @@
+import type { Sql } from '../db/index.js';
+
+export interface PartnershipFigures {
+  /** Confirmed partnerships: the one figure home, statistics and country pages print. */
+  confirmed: number;
+  /** French authorities with at least one confirmed partnership. */
+  frenchAuthorities: number;
+  /** Confirmed partnerships per country of the foreign authority. */
+  byCountry: Record<string, number>;
+}
+
+/**
+ * Every public count of partnerships comes from here, so the home page, /statistiques and the country pages agree:
+ * confirmed partnerships only (claims and ended ones are not partnerships yet, or any more), counted once each,
+ * by the country of the foreign authority. `countries` narrows it to a correspondent's perimeter.
+ */
+export async function partnershipFigures(
+  sql: Sql,
+  countries: readonly string[] | 'all' = 'all',
+): Promise<PartnershipFigures> {
+  const scope = countries === 'all' ? sql`true` : sql`f.country = any(${[...countries]}::text[])`;
+  const rows = await sql<{ country: string; n: number; french: string[] }[]>`
+    select f.country, count(*)::int as n, array_agg(distinct p.french_authority_id::text) as french
+    from partnerships p join authorities f on f.id = p.foreign_authority_id
+    where p.status = 'confirmed' and ${scope}
+    group by f.country`;
+  const french = new Set(rows.flatMap((r) => r.french));
+  return {
+    confirmed: rows.reduce((sum, r) => sum + r.n, 0),
+    frenchAuthorities: french.size,
+    byCountry: Object.fromEntries(rows.map((r) => [r.country, r.n])),
+  };
+}
