@@ -190,6 +190,8 @@ describe('declaring a partnership with its details', () => {
     const member = await createUser(ctx.services, { role: 'foreign_authority', authorityId: registered.id });
     actors.kedougou = await actor(member.id);
     const [record] = await authorityRecordsToTie(ctx.services.db, actors.correspondentSN);
+    expect(record!.partnerships).toBe(1);
+    expect(record!.candidates.map((c) => c.name)).toEqual(['Commune de Kedougou']);
     expect(record!.candidates[0]).toMatchObject({ id: registered.id, name: 'Commune de Kedougou' });
     await expect(
       tieAuthorityRecord(ctx.services.db, actors.correspondentMA, recordId, registered.id),

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/index.js';
-import { authorities, partnerships, users } from '../db/schema/index.js';
+import { authorities } from '../db/schema/index.js';
 import { Forbidden, InvalidInput, NotFound, Unauthenticated } from '../errors.js';
 import { isUuid } from '../ids.js';
 import { inPerimeter, perimeter } from '../permissions/perimeter.js';
@@ -31,7 +31,7 @@ export async function authorityRecordsToTie(db: Database, actor: Actor | null, l
       name: authorities.name,
       country: authorities.country,
       recordedFrom: authorities.recordedFrom,
-      partnerships: sql<number>`(select count(*)::int from ${partnerships} p where p.foreign_authority_id = ${authorities.id})`,
+      partnerships: sql<number>`(select count(*)::int from partnerships p where p.foreign_authority_id = "authorities"."id")`,
     })
     .from(authorities)
     .where(
@@ -58,7 +58,7 @@ export async function authorityRecordsToTie(db: Database, actor: Actor | null, l
           eq(authorities.kind, 'foreign'),
           eq(authorities.country, record.country),
           isNull(authorities.recordedFrom),
-          sql`exists (select 1 from ${users} u where u.authority_id = ${authorities.id})`,
+          sql`exists (select 1 from users u where u.authority_id = "authorities"."id")`,
         ),
       )
       .orderBy(sql`similarity(lower(${authorities.name}), lower(${record.name})) desc`, asc(authorities.name))
