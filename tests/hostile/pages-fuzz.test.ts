@@ -132,6 +132,12 @@ const PARAMS = [
   'id',
   'userId',
   'step',
+  'anciennete',
+  'verifiees',
+  'fait',
+  'domaine',
+  'nombre',
+  'collectivites',
 ];
 const ROLES = ['anonymous', 'foreign', 'french', 'correspondent', 'admin'] as const;
 
@@ -165,6 +171,7 @@ function pages(): string[] {
     '/verification-email',
     '/admin',
     '/admin/correspondants',
+    '/admin/comptes-francais',
     '/admin/referentiels',
     '/dev/outbox',
   ];
@@ -199,6 +206,14 @@ function actions(): Array<{ path: string; action: string | null; fields: string[
     { path: `/echanges/${ids.conversation}`, action: 'share', fields: ['share'] },
     { path: '/moderation/comptes', action: 'verify', fields: ['authorityId'] },
     { path: '/moderation/comptes', action: 'approve', fields: ['userId'] },
+    { path: '/moderation/comptes', action: 'reject', fields: ['userId', 'reason'] },
+    { path: '/moderation/comptes', action: 'deleteSpam', fields: ['userIds'] },
+    { path: '/moderation/comptes', action: 'merge', fields: ['duplicateId', 'keepId'] },
+    { path: '/admin/comptes-francais', action: 'approve', fields: ['userId'] },
+    { path: '/admin/comptes-francais', action: 'reject', fields: ['userId', 'reason'] },
+    { path: '/admin/comptes-francais', action: 'recordDomain', fields: ['authorityId', 'userId', 'domain'] },
+    { path: '/compte', action: 'approve', fields: ['userId'] },
+    { path: '/compte', action: 'reject', fields: ['userId', 'reason'] },
     { path: `/moderation/${ids.listing}`, action: 'decide', fields: ['decision', 'comment', 'version'] },
     { path: `/moderation/${ids.listing}`, action: 'verify', fields: ['authorityId'] },
     { path: '/mot-de-passe-oublie', action: null, fields: ['email'] },

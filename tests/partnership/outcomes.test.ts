@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { createServer } from '../../src/api/app.js';
-import { listings, moderationEvents, partnerships } from '../../src/lib/server/db/schema/index.js';
+import { listings, moderationEvents, notificationEvents, partnerships } from '../../src/lib/server/db/schema/index.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';
 import { createAuthority, createUser, insertListing, login } from '../helpers/fixtures.js';
 
@@ -81,6 +81,13 @@ describe('outcomes and partnerships', () => {
       toStatus: 'matched',
       comment: 'Convention signée le 3 mars',
     });
+    // Each French partner is told of the claim (to confirm or refuse it), once.
+    const claims = await ctx.services.db
+      .select({ subject: notificationEvents.subject })
+      .from(notificationEvents)
+      .where(eq(notificationEvents.kind, 'partnership_claimed'));
+    expect(claims.map((c) => c.subject.partnershipId).sort()).toEqual(rows.map((r) => r.id).sort());
+    expect(claims.every((c) => c.subject.byAuthorityId === foreignId)).toBe(true);
 
     // Matching twice is refused with the current state; nothing is written.
     const again = await app.inject({

@@ -14,6 +14,8 @@ import {
   SESSION_COOKIE,
 } from '$lib/server/auth/session';
 import { getServices } from '$lib/server/runtime/services';
+import { joinRequestsFor } from '$lib/server/trust/membership';
+import { decideFromQueue } from '$lib/trust/queue-actions.server';
 import type { Actions, PageServerLoad } from './$types';
 
 const signedIn = (actor: Actor | null, url: URL): Actor => requireRole({ actor }, url);
@@ -23,7 +25,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const { db } = getServices();
   const profile = await getProfile(db, actor);
   const sessions = await listSessions(db, actor.userId, actor.sessionId);
+  const speaksForAuthority =
+    (actor.role === 'french_authority' || actor.role === 'foreign_authority') && actor.approved && actor.emailVerified;
+  // Who asks to join: only an approved member with a verified address vouches for a colleague.
+  const joinRequests = speaksForAuthority ? await joinRequestsFor(getServices(), actor) : [];
   return {
+    done: url.searchParams.get('fait'),
+    joinRequests: joinRequests.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     welcome: url.searchParams.has('bienvenue'),
     profile: {
       ...profile,
@@ -35,14 +43,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       createdAt: s.createdAt.toISOString(),
       lastVerifiedAt: s.lastVerifiedAt.toISOString(),
     })),
-    canInvite:
-      (actor.role === 'french_authority' || actor.role === 'foreign_authority') &&
-      actor.approved &&
-      actor.emailVerified,
+    canInvite: speaksForAuthority,
   };
 };
 
 export const actions: Actions = {
+  // A colleague's join request (the person is told either way, in their language).
+  approve: (event) => decideFromQueue(event, 'approve', { anchor: 'demandes-adhesion' }),
+  reject: (event) => decideFromQueue(event, 'reject', { anchor: 'demandes-adhesion' }),
   profile: async ({ request, locals, url }) => {
     const actor = signedIn(locals.actor, url);
     const form = await request.formData();

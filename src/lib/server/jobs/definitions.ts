@@ -5,6 +5,7 @@ import { conversationJobs } from '../conversations/notifications.js';
 import { listingJobs } from '../listings/expiry-job.js';
 import { notificationJobs } from '../notifications/process.js';
 import { passwordResetJobs } from '../auth/password-reset.js';
+import { trustJobs } from '../trust/jobs.js';
 import type { JobDefinition } from './queue.js';
 
 /** Every background job of the platform, with its schedule. */
@@ -15,5 +16,6 @@ export const JOB_DEFINITIONS: JobDefinition<never>[] = [
   ...freshnessJobs,
   ...listingJobs,
   ...notificationJobs,
+  ...trustJobs,
   ...(passwordResetJobs as JobDefinition<never>[]),
 ];

@@ -7,6 +7,7 @@ import { assertCanFollowUp } from '../listings/permissions.js';
 import { applyStep, conflictWithCurrent, type ListingWithAuthority } from '../listings/store.js';
 import { refusal } from '../listings/transitions.js';
 import { isUuid } from '../ids.js';
+import { dispatch, recordNotification } from '../notifications/events.js';
 
 /**
  * A request found its French partner(s): it becomes "matched" and each pair enters the partnerships table,
@@ -31,7 +32,8 @@ export async function markMatched(
   if (found.length !== ids.length)
     throw new InvalidInput('frenchAuthorityIds', 'Every partner must be a French local authority of the platform.');
   const byModerator = actor.role === 'admin' || actor.role === 'correspondent';
-  return applyStep(db, actor, listingId, expectedVersion, (current) => {
+  const claims: number[] = [];
+  const updated = await applyStep(db, actor, listingId, expectedVersion, (current) => {
     assertCanFollowUp(actor, current.listing);
     const reason = refusal('match', current.listing.status);
     if (reason) throw conflictWithCurrent(reason, current.listing);
@@ -42,7 +44,7 @@ export async function markMatched(
       comment: input.comment ?? null,
       changes: { partners: { from: null, to: ids } },
       alsoWrite: async (tx, updated) => {
-        await tx
+        const inserted = await tx
           .insert(partnerships)
           .values(
             ids.map((frenchAuthorityId) => ({
@@ -59,7 +61,19 @@ export async function markMatched(
               confirmedBy: byModerator ? actor.userId : null,
             })),
           )
-          .onConflictDoNothing();
+          .onConflictDoNothing()
+          .returning({ id: partnerships.id, status: partnerships.status });
+        // Each French partner hears of the claim (its approved members confirm or refuse it); recorded with the
+        // change, so the claim exists exactly when its notice does.
+        for (const p of inserted.filter((row) => row.status === 'pending'))
+          claims.push(
+            await recordNotification(
+              tx,
+              'partnership_claimed',
+              { partnershipId: p.id, byAuthorityId: updated.authorityId },
+              actor.userId,
+            ),
+          );
         await tx
           .update(conversations)
           .set({ status: 'matched' })
@@ -67,4 +81,6 @@ export async function markMatched(
       },
     };
   });
+  await dispatch(...claims);
+  return updated;
 }

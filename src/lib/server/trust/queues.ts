@@ -20,7 +20,18 @@ export interface QueueFilters {
   q?: string | null;
   /** Only people whose address is verified (a flood's accounts rarely are). */
   verifiedOnly?: boolean;
+  /** How long ago they registered: a flood is in the last hour; whoever waits more than a week is overdue. */
+  age?: QueueAge | null;
 }
+
+export const QUEUE_AGES = ['last_hour', 'last_day', 'over_week'] as const;
+export type QueueAge = (typeof QUEUE_AGES)[number];
+
+const AGE_CONDITION: Record<QueueAge, SQL> = {
+  last_hour: sql`${users.createdAt} > now() - interval '1 hour'`,
+  last_day: sql`${users.createdAt} > now() - interval '1 day'`,
+  over_week: sql`${users.createdAt} < now() - interval '7 days'`,
+};
 
 function checkFilters(filters: QueueFilters) {
   const page = filters.page ?? 1;
@@ -35,7 +46,10 @@ function checkFilters(filters: QueueFilters) {
   const q = filters.q?.trim() || null;
   if (q && q.length > 200)
     throw new InvalidInput('q', 'q is at most 200 characters.', { reason: 'max_length', max: 200 });
-  return { page, state, country, q, verifiedOnly: !!filters.verifiedOnly };
+  const age = filters.age || null;
+  if (age && !(QUEUE_AGES as readonly string[]).includes(age))
+    throw new InvalidInput('age', `age must be one of ${QUEUE_AGES.join(', ')}.`);
+  return { page, state, country, q, verifiedOnly: !!filters.verifiedOnly, age };
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -119,6 +133,7 @@ export async function foreignAccountsQueue(
     isNull(users.disabledAt),
     inPerimeter(authorities.country, countries),
     f.verifiedOnly ? isNotNull(users.emailVerifiedAt) : undefined,
+    f.age ? AGE_CONDITION[f.age] : undefined,
     textFilter(f.q),
   );
   return {
@@ -143,6 +158,7 @@ export async function frenchAccountsQueue(
     eq(users.membership, f.state),
     isNull(users.disabledAt),
     f.verifiedOnly ? isNotNull(users.emailVerifiedAt) : undefined,
+    f.age ? AGE_CONDITION[f.age] : undefined,
     textFilter(f.q),
   );
   return { ...(await page(db, where, f.page)), anomalies: await registrationAnomalies(db, config, ['FR']) };

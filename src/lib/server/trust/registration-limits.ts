@@ -72,6 +72,10 @@ export async function registrationAnomalies(
 }
 
 /** Old rows serve no limit: a day is kept, for the anomaly and for looking back at a flood. */
-export async function pruneRegistrationLog(db: Database): Promise<void> {
-  await db.delete(registrationLog).where(sql`${registrationLog.createdAt} < now() - interval '1 day'`);
+export async function pruneRegistrationLog(db: Database): Promise<number> {
+  const removed = await db
+    .delete(registrationLog)
+    .where(sql`${registrationLog.createdAt} < now() - interval '1 day'`)
+    .returning({ id: registrationLog.id });
+  return removed.length;
 }

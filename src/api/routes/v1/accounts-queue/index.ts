@@ -2,7 +2,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { recordAuthorityDomain, removeAuthorityDomain } from '../../../../lib/server/trust/domains.js';
 import { mergeAuthorities } from '../../../../lib/server/trust/merge.js';
-import { departementOf, foreignAccountsQueue, frenchAccountsQueue } from '../../../../lib/server/trust/queues.js';
+import {
+  departementOf,
+  foreignAccountsQueue,
+  frenchAccountsQueue,
+  QUEUE_AGES,
+} from '../../../../lib/server/trust/queues.js';
 import { deleteSpamRegistrations } from '../../../../lib/server/trust/spam.js';
 import { problems } from '../../../schemas/problem.js';
 
@@ -16,6 +21,7 @@ const QueueQuery = Type.Object(
     country: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$' })),
     q: Type.Optional(Type.String({ maxLength: 200 })),
     verifiedOnly: Type.Optional(Type.Boolean()),
+    age: Type.Optional(Type.Union(QUEUE_AGES.map((a) => Type.Literal(a)))),
   },
   strict,
 );
