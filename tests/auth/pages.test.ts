@@ -106,6 +106,7 @@ describe('account pages', () => {
       'authority.name': 'Commune de Ziguinchor',
       'authority.type': 'municipality',
       'authority.country': 'SN',
+      'authority.population': '205 294',
       displayName: 'Fatou Sarr',
       email: 'fatou.sarr@ziguinchor.sn',
       password: 'le fleuve casamance au printemps',
@@ -153,6 +154,7 @@ describe('account pages', () => {
       'authority.name': 'Municipalidad de Cusco',
       'authority.type': 'municipality',
       'authority.country': 'PE',
+      'authority.population': '428 450',
       displayName: 'Luis Quispe',
       email: 'luis@cusco.gob.pe',
       password: 'password1234',
@@ -162,6 +164,75 @@ describe('account pages', () => {
     expect(html).toContain('fait partie des plus courants');
     expect(html).toContain('value="Municipalidad de Cusco"');
     expect(html).toContain('id="password-error"');
+  });
+
+  it('asks a foreign authority its population, read as the reader writes it, and normalises its web address', async () => {
+    const fields = {
+      'authority.name': 'Alcaldía de Popayán',
+      'authority.type': 'municipality',
+      'authority.country': 'CO',
+      'authority.website': 'www.popayan.gov.co',
+      displayName: 'Camila Muñoz',
+      email: 'camila.munoz@popayan.gov.co',
+      password: 'el puente del humilladero',
+    };
+    const missing = await post('/es/inscription?collectivite=etrangere&/foreign', fields);
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toContain('id="authority.population-error"');
+    const res = await post('/es/inscription?collectivite=etrangere&/foreign', {
+      ...fields,
+      'authority.population': '330.000',
+    });
+    expect(res.status).toBe(303);
+    const [row] = await ctx.services.sql<{ population: number; website: string }[]>`
+      select population, website from authorities where name = 'Alcaldía de Popayán'`;
+    expect(row).toEqual({ population: 330_000, website: 'https://www.popayan.gov.co' });
+  });
+
+  it('lets an approved member correct the authority (audited, never over a colleague), a pending one only read', async () => {
+    const cuenca = await createAuthority(ctx.services, { kind: 'foreign', country: 'EC', population: null });
+    const member = await createUser(ctx.services, { role: 'foreign_authority', authorityId: cuenca.id });
+    const pending = await createUser(ctx.services, {
+      role: 'foreign_authority',
+      authorityId: cuenca.id,
+      membership: 'pending',
+    });
+    const signIn = async (email: string) =>
+      `session=${sessionCookie(await post('/connexion', { email, password: TEST_PASSWORD }))}`;
+    const cookie = await signIn(member.email);
+    const page = await (await fetch(`${app.url}/compte/collectivite`, { headers: { cookie } })).text();
+    const version = /name="version" value="([^"]+)"/.exec(page)![1]!;
+    const save = (fields: Record<string, string>, who = cookie) =>
+      post('/compte/collectivite', fields, { cookie: who });
+    const ok = await save({ version, population: '600 000', website: 'cuenca.gob.ec', region: 'Azuay' });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toBe('/compte/collectivite?enregistre=1');
+    const [row] = await ctx.services.sql<{ population: number; website: string; region: string }[]>`
+      select population, website, region from authorities where id = ${cuenca.id}`;
+    expect(row).toEqual({ population: 600_000, website: 'https://cuenca.gob.ec', region: 'Azuay' });
+    const [event] = await ctx.services.sql<{ actor_id: string; details: Record<string, unknown> }[]>`
+      select actor_id, details from trust_events where authority_id = ${cuenca.id} and action = 'authority.profile_update'`;
+    expect(event).toEqual({
+      actor_id: member.id,
+      details: {
+        before: { population: null, website: null, region: null },
+        after: { population: 600_000, website: 'https://cuenca.gob.ec', region: 'Azuay' },
+      },
+    });
+    // The same form sent again from the old page: a colleague's change is not overwritten.
+    const stale = await save({ version, population: '1', website: '', region: '' });
+    expect(stale.status).toBe(409);
+    const reread = await (await fetch(`${app.url}/compte/collectivite`, { headers: { cookie } })).text();
+    expect(reread).toContain('600');
+    expect(reread).toContain('Dernière modification le');
+
+    const pendingCookie = await signIn(pending.email);
+    const readOnly = await (
+      await fetch(`${app.url}/compte/collectivite`, { headers: { cookie: pendingCookie } })
+    ).text();
+    expect(readOnly).not.toContain('name="version"');
+    expect(readOnly).toContain('Seuls les membres approuvés');
+    expect((await save({ version, population: '2' }, pendingCookie)).status).toBe(403);
   });
 
   it('resets a password from the mailed link', async () => {

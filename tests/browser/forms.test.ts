@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO, screenshot, signIn, useBrowserApp } from './harness.js';
+import { DEMO, screenshot, seriousViolations, signIn, useBrowserApp } from './harness.js';
 
 // Forms that take what people type the way they write it, show every mistake at once, and never post twice.
 const app = useBrowserApp();
@@ -29,9 +29,20 @@ describe('forgiving forms', { timeout: 240_000 }, () => {
     expect(await page.getByText('Traduction en français').count()).toBe(0);
     await page.locator('#translations-en-title').fill('Checking how amounts are typed');
     await page.locator('#translations-en-summary').fill('A project to check amounts.');
+    // The description too, behind a disclosure (most authors translate the headline only).
+    await page.getByText('Traduire aussi la description en anglais').click();
+    await page.locator('#translations-en-context').fill('Amounts are typed in many ways.');
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
     await page.waitForURL(/enregistre=1/);
     expect(await page.locator('#translations-en-title').inputValue()).toBe('Checking how amounts are typed');
+    expect(await page.locator('#translations-en-context').inputValue()).toBe('Amounts are typed in many ways.');
+    // The draft says how far it got, and "Modifier" resumes at the first step still to complete.
+    expect(await page.getByTestId('draft-progress').textContent()).toMatch(/Étapes complètes\s:\s1 sur 4/);
+    await page.goto('/mes-demandes');
+    const row = page.locator('tr').filter({ hasText: 'Budget test' }).first();
+    expect(await row.textContent()).toMatch(/Étapes complètes\s:\s1 sur 4/);
+    expect(await row.getByRole('link', { name: 'Modifier' }).getAttribute('href')).toMatch(/modifier\?etape=2$/);
+    await screenshot(page, 'draft-progress');
     await page.goto(step3);
     expect(await page.locator('#budgetEur-hint').textContent()).toMatch(/^Nombre entier, par exemple 120\s000$/);
     // Three mistakes, one round trip: each field says what is wrong, the summary lists them all.
@@ -67,6 +78,42 @@ describe('forgiving forms', { timeout: 240_000 }, () => {
     await page.goto(step3.replace('etape=3', 'etape=5'));
     expect(new URL(page.url()).pathname).toMatch(/^\/es\/mes-demandes\//);
     expect(await page.locator('main').textContent()).toMatch(/250\.000\s€/);
+  });
+
+  it('picks a French collectivité with an autocomplete (keyboard), or a search-then-choose form without JavaScript', async () => {
+    const page = await app.page();
+    await page.goto('/inscription?collectivite=francaise');
+    await page.waitForSelector('html[data-hydrated]');
+    const combobox = page.getByRole('combobox', { name: /Nom, code INSEE ou code postal/ });
+    await combobox.fill('lannion');
+    const option = page.getByRole('option', { name: /Lannion \(22\) — commune/ });
+    await option.waitFor();
+    expect(await combobox.getAttribute('aria-expanded')).toBe('true');
+    await combobox.press('ArrowDown');
+    expect(await combobox.getAttribute('aria-activedescendant')).toBe(await option.getAttribute('id'));
+    await combobox.press('Enter');
+    expect(await page.getByText('Collectivité choisie : Lannion (22) — commune').count()).toBe(1);
+    expect(await page.locator('input[name=authorityId]').count()).toBe(1);
+    // By postcode, and never a raw code such as "REG-53" in what is offered.
+    await combobox.fill('22300');
+    await page.getByRole('option', { name: /Lannion \(22\) — commune/ }).waitFor();
+    await combobox.fill('bretagne');
+    await page.getByRole('option', { name: /^Bretagne — région/ }).waitFor();
+    expect(await page.locator('[role=listbox]').textContent()).not.toContain('REG-');
+    await screenshot(page, 'registration-autocomplete');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const noJs = await app.page({ javaScript: false });
+    await noJs.goto('/inscription?collectivite=francaise&q=lannion');
+    expect(await noJs.locator('label[for^=authority-]').first().textContent()).toMatch(/Lannion \(22\) — commune/);
+    await screenshot(noJs, 'registration-french-no-js-fr');
+    await noJs.goto('/en/inscription?collectivite=francaise&q=lannion');
+    expect(await noJs.locator('label[for^=authority-]').first().textContent()).toMatch(/Lannion \(22\) — commune/);
+    await screenshot(noJs, 'registration-french-no-js-en');
+    // The foreign form asks the population, with the format a Spanish reader writes.
+    await noJs.goto('/es/inscription?collectivite=etrangere');
+    expect(await noJs.locator('#authority\\.population-hint').textContent()).toContain('330.000');
+    await screenshot(noJs, 'registration-foreign-es');
   });
 
   it('a message sent without JavaScript, then the page reloaded, is sent once', async () => {

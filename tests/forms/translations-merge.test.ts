@@ -19,4 +19,28 @@ describe('translations typed in the request form', () => {
       pt: { title: 'Título pt', summary: 'Resumo' },
     });
   });
+
+  it('takes the description typed in the form too, a field emptied going', () => {
+    const existing = { en: { title: 'Water', summary: 'For all', context: 'Old context', objectives: 'Old goals' } };
+    const typed = {
+      en: {
+        title: 'Water',
+        summary: 'For all',
+        context: 'Three districts without a network',
+        difficulties: null,
+        objectives: null,
+        expectedFromFrance: 'Engineering advice',
+      },
+    };
+    expect(mergeTranslations(existing, typed, 'es')).toEqual({
+      en: {
+        title: 'Water',
+        summary: 'For all',
+        context: 'Three districts without a network',
+        difficulties: null,
+        objectives: null,
+        expectedFromFrance: 'Engineering advice',
+      },
+    });
+  });
 });

@@ -117,7 +117,9 @@ describe('cross-language search, for every theme', () => {
         VOCABULARY_LANGUAGES.flatMap((from) => concept[from].map((word) => ({ from, word }))),
       );
       const results = await Promise.all(
-        searches.map(({ word }) => searchListings(ctx.services, { q: word, country: countryOf.get(theme)! })),
+        searches.map(({ word }) =>
+          searchListings(ctx.services, { q: word, country: countryOf.get(theme)! }, { meiliTimeoutMs: 30_000 }),
+        ),
       );
       results.forEach((result, i) => {
         const { from, word } = searches[i]!;

@@ -38,7 +38,9 @@ export type InputProblem =
   | { reason: 'personal' }
   | { reason: 'current_password' }
   /** Not an http(s) web address (input/web-address.ts). */
-  | { reason: 'web_address' };
+  | { reason: 'web_address' }
+  /** A country (or territory) where no foreign authority may register (authorities/registrable-countries.ts). */
+  | { reason: 'country_not_open' };
 export type InputReason = InputProblem['reason'];
 
 export class InvalidInput extends DomainError {

@@ -1,13 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { accountFailure, limitedPerIp, setSessionCookie, text } from '$lib/accounts/form.server';
 import { href, m } from '$lib/i18n';
-import { localizeDomainError } from '$lib/i18n/form-error.server';
+import { formFailure, localizeDomainError } from '$lib/i18n/form-error.server';
+import { parseWholeNumber } from '$lib/forms/whole-number';
 import { FOREIGN_AUTHORITY_TYPES, countryName } from '$lib/reference';
 import { registrableCountries } from '$lib/server/authorities/registrable-countries';
 import { searchFrenchAuthorities } from '$lib/server/auth/french-authorities';
 import { openSession } from '$lib/server/auth/login';
 import { register, type Registration } from '$lib/server/auth/registration';
-import { DomainError } from '$lib/server/errors';
+import { DomainError, InvalidInput } from '$lib/server/errors';
 import { clientAddress } from '$lib/server/http/client-address';
 import { getServices } from '$lib/server/runtime/services';
 import type { SimilarAuthority } from '$lib/server/trust/similar';
@@ -95,6 +96,7 @@ export const actions: Actions = limitedPerIp({
       country: text(form, 'authority.country'),
       region: text(form, 'authority.region') || null,
       website: text(form, 'authority.website') || null,
+      population: text(form, 'authority.population'),
     };
     const values = {
       email: p.email,
@@ -105,6 +107,22 @@ export const actions: Actions = limitedPerIp({
     // After similar authorities were offered: the person joins one, or says theirs is another.
     const choice = text(form, 'choice');
     if (choice && choice !== 'new') return create(event, { kind: 'foreign', joinAuthorityId: choice, ...p }, values);
-    return create(event, { kind: 'foreign', authority, createAnyway: choice === 'new', ...p }, values);
+    // Asked here (the API leaves it optional): without it the authority drops out of the search's size filter.
+    const population = parseWholeNumber(authority.population, event.locals.locale);
+    if (population === null)
+      return formFailure(
+        new InvalidInput('authority.population', 'The population is required.', { reason: 'required' }),
+        values,
+      );
+    return create(
+      event,
+      {
+        kind: 'foreign',
+        authority: { ...authority, population: population as number },
+        createAnyway: choice === 'new',
+        ...p,
+      },
+      values,
+    );
   },
 });

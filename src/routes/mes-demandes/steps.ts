@@ -11,6 +11,39 @@ export const STEPS = [
 ] as const;
 export const LAST_EDIT_STEP = 4;
 
+/** The fields that say a step is done (the rest are optional); what a returning author sees and resumes from. */
+interface DraftContent {
+  originalLanguage?: unknown;
+  title?: unknown;
+  summary?: unknown;
+  themes?: unknown;
+  context?: unknown;
+  objectives?: unknown;
+  expectedFromFrance?: unknown;
+  forms?: unknown;
+  exchangeLanguages?: unknown;
+  technicalContact?: unknown;
+}
+const filled = (v: unknown) => (typeof v === 'string' ? v.trim() !== '' : v !== null && v !== undefined);
+const some = (v: unknown) => Array.isArray(v) && v.length > 0;
+
+/** For each editing step (1 to LAST_EDIT_STEP), whether the draft already answers it. */
+export function stepCompletion(c: DraftContent): boolean[] {
+  const contact = c.technicalContact as { name?: unknown; email?: unknown } | null | undefined;
+  return [
+    filled(c.originalLanguage) && filled(c.title) && filled(c.summary) && some(c.themes),
+    filled(c.context) && filled(c.objectives) && filled(c.expectedFromFrance),
+    some(c.forms) && some(c.exchangeLanguages),
+    !!contact && filled(contact.name) && filled(contact.email),
+  ];
+}
+
+/** Where "Modifier" takes a returning author: the first step still to complete, or the preview once all are. */
+export function resumeStep(c: DraftContent): number {
+  const first = stepCompletion(c).indexOf(false);
+  return first === -1 ? LAST_EDIT_STEP + 1 : first + 1;
+}
+
 export function stepNumber(raw: string | null | undefined): number {
   const n = Number(raw);
   return Number.isInteger(n) && n >= 1 && n <= STEPS.length ? n : 1;
@@ -33,27 +66,39 @@ function contact(form: FormData, prefix: string, withPhone: boolean) {
   return Object.fromEntries(Object.entries(c).filter(([k, v]) => v !== '' || k === 'name' || k === 'email'));
 }
 
-/** The interface languages an author may translate the title and summary into, on step 2. */
+/** The interface languages an author may translate the request into, on step 2. */
 export const TRANSLATABLE = ['fr', 'en', 'es'] as const;
+/** The texts an author may translate: the headline and the description. */
+export const TRANSLATED_FIELDS = [
+  'title',
+  'summary',
+  'context',
+  'difficulties',
+  'objectives',
+  'expectedFromFrance',
+] as const;
+type TranslatedText = Record<(typeof TRANSLATED_FIELDS)[number], string | null>;
 
-/** The title and summary the author translated, by language; a language left blank is no translation. */
-function translatedHeadlines(form: FormData): Record<string, { title: string; summary: string }> {
-  const out: Record<string, { title: string; summary: string }> = {};
+/** The texts the author translated, by language; a language left entirely blank is no translation. */
+function typedTranslations(form: FormData): Record<string, TranslatedText> {
+  const out: Record<string, TranslatedText> = {};
   for (const lang of TRANSLATABLE) {
-    const title = text(form, `translations.${lang}.title`);
-    const summary = text(form, `translations.${lang}.summary`);
-    if (title || summary) out[lang] = { title, summary };
+    const t = Object.fromEntries(
+      TRANSLATED_FIELDS.map((f) => [f, text(form, `translations.${lang}.${f}`) || null]),
+    ) as TranslatedText;
+    if (Object.values(t).some((v) => v !== null)) out[lang] = { ...t, title: t.title ?? '', summary: t.summary ?? '' };
   }
   return out;
 }
 
 /**
- * Step 2's translations over what the request already has: the texts of the longer fields translated through the
- * API are kept, a language the author emptied goes, the original language is never a translation.
+ * Step 2's translations over what the request already has: what the author typed replaces that language's
+ * translation (a field emptied goes), a language the author emptied goes, translations into other languages (sent
+ * through the API) are kept, the original language is never a translation.
  */
 export function mergeTranslations(
   existing: Record<string, Record<string, unknown>> | null | undefined,
-  typed: Record<string, { title: string; summary: string }>,
+  typed: Record<string, Partial<TranslatedText>>,
   originalLanguage: string,
 ): Record<string, Record<string, unknown>> {
   const merged: Record<string, Record<string, unknown>> = {};
@@ -80,7 +125,7 @@ export function readStep(step: number, form: FormData, locale: Locale): Record<s
         difficulties: optionalText(form, 'difficulties'),
         objectives: optionalText(form, 'objectives'),
         expectedFromFrance: optionalText(form, 'expectedFromFrance'),
-        ...(form.has('translations.en.title') ? { translations: translatedHeadlines(form) } : {}),
+        ...(form.has('translations.en.title') ? { translations: typedTranslations(form) } : {}),
       };
     case 3:
       return {

@@ -12,6 +12,7 @@ import { parseWebAddress } from '../input/web-address.js';
 import { assertEmailFree } from './users.js';
 import { isUuid } from '../ids.js';
 import { isRegistrableCountry } from '../authorities/registrable-countries.js';
+import { checkedPopulation } from '../authorities/profile.js';
 import { admitRegistration } from '../trust/registration-limits.js';
 import { similarAuthorities } from '../trust/similar.js';
 
@@ -59,15 +60,7 @@ function foreignAuthorityValues(input: ForeignAuthorityInput | undefined) {
   if (!FOREIGN_TYPE_CODES.includes(input.type))
     throw new InvalidInput('authority.type', `The type must be one of: ${FOREIGN_TYPE_CODES.join(', ')}.`);
   const website = parseWebAddress(input.website, 'authority.website');
-  if (
-    input.population !== undefined &&
-    input.population !== null &&
-    (!Number.isInteger(input.population) || input.population < 0)
-  ) {
-    throw new InvalidInput('authority.population', 'The population must be a whole number.', {
-      reason: 'whole_number',
-    });
-  }
+  const population = checkedPopulation(input.population, 'authority.population');
   return {
     kind: 'foreign' as const,
     name: normaliseName(input.name, 'authority.name', 200),
@@ -75,7 +68,7 @@ function foreignAuthorityValues(input: ForeignAuthorityInput | undefined) {
     country,
     region: optionalText(input.region, 'authority.region', 200),
     website,
-    population: input.population ?? null,
+    population,
   };
 }
 

@@ -408,6 +408,22 @@ export const DEMO_LISTINGS: readonly DemoListing[] = [
     localContributionEur: 100_000,
   },
   {
+    authority: 'popayan',
+    status: 'published',
+    daysAgo: 20,
+    lang: 'es',
+    title: 'Gestión integral de residuos sólidos en Popayán',
+    summary:
+      'Popayán busca una colectividad francesa para organizar la separación en la fuente, el compostaje de la plaza de mercado y el cierre del botadero de basura.',
+    themes: ['waste', 'environment_climate'],
+    forms: ['one_percent', 'expertise_exchange'],
+    contributionTypes: ['expertise', 'co_funding'],
+    exchangeLanguages: ['es', 'fr'],
+    durationMonths: 30,
+    budgetEur: 250_000,
+    localContributionEur: 50_000,
+  },
+  {
     authority: 'oaxaca',
     status: 'published',
     daysAgo: 30,

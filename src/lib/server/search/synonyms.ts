@@ -7,7 +7,7 @@ import { THEME_VOCABULARIES, VOCABULARY_LANGUAGES } from '../../reference/vocabu
  */
 export function synonymGroups(): string[][] {
   const concepts = THEME_VOCABULARIES.flatMap((v) => v.concepts).map((c) => VOCABULARY_LANGUAGES.flatMap((l) => c[l]));
-  const labels = [...THEMES, ...COOPERATION_FORMS].map((t) => [t.name.fr, t.name.en, t.name.es]);
+  const labels = [...THEMES, ...COOPERATION_FORMS].map((t) => [t.name.fr, t.name.en, t.name.es, t.name.pt]);
   return [...concepts, ...labels];
 }
 

@@ -9,6 +9,7 @@ import { getServices } from '$lib/server/runtime/services';
 import { markMatched } from '$lib/server/partnerships/match';
 import { interlocutorsOf } from '$lib/server/conversations/conversations';
 import { requireForeignAuthority } from '../guard';
+import { resumeStep } from '../steps';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
@@ -30,6 +31,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
       publishedAt: listing.publishedAt,
     },
     version,
+    // "Modifier" resumes at the first step the draft (or pending revision) still lacks.
+    resumeStep: resumeStep({ ...listing, ...((listing.revision ?? {}) as Partial<FullListing>) }),
     justSubmitted: url.searchParams.has('envoyee'),
     isPublic: isPublic(status),
     open: isSearchable(status),

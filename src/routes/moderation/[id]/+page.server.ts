@@ -8,6 +8,7 @@ import { DECISIONS } from '$lib/server/listings/transitions';
 import type { FullListing } from '$lib/server/listings/projection';
 import { listingEvents, viewListing } from '$lib/server/listings/queries';
 import { getServices } from '$lib/server/runtime/services';
+import { readAuthorityProfile } from '$lib/server/authorities/profile';
 import { isSearchable } from '$lib/server/listings/visibility';
 import { suggestFrenchAuthorities } from '$lib/server/recommendations/recommend';
 import type { Actions, PageServerLoad } from './$types';
@@ -30,7 +31,13 @@ export const load: PageServerLoad = async ({ params, locals }) => {
     status: listing.status,
     isRevision,
     awaitingDecision: steps.decide,
-    authority: { id: listing.authority.id, name: listing.authority.name, verified: listing.authority.verified },
+    authority: {
+      id: listing.authority.id,
+      name: listing.authority.name,
+      verified: listing.authority.verified,
+      // What the authority says about itself (its members may correct it; each change is in the trust trail).
+      profile: await readAuthorityProfile(db, listing.authority.id).catch(pageError),
+    },
     listing: describeListing(proposed as ListingLike, locale),
     contacts: { electedOfficial: proposed.electedOfficial, technicalContact: proposed.technicalContact },
     changes: isRevision ? revisionChanges(listing, locale) : changesSinceLastRequest(events, locale),

@@ -7,7 +7,7 @@ import type { FullListing } from '$lib/server/listings/projection';
 import { viewListing } from '$lib/server/listings/queries';
 import { getServices } from '$lib/server/runtime/services';
 import { requireForeignAuthority } from '../../guard';
-import { LAST_EDIT_STEP, mergeTranslations, readStep, stepNumber } from '../../steps';
+import { LAST_EDIT_STEP, mergeTranslations, readStep, resumeStep, stepCompletion, stepNumber } from '../../steps';
 import type { Actions, PageServerLoad } from './$types';
 
 /** What the author is editing: the draft itself, or for a published request its pending revision over it. */
@@ -20,11 +20,14 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
   const { view, version } = await viewListing(getServices().db, locals.actor, params.id).catch(pageError);
   if (!('version' in view)) pageError(null);
   const content = editedContent(view as FullListing);
-  const step = stepNumber(url.searchParams.get('etape'));
+  // Without a step asked for, a returning author resumes where the draft is still incomplete.
+  const asked = url.searchParams.get('etape');
+  const step = asked === null ? resumeStep(content) : stepNumber(asked);
   return {
     id: params.id,
     version,
     step,
+    completed: stepCompletion(content),
     status: view.status,
     values: content,
     preview: step === 5 ? describeListing(content as ListingLike, getLocale()) : null,
