@@ -97,26 +97,26 @@ export async function createProgramme(
 }
 
 /**
- * Saves an admin's edit made on version `expectedVersion`: if someone saved in between, 409 with the current
- * entry instead of silently overwriting their change.
+ * One admin change to an entry made on version `expectedVersion`, with its history row: if someone saved in
+ * between, 409 with the current entry instead of silently overwriting their change.
  */
-export async function updateProgramme(
+async function changeProgramme(
   db: Database,
   actor: Actor | null,
   id: string,
-  raw: Record<string, unknown>,
   expectedVersion: number | undefined,
+  change: () => { values: Partial<typeof cofinancingProgrammes.$inferInsert>; action: 'edit' | 'close' | 'reopen' },
 ): Promise<Programme> {
   assertCanAdministerCatalogue(actor);
   if (expectedVersion === undefined || !Number.isInteger(expectedVersion))
     throw new PreconditionRequired('Say which version you edited (If-Match or the form’s version).');
-  const input = validateProgramme(raw);
+  const { values, action } = change();
   return db.transaction(async (tx) => {
     const current = await getProgramme(tx, id);
     const [row] = await tx
       .update(cofinancingProgrammes)
       .set({
-        ...input,
+        ...values,
         version: sql`${cofinancingProgrammes.version} + 1`,
         updatedBy: actor.userId,
         updatedAt: new Date(),
@@ -131,12 +131,23 @@ export async function updateProgramme(
     await tx.insert(cofinancingProgrammeHistory).values({
       programmeId: id,
       version: row.version,
-      action: 'edit',
+      action,
       snapshot: snapshotOf(row),
       changedBy: actor.userId,
     });
     return row;
   });
+}
+
+/** Saves an admin's edit made on version `expectedVersion` (409 when someone saved in between). */
+export async function updateProgramme(
+  db: Database,
+  actor: Actor | null,
+  id: string,
+  raw: Record<string, unknown>,
+  expectedVersion: number | undefined,
+): Promise<Programme> {
+  return changeProgramme(db, actor, id, expectedVersion, () => ({ values: validateProgramme(raw), action: 'edit' }));
 }
 
 /** Closes (or reopens) an entry: it stops being offered as a path; its history stays. */
@@ -147,35 +158,10 @@ export async function setProgrammeClosed(
   closed: boolean,
   expectedVersion: number | undefined,
 ): Promise<Programme> {
-  assertCanAdministerCatalogue(actor);
-  if (expectedVersion === undefined || !Number.isInteger(expectedVersion))
-    throw new PreconditionRequired('Say which version you edited (If-Match or the form’s version).');
-  return db.transaction(async (tx) => {
-    const current = await getProgramme(tx, id);
-    const [row] = await tx
-      .update(cofinancingProgrammes)
-      .set({
-        closedAt: closed ? new Date() : null,
-        version: sql`${cofinancingProgrammes.version} + 1`,
-        updatedBy: actor.userId,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(cofinancingProgrammes.id, id), eq(cofinancingProgrammes.version, expectedVersion)))
-      .returning();
-    if (!row)
-      throw new PreconditionFailed(
-        'Someone else changed this programme meanwhile: reload it and apply your change again.',
-        { current: snapshotOf(current) },
-      );
-    await tx.insert(cofinancingProgrammeHistory).values({
-      programmeId: id,
-      version: row.version,
-      action: closed ? 'close' : 'reopen',
-      snapshot: snapshotOf(row),
-      changedBy: actor.userId,
-    });
-    return row;
-  });
+  return changeProgramme(db, actor, id, expectedVersion, () => ({
+    values: { closedAt: closed ? new Date() : null },
+    action: closed ? 'close' : 'reopen',
+  }));
 }
 
 /**

@@ -100,13 +100,22 @@ export interface Recipient {
  * or notice addressed to "the authority" goes to exactly these (relay, reminders, partnership and join requests).
  */
 export async function approvedMembersOf(db: Pick<Database, 'select'>, authorityId: string): Promise<Recipient[]> {
+  return reachableMembersOf(db, authorityId, 'approved');
+}
+
+/** The members of an authority in one membership state whom a mail reaches: account active, address verified. */
+export async function reachableMembersOf(
+  db: Pick<Database, 'select'>,
+  authorityId: string,
+  membership: 'approved' | 'pending',
+): Promise<Recipient[]> {
   return db
     .select({ id: users.id, email: users.email, displayName: users.displayName, locale: users.locale })
     .from(users)
     .where(
       and(
         eq(users.authorityId, authorityId),
-        eq(users.membership, 'approved'),
+        eq(users.membership, membership),
         isNull(users.disabledAt),
         isNotNull(users.emailVerifiedAt),
       ),

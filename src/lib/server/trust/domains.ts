@@ -1,11 +1,12 @@
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/index.js';
-import { authorities, users } from '../db/schema/index.js';
+import { authorities } from '../db/schema/index.js';
 import { Forbidden, InvalidInput, NotFound, Unauthenticated } from '../errors.js';
 import { isUuid } from '../ids.js';
 import type { Services } from '../runtime/services.js';
 import { emailOnDomain } from '../auth/trust.js';
+import { reachableMembersOf } from '../permissions/membership.js';
 import { markApproved } from './approve.js';
 import { recordTrustEvent } from './audit.js';
 import { notify } from '../notifications/events.js';
@@ -85,17 +86,7 @@ export async function recordAuthorityDomain(
       .set({ emailDomains: domains, updatedAt: new Date() })
       .where(eq(authorities.id, authorityId));
     await recordTrustEvent(tx, { actor, action: 'authority.record_domain', authorityId, details: { domain } });
-    const waiting = await tx
-      .select({ id: users.id, email: users.email, displayName: users.displayName, locale: users.locale })
-      .from(users)
-      .where(
-        and(
-          eq(users.authorityId, authorityId),
-          eq(users.membership, 'pending'),
-          isNotNull(users.emailVerifiedAt),
-          isNull(users.disabledAt),
-        ),
-      );
+    const waiting = await reachableMembersOf(tx, authorityId, 'pending');
     const onDomain = waiting.filter((u) => emailOnDomain(u.email, domain));
     for (const u of onDomain) await markApproved(tx, u.id, actor, `email_domain:${domain}`);
     return { domains, approved: onDomain, name: authority.name };
