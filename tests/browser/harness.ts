@@ -15,6 +15,8 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 export interface BrowserApp {
   url: string;
   app: AppProcess;
+  /** The app's DATA_DIR: without SMTP_URL its mails are .eml files in DATA_DIR/outbox (read them with listOutbox). */
+  dataDir: string;
   browser: Browser;
   /**
    * A page in a fresh browser profile (no cookies); `javaScript: false` to check the pages work without it; `phone`
@@ -65,6 +67,7 @@ export async function startBrowserApp(): Promise<BrowserApp> {
   return {
     url,
     app,
+    dataDir,
     browser: b,
     page: async ({ javaScript = true, phone = false, locale } = {}) => {
       const context = await b.newContext({

@@ -14,6 +14,7 @@ import { notify } from '../../src/lib/server/notifications/events.js';
 import { processPending, sendNoticeDigests } from '../../src/lib/server/notifications/process.js';
 import { confirmPartnership, declarePartnership, endPartnership } from '../../src/lib/server/partnerships/declare.js';
 import { sendUnansweredReminders } from '../../src/lib/server/conversations/notifications.js';
+import { expressInterest } from '../../src/lib/server/conversations/conversations.js';
 import { conversations } from '../../src/lib/server/db/schema/index.js';
 import { createAuthority, createUser, insertListing, login } from '../helpers/fixtures.js';
 import { createTestServices, type TestContext } from '../helpers/services.js';
@@ -478,6 +479,15 @@ describe('notifications between authorities', () => {
     expect(sender!.text).toContain('Alcaldía de Timbío has no active member');
     const [staff] = to(mails, correspondent);
     expect(staff!.subject).toBe('Message sans destinataire pour Alcaldía de Timbío');
+    // The page tells the sender so (not "you will hear back"): the service says the message awaits a member.
+    const frenchActor = (await loadActor(ctx.services.db, frenchMember.id, null))!;
+    expect(
+      (await expressInterest(ctx.services.db, frenchActor, orphan.id, 'Nous restons disponibles.')).awaitingMember,
+    ).toBe(true);
+    expect(
+      (await expressInterest(ctx.services.db, frenchActor, listingId, 'Et notre station d’épuration ?')).awaitingMember,
+    ).toBe(false);
+    await newMails();
   });
 });
 

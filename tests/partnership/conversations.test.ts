@@ -71,6 +71,20 @@ describe('contact relay', () => {
   it('moves the request to "in discussion" at the first reply, and hides addresses until both sides agree', async () => {
     const foreignHeaders = await login(app, foreign.email);
     const frenchHeaders = await login(app, french.email);
+    // A second message from the same side is not a reply: the contact is not "established" yet.
+    const again = await app.inject({
+      method: 'POST',
+      url: `/api/v1/conversations/${conversationId}/messages`,
+      headers: frenchHeaders,
+      payload: { message: 'Nous restons à votre disposition.' },
+    });
+    expect(again.statusCode).toBe(201);
+    const statusOf = async () =>
+      (await ctx.services.db.select().from(conversations).where(eq(conversations.id, conversationId)))[0]!.status;
+    expect(await statusOf()).toBe('contacted');
+    expect((await ctx.services.db.select().from(listings).where(eq(listings.id, listingId)))[0]!.status).toBe(
+      'published',
+    );
     const reply = await app.inject({
       method: 'POST',
       url: `/api/v1/conversations/${conversationId}/messages`,
@@ -80,11 +94,12 @@ describe('contact relay', () => {
     expect(reply.statusCode).toBe(201);
     const [listing] = await ctx.services.db.select().from(listings).where(eq(listings.id, listingId));
     expect(listing!.status).toBe('in_discussion');
+    expect(await statusOf()).toBe('in_discussion');
 
     let view = (
       await app.inject({ method: 'GET', url: `/api/v1/conversations/${conversationId}`, headers: frenchHeaders })
     ).json();
-    expect(view.messages).toHaveLength(2);
+    expect(view.messages).toHaveLength(3);
     expect(view.contacts).toBeNull();
     expect(JSON.stringify(view)).not.toContain('thies.example.sn');
 

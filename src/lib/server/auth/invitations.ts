@@ -58,7 +58,8 @@ async function assertUnderInvitationLimits(tx: Executor, grant: InvitationGrant)
   }
 }
 
-async function sendInvitation(
+/** Issues an invitation link for a grant and mails it in `locale` (also kept, so a resent mail reads the same). */
+export async function sendInvitation(
   services: Services,
   actor: Actor,
   email: string,
@@ -73,7 +74,7 @@ async function sendInvitation(
       sql`select pg_advisory_xact_lock(hashtext(${`invitations:${grant.authorityId ?? grant.invitedBy}`}))`,
     );
     await assertUnderInvitationLimits(tx, grant);
-    return issueToken(tx, { purpose: 'invitation', email, payload: { ...grant } });
+    return issueToken(tx, { purpose: 'invitation', email, payload: { ...grant, locale } });
   });
   const link = links.invitation(services.config.origin, token, locale);
   const mailSent = await sendMail(

@@ -7,7 +7,7 @@ import { followUpListing } from '../listings/lifecycle.js';
 import { isSearchable } from '../listings/visibility.js';
 import { getListing } from '../listings/store.js';
 import { assertCanView } from '../listings/permissions.js';
-import { assertMaySendFor, assertSpeaksFor } from '../permissions/membership.js';
+import { approvedMembersOf, assertMaySendFor, assertSpeaksFor } from '../permissions/membership.js';
 import { inPerimeter, perimeter } from '../permissions/perimeter.js';
 import { dispatch, recordNotification } from '../notifications/events.js';
 import { assertCanRead, assertCanWrite, loadConversation, membersOf, sideOf, type Side } from './participants.js';
@@ -28,6 +28,8 @@ function checkBody(body: unknown): string {
 export interface PostedMessage {
   conversationId: string;
   messageId: number;
+  /** The other authority has no active member yet: the message waits, its country's correspondent was told. */
+  awaitingMember?: boolean;
   side: Side;
 }
 
@@ -68,7 +70,9 @@ export async function expressInterest(
     return { conversationId: conversation!.id, messageId: msg!.id, side: 'french' as const, eventId };
   });
   await dispatch(eventId);
-  return posted;
+  // Nobody can read it yet: the sender must not be promised a reply (the correspondent is told, see deliveries).
+  const readers = await approvedMembersOf(db, listing.authorityId);
+  return { ...posted, awaitingMember: readers.length === 0 };
 }
 
 /**

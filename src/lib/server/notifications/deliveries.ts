@@ -230,6 +230,8 @@ async function resolve(
       );
     }
     case 'message_undeliverable':
+    case 'queue_digest':
+    case 'coverage_digest':
       return [];
   }
 }

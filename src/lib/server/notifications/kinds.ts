@@ -24,6 +24,8 @@ export const NOTIFICATION_KINDS = [
   'message_received',
   'message_unanswered',
   'message_undeliverable',
+  'queue_digest',
+  'coverage_digest',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -45,3 +47,13 @@ export const isNotificationKind = (value: unknown): value is NotificationKind =>
 
 /** Optional kinds are the ones a person may turn into a digest or switch off (and unsubscribe from in one click). */
 export const isOptional = (kind: NotificationKind): boolean => !ACCOUNT_KINDS.includes(kind);
+
+/** Kinds that only concern one role: the staff digests. Everyone else never sees them in their preferences. */
+const ROLE_KINDS: Partial<Record<NotificationKind, string>> = {
+  queue_digest: 'correspondent',
+  coverage_digest: 'admin',
+};
+
+/** The kinds a person with this role can receive (and choose a mode for). */
+export const kindsFor = (role: string): NotificationKind[] =>
+  NOTIFICATION_KINDS.filter((kind) => !ROLE_KINDS[kind] || ROLE_KINDS[kind] === role);

@@ -9,6 +9,7 @@ import { countMessage, localizedUrl, mailLocale, message } from './language.js';
 import { sendOnce } from './once.js';
 import { modeOf, unsubscribePath, unsubscribeToken } from './preferences.js';
 import { noticeText, notificationMail } from './render.js';
+import { sendAdminDigests, sendCorrespondentDigests } from './staff-digests.js';
 
 export const PREFERENCES_PATH = '/compte/notifications';
 
@@ -182,5 +183,16 @@ export const notificationJobs: JobDefinition<never>[] = [
     name: 'notifications.digest',
     cron: '30 6 * * *',
     handler: async (services) => void (await sendNoticeDigests(services)),
+  },
+  {
+    // Correspondents start their day with their queue (Paris morning).
+    name: 'notifications.queue-digest',
+    cron: '0 6 * * *',
+    handler: async (services) => void (await sendCorrespondentDigests(services)),
+  },
+  {
+    name: 'notifications.coverage-digest',
+    cron: '0 6 * * 1',
+    handler: async (services) => void (await sendAdminDigests(services)),
   },
 ];

@@ -72,6 +72,12 @@ const paragraphs = (text: string) =>
     .map((p) => p.replace(/\n/g, '<br>'))
     .join('</p><p style="margin:0 0 12px">');
 
+export interface MailList {
+  title: string;
+  items: Array<{ text: string; url?: string; flag?: string }>;
+  empty?: string;
+}
+
 export interface MailBody {
   locale: MailLocale;
   subject: string;
@@ -79,6 +85,8 @@ export interface MailBody {
   /** The paragraphs before the button, in order. */
   lead: string[];
   comment?: { label: string | null; body: string } | null;
+  /** Titled lists of lines, each with its own link (a digest); `empty` is said when a list has no line. */
+  lists?: MailList[];
   action: { label: string; url: string };
   /** Paragraphs after the button (what to do if the mail was not expected). */
   after?: string[];
@@ -99,11 +107,19 @@ export function renderMail(body: MailBody): { text: string; html: string } {
       .join('\n');
   const after = body.after ?? [];
   const links = body.links ?? [];
+  const lists = body.lists ?? [];
   const text = [
     body.greeting,
     '',
     ...body.lead.flatMap((p) => [p, '']),
     ...(body.comment ? [...(body.comment.label ? [body.comment.label] : []), quote(body.comment.body), ''] : []),
+    ...lists.flatMap((list) => [
+      list.title,
+      ...(list.items.length
+        ? list.items.flatMap((i) => [`• ${i.flag ? `[${i.flag}] ` : ''}${i.text}`, ...(i.url ? [`  ${i.url}`] : [])])
+        : [list.empty ?? '']),
+      '',
+    ]),
     `${body.action.label}${colon}`,
     body.action.url,
     ...after.flatMap((p) => ['', p]),
@@ -122,6 +138,23 @@ export function renderMail(body: MailBody): { text: string; html: string } {
 <p style="margin:0 0 12px">${escapeHtml(body.greeting)}</p>
 ${body.lead.map((p) => `<p style="margin:0 0 16px">${escapeHtml(p)}</p>`).join('\n')}
 ${body.comment ? `${body.comment.label ? `<p style="margin:0 0 4px;font-weight:bold">${escapeHtml(body.comment.label)}</p>` : ''}${blockquote(body.comment.body)}` : ''}
+${lists
+  .map(
+    (list) =>
+      `<h2 style="margin:24px 0 8px;font-size:18px;color:#000091">${escapeHtml(list.title)}</h2>${
+        list.items.length
+          ? `<ul style="margin:0 0 16px;padding-left:20px">${list.items
+              .map(
+                (i) =>
+                  `<li style="margin:0 0 8px">${
+                    i.flag ? `<strong style="color:#b34000">${escapeHtml(i.flag)}</strong> ` : ''
+                  }${i.url ? `<a href="${escapeHtml(i.url)}" style="color:#000091">${escapeHtml(i.text)}</a>` : escapeHtml(i.text)}</li>`,
+              )
+              .join('')}</ul>`
+          : `<p style="margin:0 0 16px;color:#3a3a3a">${escapeHtml(list.empty ?? '')}</p>`
+      }`,
+  )
+  .join('\n')}
 <p style="margin:24px 0"><a href="${escapeHtml(body.action.url)}" style="display:inline-block;background:#000091;color:#fff;padding:10px 20px;text-decoration:none;font-weight:bold">${escapeHtml(body.action.label)}</a></p>
 ${after.map((p) => `<p style="margin:0 0 12px;color:#3a3a3a">${escapeHtml(p)}</p>`).join('\n')}
 ${

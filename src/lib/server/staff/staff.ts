@@ -6,6 +6,7 @@ import { Conflict, Forbidden, InvalidInput, NotFound, Unauthenticated } from '..
 import type { Actor } from '../auth/actor.js';
 import { listThrottleEvents, type ThrottleEvent } from '../auth/throttle.js';
 import { isUuid } from '../ids.js';
+import { recordTrustEvent } from '../trust/audit.js';
 
 /** Upper-cased, deduplicated, sorted; France and its overseas territories are nobody's "country covered". */
 export function coveredCountries(raw: string[], field = 'countries'): string[] {
@@ -37,6 +38,7 @@ export async function setCorrespondentCountries(
     if (user.role !== 'correspondent') throw new InvalidInput('userId', 'Only correspondents cover countries.');
     await tx.delete(correspondentCountries).where(eq(correspondentCountries.userId, userId));
     await tx.insert(correspondentCountries).values(countries.map((country) => ({ userId, country })));
+    await recordTrustEvent(tx, { actor, action: 'staff.countries', subjectUserId: userId, details: { countries } });
   });
   return countries;
 }
@@ -54,6 +56,11 @@ export async function setAccountDisabled(db: Database, actor: Actor, userId: str
       .returning({ id: users.id });
     if (!user) throw new NotFound('The account');
     if (disabled) await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await recordTrustEvent(tx, {
+      actor,
+      action: disabled ? 'account.disable' : 'account.enable',
+      subjectUserId: userId,
+    });
   });
 }
 

@@ -33,19 +33,21 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
     canEdit: isAuthor(locals.actor, scope),
     canModerate: isModerator(locals.actor, scope),
     canExpressInterest: locals.actor?.role === 'french_authority',
-    interestSent: url.searchParams.get('message') === 'envoye',
+    interestSent: url.searchParams.get('message') === 'envoye' || url.searchParams.get('message') === 'en-attente',
+    interestAwaitingMember: url.searchParams.get('message') === 'en-attente',
   };
 };
 
 export const actions: Actions = {
   interest: async ({ params, request, locals, url }) => {
     const message = String((await request.formData()).get('message') ?? '');
+    let posted;
     try {
-      await expressInterest(getServices().db, locals.actor, params.id, message);
+      posted = await expressInterest(getServices().db, locals.actor, params.id, message);
     } catch (error) {
       return formFailure(error, { message });
     }
     // Post/redirect/get: reloading the page that says "sent" must not send the message again.
-    redirect(303, `${url.pathname}?message=envoye#interet`);
+    redirect(303, `${url.pathname}?message=${posted.awaitingMember ? 'en-attente' : 'envoye'}#interet`);
   },
 };
