@@ -132,6 +132,9 @@ export function useBrowserApp(): BrowserApp {
     get app() {
       return app().app;
     },
+    get dataDir() {
+      return app().dataDir;
+    },
     get browser() {
       return app().browser;
     },

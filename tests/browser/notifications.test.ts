@@ -1,27 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Config } from '../../src/lib/server/config.js';
 import { listOutbox, type OutboxMail } from '../../src/lib/server/mail/outbox.js';
-import { DEMO, screenshot, seriousViolations, signIn, startBrowserApp, type BrowserApp } from './harness.js';
+import { DEMO, screenshot, seriousViolations, signIn, useBrowserApp } from './harness.js';
 
 // The done-when of issue 15, in the browser against the built app: a foreign author who reads Spanish submits a
 // request; the correspondent receives the mail, follows its link and decides (changes first, then publication); each
 // time the author receives the decision in Spanish, with a /es/ link that opens the request in Spanish.
-let app: BrowserApp;
+const app = useBrowserApp();
 const title = `Agua potable para las escuelas de Ziguinchor ${Date.now().toString(36)}`;
 let listingId = '';
-
-beforeAll(async () => {
-  app = await startBrowserApp();
-}, 180_000);
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') console.error(await app.failureReport());
-});
-
-afterAll(async () => {
-  await app?.close();
-}, 60_000);
 
 /** The mail to `to` whose subject matches, once the job queue has delivered it (the app's outbox directory). */
 async function mailTo(to: string, subject: RegExp): Promise<OutboxMail> {
@@ -257,16 +245,5 @@ describe.sequential('the admin’s correspondents page', { timeout: 300_000 }, (
       const res = await admin.request.get(`/api/v1/auth/invitations/${token}`);
       expect(res.status()).toBe(400);
     }
-  });
-
-  it('with JavaScript, typing part of a name filters the list; nothing serious for axe', async () => {
-    const page = await app.page();
-    await signIn(page, DEMO.admin.email, DEMO.admin.password, '/admin/correspondants');
-    await page.waitForSelector('html[data-hydrated]');
-    await page.locator('#invite-countries-filter').fill('colom');
-    await expect.poll(() => page.locator('#invite-countries-count').textContent()).toMatch(/Pays affichés\s:\s1\b/);
-    await page.locator('#invite-countries').selectOption([{ label: 'Colombie' }]);
-    await expect.poll(() => page.locator('#invite-countries-chosen').textContent()).toContain('Colombie');
-    expect(await seriousViolations(page)).toEqual([]);
   });
 });
