@@ -1,7 +1,8 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import * as prettier from 'prettier';
 import { chromium, type Browser, type Page, type Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startAppProcess, waitForHealth, type AppProcess } from '../helpers/app-process.js';
@@ -112,13 +113,17 @@ export async function startBrowserApp(): Promise<BrowserApp> {
  */
 export function useBrowserApp(): BrowserApp {
   let started: BrowserApp | undefined;
+  let testFile = '';
   beforeAll(async () => {
     started = await startBrowserApp();
   }, 180_000);
   afterEach(async ({ task }) => {
+    testFile = task.file.filepath;
     if (task.result?.state === 'fail' && started) console.error(await started.failureReport());
   });
   afterAll(async () => {
+    // What axe checked in this file feeds the accessibility statement (with AXE_RECORD=1).
+    if (testFile) await writeAutomatedChecks(path.basename(testFile, '.test.ts'));
     await started?.close();
   }, 60_000);
   const app = (): BrowserApp => {
@@ -177,30 +182,74 @@ export interface AxeViolation {
   nodes: string[];
 }
 
-/** axe-core in the page; returns the serious and critical violations (the ones that must not exist). */
+/** Per axe rule, over every page checked in this test file: pages, elements that passed, elements in violation. */
+const axeTally = new Map<string, { pages: number; passes: number; violations: number }>();
+const axePages = new Set<string>();
+
+/**
+ * axe-core in the page; returns the serious and critical violations (the ones that must not exist). Every rule's
+ * result is tallied too, for the accessibility statement (`writeAutomatedChecks`).
+ */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   // Runtime.evaluate is not subject to the page's CSP, unlike an injected <script>.
   await page.evaluate(axeSource);
+  type Rule = { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> };
   const result = await page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run(): Promise<{
-            violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }>;
-          }>;
-        };
-      }
-    ).axe;
-    return axe.run();
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
+    const { violations, passes } = await axe.run();
+    // Only what the tally needs crosses back (node lists can be large).
+    const slim = (rules: Rule[]) =>
+      rules.map((r) => ({
+        id: r.id,
+        impact: r.impact,
+        help: r.help,
+        nodes: r.nodes.slice(0, 5).map((n) => ({ target: n.target })),
+        count: r.nodes.length,
+      }));
+    return { violations: slim(violations), passes: slim(passes) };
   });
+  const url = new URL(page.url());
+  axePages.add(`${url.pathname.replace(/[0-9a-f-]{36}/g, ':id')}`);
+  const onThisPage = new Set<string>();
+  for (const [kind, rules] of [
+    ['passes', result.passes],
+    ['violations', result.violations],
+  ] as const) {
+    for (const rule of rules) {
+      const entry = axeTally.get(rule.id) ?? { pages: 0, passes: 0, violations: 0 };
+      if (!onThisPage.has(rule.id)) entry.pages += 1;
+      onThisPage.add(rule.id);
+      entry[kind] += rule.count;
+      axeTally.set(rule.id, entry);
+    }
+  }
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)),
-    }));
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
+}
+
+/**
+ * Writes what axe-core checked in this test file to src/lib/server/accessibility/automated/<name>.json, the data
+ * the accessibility statement (/accessibilite) is built from: its date, the pages, and per rule the counts.
+ */
+export async function writeAutomatedChecks(name: string): Promise<void> {
+  if (axeTally.size === 0 || process.env.AXE_RECORD !== '1') return;
+  const axeVersion = (
+    JSON.parse(readFileSync(createRequire(import.meta.url).resolve('axe-core/package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
+  const rules = Object.fromEntries([...axeTally].sort(([a], [b]) => a.localeCompare(b)));
+  const report = {
+    testFile: `tests/browser/${name}.test.ts`,
+    date: new Date().toISOString().slice(0, 10),
+    axeVersion,
+    pages: [...axePages].sort(),
+    rules,
+  };
+  const file = path.join(root, 'src/lib/server/accessibility/automated', `${name}.json`);
+  const options = await prettier.resolveConfig(file);
+  writeFileSync(file, await prettier.format(JSON.stringify(report), { ...options, parser: 'json' }));
 }
 
 /** Signs in through the sign-in page, as a person would (typing may start before the page is hydrated), then lands on `then`. */

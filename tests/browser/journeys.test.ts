@@ -332,6 +332,8 @@ describe('accessibility', () => {
       '/connexion',
       '/inscription',
       '/en',
+      '/accessibilite',
+      '/plan-du-site',
       '/page-qui-n-existe-pas',
     ]) {
       await anonymous.goto(path);

@@ -1,28 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot, seriousViolations, startBrowserApp, type BrowserApp } from './harness.js';
+import { screenshot, seriousViolations, useBrowserApp } from './harness.js';
 
 // Portuguese, Arabic (right to left) and Ukrainian interfaces, in Chromium against the built app with demo data:
 // the pages speak the language, Arabic is laid out right to left, and axe finds nothing serious in any of them.
-let app: BrowserApp;
+const app = useBrowserApp();
 const messages = path.resolve(import.meta.dirname, '../../src/lib/i18n/messages');
 /** A message as the reader of `locale` sees it (read from the same files the app compiles). */
 const text = (area: string, key: string, locale: string): string =>
   JSON.parse(readFileSync(path.join(messages, area, `${locale}.json`), 'utf8'))[key];
-
-beforeAll(async () => {
-  app = await startBrowserApp();
-}, 180_000);
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') console.error(await app.failureReport());
-});
-
-afterAll(async () => {
-  await app?.close();
-}, 60_000);
 
 async function check(page: Page, name: string) {
   const violations = await seriousViolations(page);
@@ -64,6 +52,11 @@ describe('Portuguese, Arabic and Ukrainian', { timeout: 240_000 }, () => {
     await check(page, `/${locale}/connexion`);
     await page.goto(`/${locale}/inscription`);
     await check(page, `/${locale}/inscription`);
+    await page.goto(`/${locale}/accessibilite`);
+    expect(await page.locator('h1').textContent()).toBe(text('accessibility', 'a11y_title', locale));
+    await check(page, `/${locale}/accessibilite`);
+    await page.goto(`/${locale}/plan-du-site`);
+    await check(page, `/${locale}/plan-du-site`);
 
     await openRequest(page, locale);
     // Reference data in the reader's language: the themes of the request.
@@ -105,5 +98,68 @@ describe('Portuguese, Arabic and Ukrainian', { timeout: 240_000 }, () => {
       await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
     ).toBeLessThanOrEqual(0);
     await screenshot(phone, 'phone-request-ar');
+  });
+});
+
+describe('accessibility statement, site map and print', { timeout: 240_000 }, () => {
+  it('the footer links to the statement, whose state and rate come from the checklist and the automated checks', async () => {
+    const page = await app.page();
+    await page.goto('/');
+    const footer = page.getByTestId('footer-accessibility');
+    const state = await footer.textContent();
+    await footer.click();
+    await page.waitForURL((url) => url.pathname === '/accessibilite');
+    const statement = page.getByTestId('conformance-state');
+    // The footer says what the statement says (partially conformant while the checklist lists non-conformities).
+    expect(
+      {
+        full: text('accessibility', 'footer_accessibility_full', 'fr'),
+        partial: text('common', 'footer_accessibility', 'fr'),
+        none: text('accessibility', 'footer_accessibility_none', 'fr'),
+      }[(await statement.getAttribute('data-state'))!],
+    ).toBe(state);
+    expect(await page.getByTestId('conformance-rate').textContent()).toMatch(
+      /\d+(,\d)? % des critères RGAA applicables/,
+    );
+    expect(await page.getByTestId('non-conformities').locator('li').count()).toBeGreaterThan(0);
+    expect(await page.locator('main').textContent()).toContain('Défenseur des droits');
+    await check(page, '/accessibilite');
+    await screenshot(page, 'accessibility-statement');
+    await page.getByRole('link', { name: 'Plan du site' }).first().click();
+    await page.waitForURL((url) => url.pathname === '/plan-du-site');
+    expect(await page.getByTestId('sitemap-public').locator('a').count()).toBeGreaterThan(5);
+  });
+
+  it('prints a request: its content, its authority and where and when it was extracted, without navigation or forms', async () => {
+    const page = await app.page();
+    await openRequest(page, 'fr');
+    await page.waitForSelector('html[data-hydrated]');
+    expect(await page.getByTestId('print').textContent()).toBe('Imprimer / PDF');
+    expect(await page.getByTestId('print-extract').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.fr-header').isVisible()).toBe(false);
+    expect(await page.locator('footer').isVisible()).toBe(false);
+    expect(await page.getByTestId('print').isVisible()).toBe(false);
+    expect(await page.locator('h1').isVisible()).toBe(true);
+    expect(
+      await page
+        .locator('main')
+        .getByText(text('listing', 'listing_authority', 'fr'))
+        .isVisible(),
+    ).toBe(true);
+    const extract = await page.getByTestId('print-extract').textContent();
+    expect(extract).toContain(page.url());
+    expect(extract).toMatch(/^Extrait de .* le \d{1,2} \S+ \d{4}/);
+    await screenshot(page, 'print-request');
+    // The same as a PDF, as the browser's "Save as PDF" makes it.
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto('/recherche?country=SN');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('main form').first().isVisible()).toBe(false);
+    expect(await page.locator('.results li').first().isVisible()).toBe(true);
+    await screenshot(page, 'print-search');
   });
 });
