@@ -15,6 +15,7 @@ const BUILT_APP = [
   'tests/hostile/stored-xss.test.ts',
   'tests/system/server-process.test.ts',
   'tests/cli/operator-cli.test.ts',
+  'tests/trust/page-actions.test.ts',
 ];
 
 export default defineConfig({

@@ -164,6 +164,10 @@ describe('accessibility statement, site map and print', { timeout: 240_000 }, ()
     expect(await page.locator('#filtres').isVisible()).toBe(false);
     expect(await page.locator('.results li').first().isVisible()).toBe(true);
     expect(await page.getByTestId('print-extract').isVisible()).toBe(true);
+    // On paper the results take the page's width (no empty column where the filters were); the sort control goes.
+    const results = await page.locator('.results').boundingBox();
+    expect(results!.width).toBeGreaterThan(page.viewportSize()!.width * 0.8);
+    expect(await page.locator('#sort').isVisible()).toBe(false);
     await screenshot(page, 'print-search');
   });
 });

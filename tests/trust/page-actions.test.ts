@@ -448,9 +448,15 @@ describe('a flood of 300 registrations, worked on /moderation/comptes', () => {
     const noReason = await page(sn, '/moderation/comptes?/reject', { userId: genuine.id, reason: '  ' });
     expect(noReason.status).toBe(400);
     expect(noReason.html).toContain('fr-error-text');
+    // What the person reads on their own account page follows the decision at once (coherent account states).
+    const genuineSession = await signIn(genuine.email);
+    expect((await page(genuineSession, '/compte')).html).toContain('Vérification en attente');
     // One decision approves the founder and verifies Bakel.
     const approved = await page(sn, '/moderation/comptes?/approve', { userId: genuine.id });
     expect(approved.status).toBe(303);
+    const accountAfter = (await page(genuineSession, '/compte')).html;
+    expect(accountAfter).toContain('Compte vérifié');
+    expect(accountAfter).not.toContain('Vérification en attente');
     const [bakelNow] = await s.db.select().from(authorities).where(eq(authorities.id, bakel.id));
     expect(bakelNow!.verifiedAt).not.toBeNull();
     const [genuineNow] = await s.db.select().from(users).where(eq(users.id, genuine.id));
