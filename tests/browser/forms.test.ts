@@ -124,13 +124,14 @@ describe('forgiving forms', { timeout: 240_000 }, () => {
     await page.waitForURL(/\/demandes\//);
     await page.locator('#message').fill('Bonjour, la Ville de Lannion serait heureuse d’échanger avec vous.');
     await page.getByRole('button', { name: 'Envoyer mon message' }).click();
-    await page.waitForURL(/message=envoye/);
+    // Oaxaca has no member on the platform yet (demo data): the sender is told so, not promised a reply.
+    await page.waitForURL(/message=en-attente/);
     expect(page.url()).not.toContain('/interest');
-    expect(await page.locator('#interet [role=status]').textContent()).toContain('Votre message a été envoyé');
+    expect(await page.locator('#interet [role=status]').textContent()).toContain('aucun membre actif');
     const posts: string[] = [];
     page.on('request', (request) => request.method() === 'POST' && posts.push(request.url()));
     await page.reload();
     expect(posts).toEqual([]);
-    expect(await page.locator('#interet [role=status]').textContent()).toContain('Votre message a été envoyé');
+    expect(await page.locator('#interet [role=status]').textContent()).toContain('aucun membre actif');
   });
 });
