@@ -6,7 +6,10 @@ describe('the language a browser asks for', () => {
     ['es-CO,es;q=0.9,en;q=0.8', 'es'],
     ['en-US,en;q=0.9', 'en'],
     ['de-DE,de;q=0.9,en;q=0.5,fr;q=0.7', 'fr'],
-    ['pt-BR;q=1, es;q=0.3, en;q=0.4', 'en'],
+    ['de-DE;q=1, es;q=0.3, en;q=0.4', 'en'],
+    ['pt-BR;q=1, es;q=0.3, en;q=0.4', 'pt'],
+    ['ar-MA,ar;q=0.9,fr;q=0.8', 'ar'],
+    ['uk-UA', 'uk'],
     ['FR-be', 'fr'],
   ])('%s → %s', (header, expected) => {
     expect(preferredLocale(header)).toBe(expected);
