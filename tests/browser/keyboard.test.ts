@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { localePath, message } from '../helpers/messages.js';
 import { DEMO, useBrowserApp } from './harness.js';
 
 // The three journeys again, with the keyboard alone: every field, box, link and button is reached with Tab (in the
-// page's order), operated with typing, Space or Enter, and shows where the focus is. No click anywhere.
+// page's order), operated with typing, Space or Enter, and shows where the focus is. No click anywhere. They run in
+// French and in Arabic (right to left: Tab order, focus rings and RTL layout must hold there too); the labels the
+// test looks for are read from the message files, not written here.
 const app = useBrowserApp();
-const token = `clavier${Date.now().toString(36)}`;
-const title = `Bibliothèque numérique de quartier ${token}`;
 
 type Target = { id: string } | { link: string } | { button: string };
 
@@ -41,94 +42,133 @@ async function typeInto(page: Page, id: string, text: string) {
   await page.keyboard.type(text);
 }
 
-async function signInByKeyboard(page: Page, who: { email: string; password: string }, then: string) {
-  await page.goto(`/connexion?redirectTo=${encodeURIComponent(then)}`);
+/** Signs in on the sign-in page of `locale`; the app sends the person on to `then` in that language. */
+async function signInByKeyboard(
+  page: Page,
+  locale: string,
+  who: { email: string; password: string },
+  then: string,
+): Promise<void> {
+  await page.goto(`${localePath(locale, '/connexion')}?redirectTo=${encodeURIComponent(then)}`);
   await typeInto(page, 'email', who.email);
   await typeInto(page, 'password', who.password);
   await page.keyboard.press('Enter');
-  await page.waitForURL((url) => url.pathname === then);
+  await page.waitForURL((url) => url.pathname === localePath(locale, then));
 }
 
-describe.sequential('the three journeys with the keyboard alone', { timeout: 300_000 }, () => {
-  let listingId = '';
+/** What each journey types, in the language of its interface (the request is written in it too). */
+const CONTENT = {
+  fr: {
+    title: 'Bibliothèque numérique de quartier',
+    summary: 'Ouvrir une médiathèque numérique et former des animateurs dans trois quartiers.',
+    context: 'Les jeunes des quartiers nord n’ont aucun accès à internet hors de l’école.',
+    comment: 'Demande claire, publiée.',
+    interest: 'Notre médiathèque intercommunale serait heureuse de partager son expérience.',
+  },
+  ar: {
+    title: 'مكتبة رقمية للحي',
+    summary: 'فتح مكتبة وسائط رقمية وتكوين منشطين في ثلاثة أحياء.',
+    context: 'لا يتوفر لشباب الأحياء الشمالية أي اتصال بالإنترنت خارج المدرسة.',
+    comment: 'طلب واضح، تم نشره.',
+    interest: 'يسر مكتبتنا المشتركة بين البلديات أن تشارك تجربتها.',
+  },
+} as const;
 
-  it('a foreign municipality drafts and submits a request', async () => {
-    const page = await app.page();
-    await signInByKeyboard(page, DEMO.foreign, '/mes-demandes/nouvelle');
-    await page.waitForSelector('html[data-hydrated]');
-    await typeInto(page, 'title', title);
-    await typeInto(page, 'summary', 'Ouvrir une médiathèque numérique et former des animateurs dans trois quartiers.');
-    await tabTo(page, { id: 'themes-culture_heritage' });
-    await page.keyboard.press('Space');
-    expect(await page.locator('#themes-culture_heritage').isChecked()).toBe(true);
-    await tabTo(page, { button: 'Créer le brouillon et continuer' });
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/\/mes-demandes\/[0-9a-f-]{36}\/modifier\?etape=2/);
-    listingId = page.url().match(/[0-9a-f-]{36}/)![0];
+describe.each(['fr', 'ar'] as const)('%s: the three journeys with the keyboard alone', (locale) => {
+  const text = CONTENT[locale];
+  const token = `clavier${locale}${Date.now().toString(36)}`;
+  const title = `${text.title} ${token}`;
+  const label = (area: string, key: string) => message(area, key, locale);
 
-    await typeInto(page, 'context', 'Les jeunes des quartiers nord n’ont aucun accès à internet hors de l’école.');
-    await tabTo(page, { button: 'Enregistrer et continuer' });
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/etape=3/);
-    await tabTo(page, { id: 'forms-expertise_exchange' });
-    await page.keyboard.press('Space');
-    await typeInto(page, 'durationMonths', '18');
-    await tabTo(page, { button: 'Enregistrer et continuer' });
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/etape=4/);
-    await typeInto(page, 'technicalContact-name', 'Fatou Sané');
-    await typeInto(page, 'technicalContact-email', 'fatou.sane@demo-ziguinchor.sn');
-    await tabTo(page, { button: 'Enregistrer et continuer' });
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/etape=5/);
-    await tabTo(page, { button: "Envoyer à l'ambassade pour modération" });
-    await page.keyboard.press('Enter');
-    await page.waitForURL(new RegExp(`/mes-demandes/${listingId}\\?envoyee=1`));
-    expect(await page.locator('[data-status]').first().textContent()).toBe('En attente de modération');
-  });
+  describe.sequential('journeys', { timeout: 300_000 }, () => {
+    let listingId = '';
 
-  it('the correspondent of its country approves it', async () => {
-    const page = await app.page();
-    await signInByKeyboard(page, DEMO.correspondent, '/moderation');
-    await tabTo(page, { link: title });
-    await page.keyboard.press('Enter');
-    await page.waitForURL(new RegExp(`/moderation/${listingId}`));
-    await page.waitForSelector('html[data-hydrated]');
-    // A radio group is one Tab stop; the arrow keys move within it.
-    await tabTo(page, { id: 'decision-approve' });
-    await page.keyboard.press('Space');
-    expect(await page.locator('#decision-approve').isChecked()).toBe(true);
-    await typeInto(page, 'comment', 'Demande claire, publiée.');
-    await tabTo(page, { button: 'Enregistrer la décision' });
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/\/moderation\?decision=approve/);
-  });
+    it('a foreign municipality drafts and submits a request', async () => {
+      const page = await app.page();
+      await signInByKeyboard(page, locale, DEMO.foreign, '/mes-demandes/nouvelle');
+      await page.waitForSelector('html[data-hydrated]');
+      expect(await page.locator('html').getAttribute('dir')).toBe(locale === 'ar' ? 'rtl' : 'ltr');
+      await typeInto(page, 'title', title);
+      await typeInto(page, 'summary', text.summary);
+      await tabTo(page, { id: 'themes-culture_heritage' });
+      await page.keyboard.press('Space');
+      expect(await page.locator('#themes-culture_heritage').isChecked()).toBe(true);
+      await tabTo(page, { button: label('my-requests', 'my_create') });
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/mes-demandes\/[0-9a-f-]{36}\/modifier\?etape=2/);
+      listingId = page.url().match(/[0-9a-f-]{36}/)![0];
 
-  it('a French commune finds it and expresses interest', async () => {
-    const page = await app.page();
-    await signInByKeyboard(page, DEMO.french, '/recherche');
-    await page.waitForSelector('html[data-hydrated]');
-    // The index follows the database through the outbox: search again until the new request is there.
-    await expect
-      .poll(
-        async () => {
-          await page.goto('/recherche');
-          await typeInto(page, 'q', token);
-          await page.keyboard.press('Enter');
-          await page.waitForURL((url) => url.searchParams.get('q') === token);
-          return page.locator('.results a').filter({ hasText: title }).count();
-        },
-        { timeout: 45_000 },
-      )
-      .toBe(1);
-    await tabTo(page, { link: title });
-    await page.keyboard.press('Enter');
-    await page.waitForURL(new RegExp(`/demandes/${listingId}`));
-    await typeInto(page, 'message', 'Notre médiathèque intercommunale serait heureuse de partager son expérience.');
-    await tabTo(page, { button: 'Envoyer mon message' });
-    await page.keyboard.press('Enter');
-    await expect
-      .poll(() => page.locator('[role=status]').first().textContent())
-      .toContain('Votre message a été envoyé');
+      await typeInto(page, 'context', text.context);
+      await tabTo(page, { button: label('my-requests', 'my_save_next') });
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/etape=3/);
+      await tabTo(page, { id: 'forms-expertise_exchange' });
+      await page.keyboard.press('Space');
+      await typeInto(page, 'durationMonths', '18');
+      await tabTo(page, { button: label('my-requests', 'my_save_next') });
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/etape=4/);
+      await typeInto(page, 'technicalContact-name', 'Fatou Sané');
+      await typeInto(page, 'technicalContact-email', 'fatou.sane@demo-ziguinchor.sn');
+      await tabTo(page, { button: label('my-requests', 'my_save_next') });
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/etape=5/);
+      await tabTo(page, { button: label('my-requests', 'my_submit') });
+      await page.keyboard.press('Enter');
+      await page.waitForURL(
+        (url) =>
+          url.pathname === localePath(locale, `/mes-demandes/${listingId}`) && url.searchParams.get('envoyee') === '1',
+      );
+      expect(await page.locator('[data-status]').first().textContent()).toBe(
+        label('listing', 'listing_status_submitted'),
+      );
+    });
+
+    it('the correspondent of its country approves it', async () => {
+      const page = await app.page();
+      await signInByKeyboard(page, locale, DEMO.correspondent, '/moderation');
+      await tabTo(page, { link: title });
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => url.pathname === localePath(locale, `/moderation/${listingId}`));
+      await page.waitForSelector('html[data-hydrated]');
+      // A radio group is one Tab stop; the arrow keys move within it.
+      await tabTo(page, { id: 'decision-approve' });
+      await page.keyboard.press('Space');
+      expect(await page.locator('#decision-approve').isChecked()).toBe(true);
+      await typeInto(page, 'comment', text.comment);
+      await tabTo(page, { button: label('moderation', 'mod_decide_submit') });
+      await page.keyboard.press('Enter');
+      await page.waitForURL(
+        (url) => url.pathname === localePath(locale, '/moderation') && url.searchParams.get('decision') === 'approve',
+      );
+    });
+
+    it('a French commune finds it and expresses interest', async () => {
+      const page = await app.page();
+      await signInByKeyboard(page, locale, DEMO.french, '/recherche');
+      await page.waitForSelector('html[data-hydrated]');
+      // The index follows the database through the outbox: search again until the new request is there.
+      await expect
+        .poll(
+          async () => {
+            await page.goto(localePath(locale, '/recherche'));
+            await typeInto(page, 'q', token);
+            await page.keyboard.press('Enter');
+            await page.waitForURL((url) => url.searchParams.get('q') === token);
+            return page.locator('.results a').filter({ hasText: title }).count();
+          },
+          { timeout: 45_000 },
+        )
+        .toBe(1);
+      await tabTo(page, { link: title });
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => url.pathname === localePath(locale, `/demandes/${listingId}`));
+      await typeInto(page, 'message', text.interest);
+      await tabTo(page, { button: label('listing', 'listing_interest_submit') });
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => page.locator('[role=status]').first().textContent())
+        .toContain(label('listing', 'listing_interest_sent'));
+    });
   });
 });

@@ -1,16 +1,11 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { message as text } from '../helpers/messages.js';
 import { screenshot, seriousViolations, useBrowserApp } from './harness.js';
 
 // Portuguese, Arabic (right to left) and Ukrainian interfaces, in Chromium against the built app with demo data:
 // the pages speak the language, Arabic is laid out right to left, and axe finds nothing serious in any of them.
 const app = useBrowserApp();
-const messages = path.resolve(import.meta.dirname, '../../src/lib/i18n/messages');
-/** A message as the reader of `locale` sees it (read from the same files the app compiles). */
-const text = (area: string, key: string, locale: string): string =>
-  JSON.parse(readFileSync(path.join(messages, area, `${locale}.json`), 'utf8'))[key];
 
 async function check(page: Page, name: string) {
   const violations = await seriousViolations(page);
