@@ -28,6 +28,18 @@ export function localizeDomainError(error: DomainError): string {
       if (details.reason === 'web_address') return m.errors_web_address();
       if (details.reason === 'country_not_open') return m.errors_country_not_open();
       switch (details.reason) {
+        case 'file_too_big':
+          return m.import_error_file_too_big({ max: String(Math.round(Number(details.max) / 1024 / 1024)) });
+        case 'too_many_rows':
+          return m.import_error_too_many_rows({ max: n(details.max) });
+        case 'too_many_columns':
+          return m.import_error_too_many_columns({ max: n(details.max) });
+        case 'empty':
+          return m.import_error_empty();
+        case 'unreadable':
+          return m.import_error_unreadable();
+      }
+      switch (details.reason) {
         case 'required':
           return m.errors_required();
         case 'min_length':

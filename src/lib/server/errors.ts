@@ -40,7 +40,13 @@ export type InputProblem =
   /** Not an http(s) web address (input/web-address.ts). */
   | { reason: 'web_address' }
   /** A country (or territory) where no foreign authority may register (authorities/registrable-countries.ts). */
-  | { reason: 'country_not_open' };
+  | { reason: 'country_not_open' }
+  /** An import file refused as a whole (partnerships/import/parse.ts). */
+  | { reason: 'file_too_big'; max: number }
+  | { reason: 'too_many_rows'; max: number }
+  | { reason: 'too_many_columns'; max: number }
+  | { reason: 'empty' }
+  | { reason: 'unreadable' };
 export type InputReason = InputProblem['reason'];
 
 export class InvalidInput extends DomainError {

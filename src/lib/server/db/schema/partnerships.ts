@@ -156,10 +156,20 @@ export const partnershipImportBatches = pgTable('partnership_import_batches', {
   id: uuid('id').primaryKey().defaultRandom(),
   fileName: text('file_name').notNull(),
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  /** uploaded → matching → ready → committing → committed → rolled_back; failed when a step could not finish. */
   status: text('status').notNull().default('dry_run'),
   rows: integer('rows').notNull().default(0),
   created: integer('created').notNull().default(0),
+  /** Rows the running step (dry run or commit) has gone through: the progress the page shows. */
+  processed: integer('processed').notNull().default(0),
+  /** The file as read (header row, then the data rows as text cells), kept until the batch is committed. */
+  source: jsonb('source'),
+  /** Which column of the file feeds which field (field → column index), guessed then set by the admin. */
+  mapping: jsonb('mapping'),
   report: jsonb('report'),
+  /** Why the last step failed (what the admin reads), when status = failed. */
+  error: text('error'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   committedAt: timestamp('committed_at', { withTimezone: true }),
   rolledBackAt: timestamp('rolled_back_at', { withTimezone: true }),
   createdAt: createdAt(),
