@@ -68,10 +68,18 @@ function options(
     .filter((o) => !onlyPresent || o.count > 0 || o.selected);
 }
 
+const collators = new Map<Locale, Intl.Collator>();
+/** `localeCompare(…, locale)` builds a collator on every comparison; sorting the country facet made ~200 of them. */
+function collator(locale: Locale): Intl.Collator {
+  let found = collators.get(locale);
+  if (!found) collators.set(locale, (found = new Intl.Collator(locale)));
+  return found;
+}
+
 export function facetOptions(facets: SearchResult['facets'], query: SearchQuery, locale: Locale) {
   const countryCodes = new Set([...Object.keys(facets.country ?? {}), ...query.countries]);
   const countries = [...countryCodes].map((code) => ({ code, name: countryLabel(code) }));
-  const byLabel = (a: FacetOption, b: FacetOption) => a.label.localeCompare(b.label, locale);
+  const byLabel = (a: FacetOption, b: FacetOption) => collator(locale).compare(a.label, b.label);
   return {
     country: options(countries, facets.country, query.countries, locale).sort(byLabel),
     theme: options(THEMES, facets.themes, query.themes, locale, true),
