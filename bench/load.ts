@@ -250,9 +250,10 @@ async function main() {
   cleanups.push(() => build.remove());
   // `npm start` = scripts/start.mjs: with the build up to date it only imports dist/server.js.
   mkdirSync(path.join(build.root, 'scripts'), { recursive: true });
-  cpSync(path.join(import.meta.dirname, '../scripts/start.mjs'), path.join(build.root, 'scripts/start.mjs'));
-  // The copy is newer than the stamp: date the stamp a minute ahead so start.mjs does not rebuild.
-  const ahead = new Date(Date.now() + 60_000);
+  for (const script of ['start.mjs', 'build-freshness.mjs'])
+    cpSync(path.join(import.meta.dirname, '../scripts', script), path.join(build.root, 'scripts', script));
+  // The copies are newer than the stamp: date the stamp ahead so start.mjs does not rebuild (the run lasts minutes).
+  const ahead = new Date(Date.now() + 24 * 3600_000);
   utimesSync(path.join(build.root, 'dist/.build-stamp'), ahead, ahead);
 
   const dataDir = flags.data ? path.resolve(flags.data) : mkdtempSync(path.join(os.tmpdir(), 'bourse-load-'));

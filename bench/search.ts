@@ -1,10 +1,11 @@
 // `npm run bench:search`: synthetic requests on embedded PostgreSQL + Meilisearch in a temporary directory, grown
-// in steps (BENCH_SIZES, default 1,000 → 10,000 → 100,000); at each size, raw Meilisearch against GET
+// in steps (--sizes or BENCH_SIZES, default 1,000 → 10,000 → 100,000); at each size, raw Meilisearch against GET
 // /api/v1/search at the same concurrency; at the largest, publish/unpublish lag and a full reindex against a raw
 // ingest of the same documents. Prints progress, then Markdown tables.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { faker } from '@faker-js/faker';
 import { eq } from 'drizzle-orm';
@@ -26,11 +27,14 @@ import { succeeded } from '../src/lib/server/search/task.js';
 import { generateListing, generateSearches, seedListings } from './search-data.js';
 import type { LoadJob, LoadRequest, LoadResult } from './search-load.js';
 
-const LISTINGS = Number(process.env.BENCH_LISTINGS ?? 100_000);
+// `npm run bench:search -- --sizes 1000,10000,100000` (the default): every size in one run, the largest last.
+const { values: flags } = parseArgs({ options: { sizes: { type: 'string' } } });
+const sizesAsked = flags.sizes?.split(',').map(Number);
+const LISTINGS = sizesAsked?.length ? Math.max(...sizesAsked) : Number(process.env.BENCH_LISTINGS ?? 100_000);
 /** Sizes measured in one run, smallest first, ending at LISTINGS: the cost curve as the catalogue grows. */
 const SIZES = [
   ...new Set([
-    ...(process.env.BENCH_SIZES ?? '1000,10000')
+    ...(flags.sizes ?? process.env.BENCH_SIZES ?? '1000,10000')
       .split(',')
       .map(Number)
       .filter((n) => n > 0 && n < LISTINGS),
