@@ -65,6 +65,42 @@ describe('combinable filters', { timeout: 240_000 }, () => {
     await screenshot(page, 'search-widen');
   });
 
+  it('filters by "Cofinançable par": ticking the franco-Senegalese call keeps its requests, with and without JavaScript', async () => {
+    const page = await app.page();
+    await page.goto('/recherche');
+    await page.waitForSelector('html[data-hydrated]');
+    const facet = page.locator('#facet-cofinancing');
+    expect(await facet.locator('legend').textContent()).toContain('Cofinançable par');
+    const call = facet
+      .locator('label.fr-label')
+      .filter({ hasText: /^\s*Appel à projets franco-sénégalais \(\d+\)\s*$/ });
+    const count = Number((await call.textContent())!.match(/\((\d+)\)/)![1]);
+    expect(count).toBeGreaterThan(0);
+    await call.click();
+    await page.waitForURL(/cofinancing=dctciv-franco-senegalais/);
+    await expect.poll(() => total(page)).toBe(count);
+    // Only Senegalese requests fit a call made with Senegal.
+    const api = (await (await page.request.get('/api/v1/search?cofinancing=dctciv-franco-senegalais')).json()) as {
+      total: number;
+      hits: Array<{ country: string }>;
+    };
+    expect(api.total).toBe(count);
+    expect(new Set(api.hits.map((h) => h.country))).toEqual(new Set(['SN']));
+    expect(await page.locator('.chips a.fr-tag').allTextContents()).toEqual([
+      expect.stringContaining('Appel à projets franco-sénégalais'),
+    ]);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const noJs = await app.page({ javaScript: false });
+    await noJs.goto('/recherche?cofinancing=dctciv-franco-senegalais');
+    expect(await total(noJs)).toBe(count);
+    expect(await noJs.locator('#facet-cofinancing-dctciv-franco-senegalais').isChecked()).toBe(true);
+    // A malformed value is a stale or hand-edited link: the page searches without it and says so, never a 500.
+    const bad = await noJs.goto('/recherche?cofinancing=%22%20OR%201%3D1');
+    expect(bad?.status()).toBe(200);
+    expect(await noJs.locator('.fr-alert--warning').count()).toBe(1);
+  });
+
   it('sends a page past the last to the last page', async () => {
     const page = await app.page({ javaScript: false });
     const response = await page.goto('/recherche?q=eau&page=40');

@@ -10,6 +10,7 @@ const labels = {
   authorityType: 'Type',
   population: 'Taille',
   language: 'Langue',
+  cofinancing: 'Cofinançable par',
 };
 
 describe('a saved search in words', () => {
@@ -25,6 +26,11 @@ describe('a saved search in words', () => {
     expect(searchInWords('country=PE', 'es', { ...labels, country: 'País' })).toEqual([
       { label: 'País', values: ['Perú'] },
     ]);
+    expect(
+      searchInWords('cofinancing=afd-ficol&cofinancing=gone-programme', 'fr', labels, [
+        { slug: 'afd-ficol', name: 'FICOL' },
+      ]),
+    ).toEqual([{ label: 'Cofinançable par', values: ['FICOL', 'gone-programme'] }]);
     expect(searchInWords('', 'fr', labels)).toEqual([]);
     expect(searchInWords('country=ZZ', 'fr', labels)).toBeNull();
   });

@@ -10,6 +10,7 @@ import {
   updateSavedSearch,
 } from '$lib/server/alerts/saved-searches';
 import { getServices } from '$lib/server/runtime/services';
+import { listProgrammes } from '$lib/server/cofinancing/catalogue';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The search to save arrives as this page's own query string (the search page links here with its URL). */
@@ -28,6 +29,7 @@ const criteriaLabels = () => ({
   authorityType: m.search_facet_authority_type(),
   population: m.search_facet_size(),
   language: m.search_facet_language(),
+  cofinancing: m.search_facet_cofinancing(),
 });
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -36,10 +38,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const pending = new URLSearchParams(url.searchParams);
   pending.delete('enregistree');
   const savedSearches = await listSavedSearches(getServices().db, actor).catch(pageError);
+  const programmes = await listProgrammes(getServices().db, { includeClosed: true });
   return {
-    savedSearches: savedSearches.map((s) => ({ ...s, criteria: searchInWords(s.query, locale, criteriaLabels()) })),
+    savedSearches: savedSearches.map((s) => ({
+      ...s,
+      criteria: searchInWords(s.query, locale, criteriaLabels(), programmes),
+    })),
     pendingQuery: pending.toString(),
-    pendingCriteria: searchInWords(pending.toString(), locale, criteriaLabels()),
+    pendingCriteria: searchInWords(pending.toString(), locale, criteriaLabels(), programmes),
     saved: url.searchParams.has('enregistree'),
   };
 };

@@ -4,6 +4,7 @@ import { requireWithinSearchLimit } from '$lib/page-guards';
 import { DomainError } from '$lib/server/errors';
 import { getServices } from '$lib/server/runtime/services';
 import { searchListings } from '$lib/server/search/search-listings';
+import { listProgrammes } from '$lib/server/cofinancing/catalogue';
 import {
   parseSearchQuery,
   searchQueryFromUrl,
@@ -39,7 +40,9 @@ export const load: PageServerLoad = async (event) => {
     redirect(303, `${url.pathname}${last.size ? `?${last}` : ''}`);
   }
   const locale = getLocale();
-  const facets = facetOptions(result.facets, query, locale);
+  // Names for the "co-financeable by" facet; closed ones too, for a chosen programme that closed since.
+  const programmes = await listProgrammes(getServices().db, { includeClosed: true });
+  const facets = facetOptions(result.facets, query, locale, programmes);
   return {
     query,
     invalid,

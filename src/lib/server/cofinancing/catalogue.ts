@@ -7,6 +7,7 @@ import { isUuid } from '../ids.js';
 import type { CatalogueEntry } from './fit.js';
 import { assertCanAdministerCatalogue } from './permissions.js';
 import { REFERENCE_PROGRAMMES } from './reference.js';
+import { resyncListingsFittedBy } from './search-facet.js';
 import { validateProgramme } from './validation.js';
 
 export type Programme = typeof cofinancingProgrammes.$inferSelect;
@@ -92,6 +93,7 @@ export async function createProgramme(
       snapshot: snapshotOf(row!),
       changedBy: actor.userId,
     });
+    await resyncListingsFittedBy(tx, [row!]);
     return row!;
   });
 }
@@ -135,6 +137,8 @@ async function changeProgramme(
       snapshot: snapshotOf(row),
       changedBy: actor.userId,
     });
+    // The requests it fitted before and those it fits now: their "co-financeable by" facet changes.
+    await resyncListingsFittedBy(tx, [current, row]);
     return row;
   });
 }
@@ -183,6 +187,27 @@ export async function loadCofinancingReference(db: Database): Promise<number> {
         snapshot: snapshotOf(row),
       })),
     );
+    await resyncListingsFittedBy(db, added);
   }
   return added.length;
+}
+
+/**
+ * Programmes whose closing day passed since `since` (an ISO date, exclusive) up to yesterday: the daily job
+ * re-evaluates the requests they fitted, whose "co-financeable by" facet no longer lists them.
+ */
+export async function resyncAfterClosingDays(db: Database, now = new Date(), lookBackDays = 3): Promise<number> {
+  const today = todayInFrance(now);
+  const since = todayInFrance(new Date(now.getTime() - lookBackDays * 86_400_000));
+  const closed = await db
+    .select()
+    .from(cofinancingProgrammes)
+    .where(
+      and(
+        isNull(cofinancingProgrammes.closedAt),
+        sql`${cofinancingProgrammes.closesOn} >= ${since}::date and ${cofinancingProgrammes.closesOn} < ${today}::date`,
+      ),
+    );
+  if (closed.length === 0) return 0;
+  return db.transaction((tx) => resyncListingsFittedBy(tx, closed));
 }

@@ -1,4 +1,5 @@
 import { callDeadlineJobs } from '../alerts/call-deadlines.js';
+import { cofinancingJobs } from '../cofinancing/jobs.js';
 import { alertJobs } from '../alerts/digest.js';
 import { freshnessJobs } from '../freshness/reminders.js';
 import { conversationJobs } from '../conversations/notifications.js';
@@ -13,6 +14,7 @@ export const JOB_DEFINITIONS: JobDefinition<never>[] = [
   ...conversationJobs,
   ...alertJobs,
   ...callDeadlineJobs,
+  ...cofinancingJobs,
   ...freshnessJobs,
   ...listingJobs,
   ...notificationJobs,

@@ -1,5 +1,8 @@
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import { findCountry, findTheme, LOCALES, populationBracket, type Locale } from '../../reference/index.js';
+import { loadCatalogue, todayInFrance } from '../cofinancing/catalogue.js';
+import type { CatalogueEntry } from '../cofinancing/fit.js';
+import { cofinancingFacetOf } from '../cofinancing/search-facet.js';
 import type { Database } from '../db/index.js';
 import { authorities, listings, type ListingText } from '../db/schema/index.js';
 import { isSearchable, SEARCHABLE_STATUSES } from '../listings/visibility.js';
@@ -38,6 +41,11 @@ export interface ListingDocument {
   languages: string[];
   /** Seconds since the epoch: Meilisearch sorts numbers, not dates. */
   publishedAt: number | null;
+  /**
+   * Slugs of the co-financing programmes the request fits on its own ("co-financeable by …"), evaluated against the
+   * catalogue when the document is built: catalogue changes and closing days re-sync the requests concerned.
+   */
+  cofinancing: string[];
 }
 
 const columns = {
@@ -82,7 +90,8 @@ export function translatedHeadlines(
 /** Our highlight markers must never come from the text itself, or escaping could be bypassed. */
 const clean = <T extends string | null>(text: T): T => stripPrivateUse(text);
 
-export function toDocument(row: Row): ListingDocument {
+/** `catalogue` and `today` decide the co-financing facet (see cofinancing/search-facet.ts). */
+export function toDocument(row: Row, catalogue: readonly CatalogueEntry[], today: string): ListingDocument {
   const themes = row.themes.map((code) => findTheme(code)).filter((t) => t !== undefined);
   const country = findCountry(row.country);
   const translations = Object.entries((row.translations ?? {}) as Record<string, Partial<ListingText>>);
@@ -115,6 +124,7 @@ export function toDocument(row: Row): ListingDocument {
     originalLanguage: row.originalLanguage,
     languages: [...new Set([row.originalLanguage, ...row.exchangeLanguages])],
     publishedAt: row.publishedAt ? Math.floor(row.publishedAt.getTime() / 1000) : null,
+    cofinancing: cofinancingFacetOf(catalogue, { country: row.country, themes: row.themes }, today),
   };
 }
 
@@ -127,7 +137,10 @@ export async function loadSearchState(
   ids: string[],
 ): Promise<{ upserts: ListingDocument[]; deletes: string[] }> {
   const rows = ids.length ? await selectRows(db).where(inArray(listings.id, ids)) : [];
-  const upserts = rows.filter((r) => isSearchable(r.status)).map(toDocument);
+  const searchable = rows.filter((r) => isSearchable(r.status));
+  const catalogue = searchable.length ? await loadCatalogue(db) : [];
+  const today = todayInFrance();
+  const upserts = searchable.map((row) => toDocument(row, catalogue, today));
   const kept = new Set(upserts.map((d) => d.id));
   return { upserts, deletes: ids.filter((id) => !kept.has(id)) };
 }
@@ -142,5 +155,7 @@ export async function loadSearchablePage(
     .where(and(inArray(listings.status, [...SEARCHABLE_STATUSES]), afterId ? gt(listings.id, afterId) : undefined))
     .orderBy(asc(listings.id))
     .limit(limit);
-  return rows.map(toDocument);
+  const catalogue = rows.length ? await loadCatalogue(db) : [];
+  const today = todayInFrance();
+  return rows.map((row) => toDocument(row, catalogue, today));
 }

@@ -23,6 +23,7 @@ export function facetSelections(query: SearchQuery): Record<Facet, string[]> {
     authorityType: one(query.authorityType),
     populationBracket: one(query.population),
     languages: one(query.language),
+    cofinancing: query.cofinancing,
   };
 }
 

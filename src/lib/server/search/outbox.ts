@@ -1,5 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
+import { listings } from '../db/schema/index.js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { SEARCHABLE_STATUSES } from '../listings/visibility.js';
 
 type AnyTx = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
 
@@ -19,4 +21,18 @@ export async function enqueueSearchSync(tx: AnyTx, listingIds: string | string[]
   );
   // Wakes the relay at commit time (NOTIFY is transactional); the relay also polls in case nobody listens.
   await tx.execute(sql`select pg_notify('search_outbox', '')`);
+}
+
+/**
+ * Queues every searchable listing: after the index settings changed (a new facet, say), documents written by an
+ * older release may lack a field, so each is rebuilt from Postgres by the relay. Returns how many were queued.
+ */
+export async function enqueueEverySearchableListing(tx: AnyTx): Promise<number> {
+  const rows = await tx
+    .select({ id: listings.id })
+    .from(listings)
+    .where(inArray(listings.status, [...SEARCHABLE_STATUSES]));
+  const ids = rows.map((r) => r.id);
+  for (let i = 0; i < ids.length; i += 1_000) await enqueueSearchSync(tx, ids.slice(i, i + 1_000));
+  return ids.length;
 }

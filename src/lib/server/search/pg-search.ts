@@ -1,3 +1,5 @@
+import { todayInFrance } from '../cofinancing/catalogue.js';
+import { programmeFitsListing } from '../cofinancing/search-facet.js';
 import { COUNTRIES, findCountry, POPULATION_BRACKETS, populationBracket } from '../../reference/index.js';
 import type { Sql } from '../db/index.js';
 import type postgres from 'postgres';
@@ -43,6 +45,8 @@ export async function searchPostgres(sql: Sql, query: SearchQuery): Promise<Sear
     ? COUNTRIES.filter((c) => c.continent === query.continent).map((c) => c.code)
     : [];
   const bracket = POPULATION_BRACKETS.find((b) => b.code === query.population);
+  // Evaluated live from the catalogue (the index holds it as evaluated at the request's last sync).
+  const fits = programmeFitsListing(sql, todayInFrance());
 
   // One condition per facet (true when the search does not filter by it): the hits need them all, each facet's
   // counts every one but its own (disjunctive faceting, as Meilisearch answers it).
@@ -57,6 +61,9 @@ export async function searchPostgres(sql: Sql, query: SearchQuery): Promise<Sear
       : null,
     languages: query.language
       ? sql`(l.original_language = ${query.language} or ${query.language} = any(l.exchange_languages))`
+      : null,
+    cofinancing: query.cofinancing.length
+      ? sql`exists (select 1 from cofinancing_programmes p where p.slug = any(${query.cofinancing}::text[]) and ${fits})`
       : null,
   };
   const active = activeFacets(query);
@@ -99,7 +106,8 @@ export async function searchPostgres(sql: Sql, query: SearchQuery): Promise<Sear
       tx<Array<{ facet: string; value: string | null; count: number }>>`
       with matched as (
         select l.country, l.themes, l.forms, a.type, ${bracketCase} as bracket,
-               array(select distinct unnest(array[l.original_language] || l.exchange_languages)) as languages
+               array(select distinct unnest(array[l.original_language] || l.exchange_languages)) as languages,
+               array(select p.slug from cofinancing_programmes p where ${fits}) as cofinancing
                ${active.map((f) => sql`, ${byFacet[f]!} as ${flag(f)}`).reduce((all, next) => sql`${all} ${next}`, sql``)}
           from listings l join authorities a on a.id = l.authority_id
          where l.status::text = any(${[...SEARCHABLE_STATUSES]}::text[]) and ${matchesWords})
@@ -116,7 +124,8 @@ export async function searchPostgres(sql: Sql, query: SearchQuery): Promise<Sear
       union all select 'forms', f, count(*)::int from matched, unnest(forms) f where ${allBut('forms')} group by f
       union all select 'authorityType', type, count(*)::int from matched where ${allBut('authorityType')} group by type
       union all select 'populationBracket', bracket, count(*)::int from matched where bracket is not null and ${allBut('populationBracket')} group by bracket
-      union all select 'languages', lang, count(*)::int from matched, unnest(languages) lang where ${allBut('languages')} group by lang`,
+      union all select 'languages', lang, count(*)::int from matched, unnest(languages) lang where ${allBut('languages')} group by lang
+      union all select 'cofinancing', c, count(*)::int from matched, unnest(cofinancing) c where ${allBut('cofinancing')} group by c`,
     ]);
   });
 

@@ -1,6 +1,7 @@
 import type { Services } from '../runtime/services.js';
 import { ensureSearchKey } from './keys.js';
 import { ensureListingsIndex } from './ensure-index.js';
+import { enqueueEverySearchableListing } from './outbox.js';
 import { listingsIndexUid } from './index-name.js';
 import { tryLead, type Leadership } from './leadership.js';
 import { isUnreachable, syncOutboxBatch, type SyncContext } from './sync-batch.js';
@@ -75,6 +76,11 @@ export function startSearchRelay(services: Services, options: RelayOptions = {})
       const outcome = await ensureListingsIndex(services.meili, ctx.indexUid);
       await ensureSearchKey(services.meili, String(services.meili.config.apiKey), services.indexPrefix);
       log.info({ index: ctx.indexUid, outcome }, 'search index settings ensured');
+      if (outcome === 'updated') {
+        // New settings usually come with new document fields (the co-financing facet, say): rebuild every document.
+        const queued = await enqueueEverySearchableListing(services.db);
+        log.info({ queued }, 'every searchable request queued for re-indexing after the settings changed');
+      }
       indexReady = true;
     }
     if (!leadership || !(await leadership.alive())) {

@@ -9,6 +9,7 @@ import {
   isThemeCode,
   POPULATION_BRACKET_CODES,
 } from '../../reference/index.js';
+import { MAX_PROGRAMME_SLUG_LENGTH, PROGRAMME_SLUG } from '../cofinancing/search-facet.js';
 import { InvalidInput } from '../errors.js';
 import { MAX_TOTAL_HITS } from './settings.js';
 
@@ -16,6 +17,7 @@ export const SORTS = ['relevance', 'newest', 'population_asc', 'population_desc'
 export type Sort = (typeof SORTS)[number];
 export const MAX_HITS_PER_PAGE = 50;
 export const MAX_QUERY_LENGTH = 200;
+export const MAX_COFINANCING_VALUES = 30;
 const THEME_HINT = 'a theme code such as water_sanitation';
 
 /** A search whose every value was checked against the reference data: only these reach a filter. */
@@ -28,6 +30,8 @@ export interface SearchQuery {
   authorityType: string | null;
   population: string | null;
   language: string | null;
+  /** Slugs of co-financing programmes: requests any of them may co-finance. */
+  cofinancing: string[];
   sort: Sort;
   page: number;
   hitsPerPage: number;
@@ -80,6 +84,13 @@ export function parseSearchQuery(input: SearchInput): SearchQuery {
   if (countries.length > 50) throw new InvalidInput('country', 'at most 50 countries');
   const themes = [...new Set(list(input.theme ?? input.themes))];
   for (const t of themes) checked('theme', t, isThemeCode, `one of: ${THEME_HINT}`);
+  const cofinancing = [...new Set(list(input.cofinancing))];
+  for (const slug of cofinancing) {
+    if (slug.length > MAX_PROGRAMME_SLUG_LENGTH || !PROGRAMME_SLUG.test(slug))
+      throw new InvalidInput('cofinancing', 'cofinancing must be a co-financing programme slug such as afd-ficol');
+  }
+  if (cofinancing.length > MAX_COFINANCING_VALUES)
+    throw new InvalidInput('cofinancing', `at most ${MAX_COFINANCING_VALUES} co-financing programmes`);
   const sort = (one(input, 'sort') ?? 'relevance') as Sort;
   if (!SORTS.includes(sort)) throw new InvalidInput('sort', `sort must be one of: ${SORTS.join(', ')}`);
   const hitsPerPage = integer(input, 'hitsPerPage', 20, MAX_HITS_PER_PAGE);
@@ -114,6 +125,7 @@ export function parseSearchQuery(input: SearchInput): SearchQuery {
       `one of: ${POPULATION_BRACKET_CODES.join(', ')}`,
     ),
     language: checked('language', one(input, 'language'), isLanguageCode, 'an ISO 639-1 code from the language list'),
+    cofinancing,
     sort,
     page,
     hitsPerPage,
@@ -126,6 +138,7 @@ export function searchQueryParams(query: SearchQuery): URLSearchParams {
   if (query.q) params.set('q', query.q);
   for (const c of query.countries) params.append('country', c);
   for (const t of query.themes) params.append('theme', t);
+  for (const slug of query.cofinancing) params.append('cofinancing', slug);
   for (const key of ['continent', 'form', 'authorityType', 'population', 'language'] as const) {
     const value = query[key];
     if (value) params.set(key, value);

@@ -10,6 +10,7 @@ export const FACETS = [
   'authorityType',
   'populationBracket',
   'languages',
+  'cofinancing',
 ] as const;
 export type Facet = (typeof FACETS)[number];
 

@@ -76,7 +76,40 @@ function collator(locale: Locale): Intl.Collator {
   return found;
 }
 
-export function facetOptions(facets: SearchResult['facets'], query: SearchQuery, locale: Locale) {
+/** A co-financing programme as the facet names it (programme names are French proper names: not translated). */
+export interface ProgrammeName {
+  slug: string;
+  name: string;
+}
+
+/**
+ * The "co-financeable by …" options: programmes some result fits (or chosen), most results first. A chosen slug
+ * unknown to the catalogue (deleted since the link was made) is shown by its slug so it can be removed.
+ */
+function cofinancingOptions(
+  counts: Record<string, number> | undefined,
+  selected: string[],
+  programmes: readonly ProgrammeName[],
+  locale: Locale,
+): FacetOption[] {
+  const names = new Map(programmes.map((p) => [p.slug, p.name]));
+  const slugs = new Set([...Object.keys(counts ?? {}), ...selected]);
+  return [...slugs]
+    .map((slug) => ({
+      value: slug,
+      label: names.get(slug) ?? slug,
+      count: counts?.[slug] ?? 0,
+      selected: selected.includes(slug),
+    }))
+    .sort((a, b) => b.count - a.count || collator(locale).compare(a.label, b.label));
+}
+
+export function facetOptions(
+  facets: SearchResult['facets'],
+  query: SearchQuery,
+  locale: Locale,
+  programmes: readonly ProgrammeName[] = [],
+) {
   const countryCodes = new Set([...Object.keys(facets.country ?? {}), ...query.countries]);
   const countries = [...countryCodes].map((code) => ({ code, name: countryLabel(code) }));
   const byLabel = (a: FacetOption, b: FacetOption) => collator(locale).compare(a.label, b.label);
@@ -93,6 +126,7 @@ export function facetOptions(facets: SearchResult['facets'], query: SearchQuery,
     authorityType: options(FOREIGN_AUTHORITY_TYPES, facets.authorityType, [query.authorityType], locale),
     population: options(POPULATION_BRACKETS, facets.populationBracket, [query.population], locale),
     language: options(LANGUAGES, facets.languages, [query.language], locale, true),
+    cofinancing: cofinancingOptions(facets.cofinancing, query.cofinancing, programmes, locale),
   };
 }
 /** The page's facet names (also its query-string keys) and the search facet each filters. */
@@ -104,6 +138,7 @@ const FACET_OF = {
   authorityType: 'authorityType',
   population: 'populationBracket',
   language: 'languages',
+  cofinancing: 'cofinancing',
 } as const satisfies Record<keyof ReturnType<typeof facetOptions>, Facet>;
 
 /**
@@ -142,6 +177,7 @@ export function searchInWords(
   query: string,
   locale: Locale,
   labels: Record<'q' | keyof ReturnType<typeof facetOptions>, string>,
+  programmes: readonly ProgrammeName[] = [],
 ) {
   let checked: SearchQuery;
   try {
@@ -165,6 +201,10 @@ export function searchInWords(
     { label: labels.authorityType, values: name(FOREIGN_AUTHORITY_TYPES, checked.authorityType) },
     { label: labels.population, values: name(POPULATION_BRACKETS, checked.population) },
     { label: labels.language, values: name(LANGUAGES, checked.language) },
+    {
+      label: labels.cofinancing,
+      values: checked.cofinancing.map((slug) => programmes.find((p) => p.slug === slug)?.name ?? slug),
+    },
   ];
   return criteria.filter((c) => c.values.length > 0);
 }

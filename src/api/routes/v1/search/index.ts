@@ -10,7 +10,13 @@ import {
   THEME_CODES,
 } from '../../../../lib/reference/index.js';
 import { searchListings } from '../../../../lib/server/search/search-listings.js';
-import { MAX_HITS_PER_PAGE, MAX_QUERY_LENGTH, SORTS } from '../../../../lib/server/search/search-query.js';
+import {
+  MAX_COFINANCING_VALUES,
+  MAX_HITS_PER_PAGE,
+  MAX_QUERY_LENGTH,
+  SORTS,
+} from '../../../../lib/server/search/search-query.js';
+import { MAX_PROGRAMME_SLUG_LENGTH, PROGRAMME_SLUG } from '../../../../lib/server/cofinancing/search-facet.js';
 import { FACETS, MAX_TOTAL_HITS } from '../../../../lib/server/search/settings.js';
 import { problems } from '../../../schemas/problem.js';
 
@@ -43,6 +49,20 @@ const SearchQuerystring = Type.Object(
     authorityType: Type.Optional(codes(FOREIGN_TYPE_CODES, 'Type of foreign authority')),
     population: Type.Optional(codes(POPULATION_BRACKET_CODES, 'Population bracket')),
     language: Type.Optional(codes(LANGUAGE_CODES, 'Original or exchange language (ISO 639-1)')),
+    cofinancing: Type.Optional(
+      Type.Array(
+        Type.String({
+          pattern: PROGRAMME_SLUG.source,
+          maxLength: MAX_PROGRAMME_SLUG_LENGTH,
+          description: 'Co-financing programme slug (GET /api/v1/cofinancing/programmes)',
+        }),
+        {
+          maxItems: MAX_COFINANCING_VALUES,
+          description:
+            'Repeatable: requests any of these programmes may co-finance, judged on the request alone (indicative)',
+        },
+      ),
+    ),
     sort: Type.Optional(codes(SORTS, 'Order of the hits')),
     page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_TOTAL_HITS, default: 1 })),
     hitsPerPage: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_HITS_PER_PAGE, default: 20 })),
