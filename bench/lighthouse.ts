@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -20,6 +21,8 @@ const CHROME = browserChoice.executablePath;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
 const TARGET = 95;
 const JS_BUDGET_KB = 60;
+/** `npm run bench:lighthouse -- --runs 10`: consecutive runs of the three pages (default 1). */
+const RUNS = Math.max(1, Number(parseArgs({ options: { runs: { type: 'string', default: '1' } } }).values.runs));
 const started = Date.now();
 const log = (m: string) =>
   process.stdout.write(
@@ -160,16 +163,23 @@ async function main() {
     chromePath: CHROME,
     chromeFlags: ['--headless=new', ...browserChoice.args],
   });
-  const pages: PageResult[] = [];
-  for (const [name, url] of [
-    ['Home', `${base}/`],
-    ['Search', `${base}/recherche?q=eau`],
-    ['Request', `${base}/demandes/${listingId}`],
-  ] as const) {
-    // Once to warm the server (SSR caches, Meilisearch), then the measured run.
-    await fetch(url).then((r) => r.arrayBuffer());
-    pages.push(await audit(name, url, chrome.port));
+  // The goal is every run ≥ 95, not the best one: `--runs 10` audits the three pages ten times in a row.
+  const runs: PageResult[][] = [];
+  for (let run = 1; run <= RUNS; run++) {
+    if (RUNS > 1) log(`run ${run}/${RUNS}, load average ${os.loadavg()[0]!.toFixed(1)}`);
+    const results: PageResult[] = [];
+    for (const [name, url] of [
+      ['Home', `${base}/`],
+      ['Search', `${base}/recherche?q=eau`],
+      ['Request', `${base}/demandes/${listingId}`],
+    ] as const) {
+      // Once to warm the server (SSR caches, Meilisearch), then the measured run.
+      await fetch(url).then((r) => r.arrayBuffer());
+      results.push(await audit(name, url, chrome.port));
+    }
+    runs.push(results);
   }
+  const pages = runs.at(-1)!;
 
   const ok = (v: number) => (v >= TARGET ? `${v}` : `**${v}**`);
   const lines = [
@@ -190,6 +200,21 @@ async function main() {
         `${p.name}: points lost on ${top.map((a) => `${a.category}/${a.id}${a.display ? ` (${a.display})` : ''}`).join('; ')}`,
       );
   }
+  if (RUNS > 1) {
+    lines.push(
+      '',
+      `Performance over ${RUNS} consecutive runs (target ≥ ${TARGET} in every run; the table above is the last run):`,
+      '',
+      '| Page | scores, run by run | min | runs ≥ target | accessibility min | best practices min |',
+      '|---|---|---|---|---|---|',
+      ...pages.map(({ name }) => {
+        const all = runs.map((r) => r.find((p) => p.name === name)!.scores);
+        const perf = all.map((s) => s.performance!);
+        const min = (key: string) => Math.min(...all.map((s) => s[key]!));
+        return `| ${name} | ${perf.join(', ')} | ${ok(Math.min(...perf))} | ${perf.filter((v) => v >= TARGET).length}/${RUNS} | ${ok(min('accessibility'))} | ${ok(min('best-practices'))} |`;
+      }),
+    );
+  }
   const search = pages.find((p) => p.name === 'Search')!;
   lines.push(
     '',
@@ -200,7 +225,7 @@ async function main() {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     path.join(dir, `lighthouse-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
-    JSON.stringify(pages, null, 2),
+    JSON.stringify(RUNS > 1 ? runs : pages, null, 2),
   );
   await cleanup();
   log('done');
