@@ -284,8 +284,10 @@ export function generateSearches(count: number): SearchInput[] {
       case 5:
         return { q, country };
       case 6:
-      case 7:
         return { country, theme };
+      case 7:
+        // The co-financing facet (issue #17) as a filter: one more disjunctive count query in the multi-search.
+        return { country, theme, cofinancing: [faker.helpers.arrayElement(['afd-ficol', 'un-pour-cent-eau'])] };
       case 8:
         return { q, theme, sort: 'newest', page: String(faker.number.int({ min: 1, max: 3 })) };
       default:
