@@ -47,6 +47,7 @@ const labels = {
   ],
   outcome: (o: string) => o,
   reason: (r: string) => r,
+  field: (f: string) => f,
   foreignKnown: (k: boolean) => (k ? 'known' : 'new'),
 };
 

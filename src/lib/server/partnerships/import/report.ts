@@ -3,8 +3,7 @@ import type { InvalidReason } from './map.js';
 
 /** What the dry run decided for a row; only 'code' and 'name' rows are committed. */
 export type RowOutcome = 'code' | 'name' | 'unmatched' | 'invalid' | 'duplicate';
-export type RowReason =
-  InvalidReason | 'unknown_code' | 'no_similar_name' | 'ambiguous' | 'in_file' | 'existing' | 'not_french';
+export type RowReason = InvalidReason | 'unknown_code' | 'no_similar_name' | 'ambiguous' | 'in_file' | 'existing';
 
 export interface ReportRow {
   /** Line of the file (the header is line 1). */
@@ -55,6 +54,7 @@ export interface ReportLabels {
   headers: string[];
   outcome(outcome: RowOutcome): string;
   reason(reason: RowReason): string;
+  field(field: string): string;
   /** Whether the foreign authority is already known here, or will be recorded by the commit. */
   foreignKnown(known: boolean): string;
 }
@@ -65,7 +65,7 @@ export function reportCsv(report: ImportReport, labels: ReportLabels): string {
     String(r.line),
     labels.outcome(r.outcome),
     r.reason ? labels.reason(r.reason) : '',
-    r.field ?? '',
+    r.field ? labels.field(r.field) : '',
     r.given.french,
     r.frenchLabel ?? '',
     r.similarity === null ? '' : r.similarity.toFixed(2),
