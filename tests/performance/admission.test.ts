@@ -78,6 +78,11 @@ describe('admission gate', () => {
       search: { limit: 3 },
       page: { limit: Infinity, queue: 7 },
     });
+    expect(parseAdmissionLimits('search=16:100:400,write=4')).toMatchObject({
+      search: { limit: 16, queue: 100, maxWaitMs: 400 },
+      write: { limit: 4, maxWaitMs: 5_000 },
+    });
+    expect(parseAdmissionLimits('search=16:100:0')).toBeNull();
     expect(parseAdmissionLimits('search=lots')).toBeNull();
     expect(() => loadConfig({ ADMISSION_LIMITS: 'everything' })).toThrow(/ADMISSION_LIMITS/);
   });

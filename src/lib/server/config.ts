@@ -109,7 +109,7 @@ function readAdmission(env: Env): AdmissionSettings {
   if (!settings)
     throw new ConfigError(
       'ADMISSION_LIMITS',
-      'kind=limit[:queue] pairs separated by commas, like "search=24,page=12:200"',
+      'kind=limit[:queue[:max wait in ms]] pairs separated by commas, like "search=24,page=12:200:500"',
       env.ADMISSION_LIMITS,
     );
   return settings;

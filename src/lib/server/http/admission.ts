@@ -37,20 +37,23 @@ export const DEFAULT_ADMISSION: AdmissionSettings = {
 const KINDS: readonly AdmissionKind[] = ['search', 'page', 'read', 'write'];
 
 /**
- * `ADMISSION_LIMITS`, e.g. `search=24,page=12:200` (requests of that kind served at once, then optionally how many may
- * wait; a limit of 0 lets that kind through unbounded; kinds not named keep their defaults). Returns null for a
- * malformed value, for the config to report.
+ * `ADMISSION_LIMITS`, e.g. `search=24,page=12:200:500` (requests of that kind served at once, then optionally how many
+ * may wait, then optionally the longest wait in ms; a limit of 0 lets that kind through unbounded; kinds not named
+ * keep their defaults). The wait is what bounds the latency of an overloaded server: tune it with the load benchmark.
+ * Returns null for a malformed value, for the config to report.
  */
 export function parseAdmissionLimits(raw: string | undefined): AdmissionSettings | null {
   const settings = structuredClone(DEFAULT_ADMISSION);
   if (raw === undefined || raw.trim() === '') return settings;
   for (const part of raw.split(',')) {
-    const match = /^\s*(search|page|read|write)\s*=\s*(\d{1,5})(?::(\d{1,6}))?\s*$/.exec(part);
+    const match = /^\s*(search|page|read|write)\s*=\s*(\d{1,5})(?::(\d{1,6})(?::(\d{1,6}))?)?\s*$/.exec(part);
     if (!match) return null;
     const kind = match[1] as AdmissionKind;
     const limit = Number(match[2]);
     const queue = match[3] === undefined ? settings[kind].queue : Number(match[3]);
-    settings[kind] = { ...settings[kind], limit: limit === 0 ? Number.POSITIVE_INFINITY : limit, queue };
+    const maxWaitMs = match[4] === undefined ? settings[kind].maxWaitMs : Number(match[4]);
+    if (maxWaitMs === 0) return null;
+    settings[kind] = { limit: limit === 0 ? Number.POSITIVE_INFINITY : limit, queue, maxWaitMs };
   }
   return settings;
 }
