@@ -8,9 +8,12 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startAppProcess, waitForHealth, type AppProcess } from '../helpers/app-process.js';
 import { builtApp } from '../helpers/run-build.js';
 import { resolveChromium } from '../helpers/chromium.js';
+import { AXE_RULES_BY_CRITERION } from '../../src/lib/server/accessibility/rgaa.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = path.join(root, 'tests/screenshots');
+/** The axe rules the accessibility statement counts against an RGAA criterion: any violation of one must not exist. */
+const RGAA_RULES = new Set(Object.values(AXE_RULES_BY_CRITERION).flat());
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface BrowserApp {
@@ -187,8 +190,9 @@ const axeTally = new Map<string, { pages: number; passes: number; violations: nu
 const axePages = new Set<string>();
 
 /**
- * axe-core in the page; returns the serious and critical violations (the ones that must not exist). Every rule's
- * result is tallied too, for the accessibility statement (`writeAutomatedChecks`).
+ * axe-core in the page; returns the violations that must not exist: serious and critical ones, and any violation of
+ * a rule the accessibility statement maps to an RGAA criterion (a "moderate" heading-order still fails RGAA 9.1).
+ * Every rule's result is tallied too, for the accessibility statement (`writeAutomatedChecks`).
  */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   // Runtime.evaluate is not subject to the page's CSP, unlike an injected <script>.
@@ -224,7 +228,7 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     }
   }
   return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical' || RGAA_RULES.has(v.id))
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
 }
 

@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { localePath, withoutLocale } from '../helpers/messages.js';
 import { DEMO, holdScripts, screenshot, seriousViolations, signIn, useBrowserApp } from './harness.js';
 
 // The three journeys end to end, in Chromium, against the built app with demo data. One app for the file; the
@@ -320,45 +321,51 @@ describe('search, languages and small screens', { timeout: 240_000 }, () => {
   });
 });
 
+/** The interface languages: axe checks every page the journeys visit in each of them. */
+const LOCALES = ['fr', 'en', 'es', 'pt', 'ar', 'uk'] as const;
+
 describe('accessibility', () => {
-  it('axe-core finds no serious or critical violation on any page', async () => {
-    const anonymous = await app.page();
-    for (const path of [
-      '/',
-      '/recherche',
-      '/recherche?q=eau&country=SN',
-      '/pays',
-      '/pays/SN',
-      '/connexion',
-      '/inscription',
-      '/en',
-      '/accessibilite',
-      '/plan-du-site',
-      '/page-qui-n-existe-pas',
-    ]) {
-      await anonymous.goto(path);
-      remember('anonymous', anonymous);
-      await check(anonymous, `anonymous ${path}`);
-    }
-    const admin = await app.page();
-    await signIn(admin, DEMO.admin.email, DEMO.admin.password);
-    for (const path of [
-      '/admin',
-      '/admin/correspondants',
-      '/admin/referentiels',
-      '/admin/statistiques',
-      '/moderation',
-    ]) {
-      await admin.goto(path);
-      await check(admin, `admin ${path}`);
-    }
-    await screenshot(admin, 'admin-moderation-queue');
-    // Pages the journeys went through, in the state they were left in (signed-in sessions).
-    for (const [name, { page, url }] of visited) {
-      await page.goto(url);
-      await check(page, name);
-    }
-  }, 300_000);
+  it.each(LOCALES)(
+    '%s: axe-core finds no serious or critical violation (nor any RGAA-mapped one) on any page',
+    async (locale) => {
+      const anonymous = await app.page();
+      for (const path of [
+        '/',
+        '/recherche',
+        '/recherche?q=eau&country=SN',
+        '/pays',
+        '/pays/SN',
+        '/connexion',
+        '/inscription',
+        '/accessibilite',
+        '/plan-du-site',
+        '/page-qui-n-existe-pas',
+      ]) {
+        await anonymous.goto(localePath(locale, path));
+        await check(anonymous, `${locale} anonymous ${path}`);
+      }
+      const admin = await app.page();
+      await signIn(admin, DEMO.admin.email, DEMO.admin.password);
+      for (const path of [
+        '/admin',
+        '/admin/correspondants',
+        '/admin/referentiels',
+        '/admin/statistiques',
+        '/moderation',
+      ]) {
+        await admin.goto(localePath(locale, path));
+        await check(admin, `${locale} admin ${path}`);
+      }
+      if (locale === 'fr') await screenshot(admin, 'admin-moderation-queue');
+      // Pages the journeys went through, in the state they were left in (signed-in sessions).
+      for (const [name, { page, url }] of visited) {
+        const at = new URL(url);
+        await page.goto(localePath(locale, withoutLocale(at.pathname)) + at.search);
+        await check(page, `${locale} ${name}`);
+      }
+    },
+    300_000,
+  );
 });
 
 /** DSFR draws checkboxes and radios on their label: people (and the test) click the label. */

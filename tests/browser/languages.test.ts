@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { OPEN_LISTING_SCHEMA } from '../../src/lib/opendata/listings-schema.js';
 import { message as text } from '../helpers/messages.js';
 import { screenshot, seriousViolations, useBrowserApp } from './harness.js';
 
@@ -53,6 +54,12 @@ describe('Portuguese, Arabic and Ukrainian', { timeout: 240_000 }, () => {
     await check(page, `/${locale}/accessibilite`);
     await page.goto(`/${locale}/plan-du-site`);
     await check(page, `/${locale}/plan-du-site`);
+    // The open data's columns described in the reader's language.
+    await page.goto(`/${locale}/donnees-ouvertes`);
+    expect(await page.locator('main').textContent()).toContain(
+      OPEN_LISTING_SCHEMA.find((c) => c.name === 'id')!.description[locale as 'pt' | 'ar' | 'uk'],
+    );
+    await check(page, `/${locale}/donnees-ouvertes`);
 
     await openRequest(page, locale);
     // Reference data in the reader's language: the themes of the request.

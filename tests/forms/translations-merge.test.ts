@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { mergeTranslations } from '../../src/routes/mes-demandes/steps.js';
+import { mergeTranslations, readStep } from '../../src/routes/mes-demandes/steps.js';
 
 describe('translations typed in the request form', () => {
   it('keeps what the API translated, drops a language emptied, never translates into the original language', () => {
     const existing = {
       en: { title: 'Old title', summary: 'Old summary', context: 'Context in English' },
       es: { title: 'Título', summary: 'Resumen' },
-      pt: { title: 'Título pt', summary: 'Resumo' },
+      de: { title: 'Titel', summary: 'Zusammenfassung' },
     };
     expect(
       mergeTranslations(
@@ -16,7 +16,7 @@ describe('translations typed in the request form', () => {
       ),
     ).toEqual({
       en: { title: 'Drinking water', summary: 'Water for all', context: 'Context in English' },
-      pt: { title: 'Título pt', summary: 'Resumo' },
+      de: { title: 'Titel', summary: 'Zusammenfassung' },
     });
   });
 
@@ -42,5 +42,27 @@ describe('translations typed in the request form', () => {
         expectedFromFrance: 'Engineering advice',
       },
     });
+  });
+
+  it('offers Portuguese, Arabic and Ukrainian too, and reads them when the original is English', () => {
+    const form = new FormData();
+    form.set('context', 'No water network in three districts');
+    form.set('translations.fr.title', 'Eau potable');
+    form.set('translations.fr.summary', 'De l’eau pour tous');
+    form.set('translations.pt.title', 'Água potável');
+    form.set('translations.pt.summary', 'Água para todos');
+    form.set('translations.ar.title', 'مياه الشرب');
+    form.set('translations.ar.summary', 'الماء للجميع');
+    form.set('translations.ar.context', 'لا توجد شبكة مياه في ثلاثة أحياء');
+    form.set('translations.uk.title', '');
+    form.set('translations.uk.summary', '');
+    const step = readStep(2, form, 'en') as { translations: Record<string, Record<string, string | null>> };
+    expect(Object.keys(step.translations).sort()).toEqual(['ar', 'fr', 'pt']);
+    expect(step.translations.ar).toMatchObject({
+      title: 'مياه الشرب',
+      summary: 'الماء للجميع',
+      context: 'لا توجد شبكة مياه في ثلاثة أحياء',
+    });
+    expect(step.translations.pt).toMatchObject({ title: 'Água potável', summary: 'Água para todos' });
   });
 });

@@ -22,3 +22,9 @@ export function localePath(locale: string, pathname: string): string {
   if (locale === 'fr') return pathname;
   return pathname === '/' ? `/${locale}` : `/${locale}${pathname}`;
 }
+
+/** The path without its locale prefix (`/es/recherche` → `/recherche`, `/ar` → `/`). */
+export function withoutLocale(pathname: string): string {
+  const match = /^\/(en|es|pt|ar|uk)(\/.*)?$/.exec(pathname);
+  return match ? (match[2] ?? '/') : pathname;
+}

@@ -132,6 +132,52 @@ describe('cross-language search, for every theme', () => {
     expect(misses).toEqual([]);
   }, 240_000);
 
+  it('Arabic (ماء, مياه, المياه) and Portuguese (água, saneamento) queries find the French requests about water', async () => {
+    const french = (theme: string) => requestIds.get(theme)!.get('fr')!;
+    const country = countryOf.get('water_sanitation')!;
+    for (const q of ['ماء', 'مياه', 'المياه', 'água']) {
+      const result = await searchListings(ctx.services, { q, country });
+      expect(
+        result.hits.map((h) => h.id),
+        q,
+      ).toContain(french('water_sanitation'));
+      expect(result.hits.find((h) => h.id === french('water_sanitation'))?.title, q).toBe('eau');
+    }
+    // The French request whose summary names "assainissement", found by the Portuguese and the Arabic word.
+    for (const q of ['saneamento', 'الصرف الصحي'])
+      expect(
+        (await searchListings(ctx.services, { q, country })).hits.map((h) => h.id),
+        q,
+      ).toContain(french('water_sanitation'));
+  });
+
+  it('finds a French request by the words of its Arabic, Portuguese and Ukrainian translations', async () => {
+    const authority = await createAuthority(ctx.services, { kind: 'foreign', country: 'MR' });
+    const [row] = await insertListings(ctx.services, [
+      {
+        authorityId: authority.id,
+        country: 'MR',
+        title: 'Réseau de distribution à Nouadhibou',
+        summary: 'Étendre le réseau aux quartiers périphériques.',
+        translations: {
+          ar: { title: 'شبكة توزيع في نواذيبو', summary: 'توسيع الشبكة إلى الأحياء الطرفية' },
+          pt: { title: 'Rede de distribuição em Nouadhibou', summary: 'Alargar a rede aos bairros periféricos' },
+          uk: { title: 'Розподільча мережа в Нуадібу', summary: 'Розширити мережу на околиці' },
+        },
+        themes: ['water_sanitation'],
+        forms: ['thematic_project'],
+        exchangeLanguages: ['fr', 'ar'],
+      },
+    ]);
+    await eventually(async () => {
+      for (const q of ['الشبكة', 'نواذيبو', 'periféricos', 'околиці'])
+        expect(
+          (await searchListings(ctx.services, { q, country: 'MR' })).hits.map((h) => h.id),
+          q,
+        ).toContain(row!.id);
+    });
+  });
+
   it('"basura" finds the French request about "déchets"', async () => {
     const result = await searchListings(ctx.services, { q: 'basura', country: countryOf.get('waste')! });
     const french = result.hits.find((h) => h.id === requestIds.get('waste')!.get('fr'));

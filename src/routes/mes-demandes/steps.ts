@@ -66,8 +66,8 @@ function contact(form: FormData, prefix: string, withPhone: boolean) {
   return Object.fromEntries(Object.entries(c).filter(([k, v]) => v !== '' || k === 'name' || k === 'email'));
 }
 
-/** The interface languages an author may translate the request into, on step 2. */
-export const TRANSLATABLE = ['fr', 'en', 'es'] as const;
+/** The interface languages an author may translate the request into, on step 2 (every language the site speaks). */
+export const TRANSLATABLE = ['fr', 'en', 'es', 'pt', 'ar', 'uk'] as const;
 /** The texts an author may translate: the headline and the description. */
 export const TRANSLATED_FIELDS = [
   'title',
@@ -125,7 +125,10 @@ export function readStep(step: number, form: FormData, locale: Locale): Record<s
         difficulties: optionalText(form, 'difficulties'),
         objectives: optionalText(form, 'objectives'),
         expectedFromFrance: optionalText(form, 'expectedFromFrance'),
-        ...(form.has('translations.en.title') ? { translations: typedTranslations(form) } : {}),
+        // The step-2 form always shows some translation fields (all but the original language's).
+        ...(TRANSLATABLE.some((lang) => form.has(`translations.${lang}.title`))
+          ? { translations: typedTranslations(form) }
+          : {}),
       };
     case 3:
       return {

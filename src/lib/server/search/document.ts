@@ -6,6 +6,7 @@ import { cofinancingFacetOf } from '../cofinancing/search-facet.js';
 import type { Database } from '../db/index.js';
 import { authorities, listings, type ListingText } from '../db/schema/index.js';
 import { isSearchable, SEARCHABLE_STATUSES } from '../listings/visibility.js';
+import { arabicWords } from './arabic.js';
 import { stripPrivateUse } from './highlight.js';
 
 /**
@@ -22,6 +23,8 @@ export interface ListingDocument {
   expectedFromFrance: string | null;
   /** Every translated text, flattened: searchable, not displayed as such. */
   translations: string[];
+  /** The request's Arabic words (texts, translations, theme and country names), folded as queries are (./arabic.ts). */
+  arabicText: string;
   translationLanguages: string[];
   /** Title and summary in each language the authority translated them into: shown to readers of that language. */
   translatedHeadlines: TranslatedHeadlines;
@@ -95,6 +98,15 @@ export function toDocument(row: Row, catalogue: readonly CatalogueEntry[], today
   const themes = row.themes.map((code) => findTheme(code)).filter((t) => t !== undefined);
   const country = findCountry(row.country);
   const translations = Object.entries((row.translations ?? {}) as Record<string, Partial<ListingText>>);
+  const translatedTexts = translations.flatMap(([, text]) =>
+    Object.values(text ?? {})
+      .filter((v): v is string => typeof v === 'string' && v.length > 0)
+      .map(clean),
+  );
+  const themeLabels = Object.fromEntries(LOCALES.map((l) => [l, themes.map((t) => t.name[l])])) as Record<
+    Locale,
+    string[]
+  >;
   return {
     id: row.id,
     title: clean(row.title),
@@ -103,15 +115,22 @@ export function toDocument(row: Row, catalogue: readonly CatalogueEntry[], today
     difficulties: clean(row.difficulties),
     objectives: clean(row.objectives),
     expectedFromFrance: clean(row.expectedFromFrance),
-    translations: translations.flatMap(([, text]) =>
-      Object.values(text ?? {})
-        .filter((v): v is string => typeof v === 'string' && v.length > 0)
-        .map(clean),
-    ),
+    translations: translatedTexts,
+    arabicText: arabicWords([
+      row.title,
+      row.summary,
+      row.context,
+      row.difficulties,
+      row.objectives,
+      row.expectedFromFrance,
+      ...translatedTexts,
+      ...themeLabels.ar,
+      country?.name.ar,
+    ]),
     translationLanguages: translations.map(([language]) => language),
     translatedHeadlines: translatedHeadlines(row.translations as Record<string, Partial<ListingText>>),
     themes: row.themes,
-    themeLabels: Object.fromEntries(LOCALES.map((l) => [l, themes.map((t) => t.name[l])])) as Record<Locale, string[]>,
+    themeLabels,
     forms: row.forms,
     country: row.country,
     countryNames: country ? [...new Set(LOCALES.map((l) => country.name[l]))] : [],

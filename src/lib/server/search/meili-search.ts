@@ -1,4 +1,5 @@
 import type { Meilisearch, SearchParams, SearchResponse } from 'meilisearch';
+import { foldArabic } from './arabic.js';
 import type { ListingDocument } from './document.js';
 import { activeFacets, meiliFilter } from './filter.js';
 import { MARK_END, MARK_START, markedToHtml } from './highlight.js';
@@ -65,7 +66,7 @@ export const emptyFacets = (): Record<Facet, Record<string, number>> =>
 export function meiliSearchParams(query: SearchQuery) {
   const active = activeFacets(query);
   return {
-    q: query.q,
+    q: foldArabic(query.q),
     filter: meiliFilter(query),
     facets: FACETS.filter((f) => !active.includes(f)),
     sort: SORT[query.sort],
@@ -97,7 +98,7 @@ export function meiliSearchRequest(indexUid: string, query: SearchQuery): { path
         { indexUid, ...main },
         ...active.map((facet) => ({
           indexUid,
-          q: query.q,
+          q: foldArabic(query.q),
           filter: meiliFilter(query, facet),
           facets: [facet],
           page: 1,

@@ -39,6 +39,8 @@ export const LISTINGS_SETTINGS = {
     'expectedFromFrance',
     'difficulties',
     'translations',
+    // Last: the Arabic words again, folded (./arabic.ts), so an Arabic query matches whatever language is guessed.
+    'arabicText',
   ],
   displayedAttributes: ['*'],
   filterableAttributes: [...FACETS],
