@@ -3,7 +3,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import { utils as sheetUtils, write as writeWorkbook } from '@e965/xlsx';
 import { loadActor, type Actor } from '../../src/lib/server/auth/actor.js';
 import { loadFrenchAuthorities } from '../../src/lib/server/authorities/french-loader.js';
-import { authorities, partnerships, trustEvents } from '../../src/lib/server/db/schema/index.js';
+import {
+  authorities,
+  partnershipImportBatches,
+  partnerships,
+  trustEvents,
+} from '../../src/lib/server/db/schema/index.js';
 import { DEMO_FRENCH_COMMUNES } from '../../src/lib/server/demo/accounts.js';
 import { partnershipFigures } from '../../src/lib/server/partnerships/figures.js';
 import { createImportBatch, readImportBatch, reportOf } from '../../src/lib/server/partnerships/import/batches.js';
@@ -190,6 +195,62 @@ describe.sequential('partnership import', () => {
       'partnership_import.rollback',
       'partnership_import.upload',
     ]);
+  });
+
+  it('a commit that fails after some chunks were written leaves nothing behind, and says so', async ({
+    services,
+    signIn,
+  }) => {
+    const actor = await admin(services, signIn);
+    const before = await partnershipFigures(services.sql);
+    const foreignBefore = (await services.db.select().from(authorities).where(eq(authorities.kind, 'foreign'))).length;
+    const batch = await dryRun(services, actor, atlasCsv(), 'atlas-broken.csv');
+    // The last matched row now names a French authority that no longer exists: its chunk (the 4th of 100) fails.
+    const report = reportOf(batch)!;
+    const matched = report.rows.filter((r) => r.outcome === 'code' || r.outcome === 'name');
+    expect(matched.length).toBeGreaterThan(300);
+    matched.at(-1)!.frenchId = '00000000-0000-4000-8000-000000000000';
+    await services.db.update(partnershipImportBatches).set({ report }).where(eq(partnershipImportBatches.id, batch.id));
+    const { done } = await startCommit(services, actor, batch.id, 100);
+    expect(await done).toBe(0);
+    const failed = await readImportBatch(services.db, actor, batch.id);
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toMatch(/foreign key|violates/i);
+    expect(await importedCount(services, batch.id)).toBe(0);
+    expect(await partnershipFigures(services.sql)).toEqual(before);
+    expect((await services.db.select().from(authorities).where(eq(authorities.kind, 'foreign'))).length).toBe(
+      foreignBefore,
+    );
+    await expect(rollbackImportBatch(services, actor, batch.id)).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('the API: upload (base64), dry run, follow the progress; members are refused', async ({ api, signedInAs }) => {
+    const admin = await signedInAs('admin');
+    const contentBase64 = Buffer.from(atlasCsv()).toString('base64');
+    const uploaded = await api.call('POST', '/api/v1/admin/partnership-imports', admin, {
+      fileName: 'atlas.csv',
+      contentBase64,
+    });
+    expect(uploaded.statusCode).toBe(201);
+    const { id, mapping } = uploaded.json() as { id: string; mapping: Record<string, number | null> };
+    expect(mapping).toMatchObject({ frenchCode: 1, foreignName: 2, country: 3 });
+    const bad = await api.call('POST', `/api/v1/admin/partnership-imports/${id}/dry-run`, admin, { country: 99 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ field: 'country' });
+    const started = await api.call('POST', `/api/v1/admin/partnership-imports/${id}/dry-run`, admin, mapping);
+    expect(started.statusCode).toBe(202);
+    let batch: { status: string; counts: Record<string, number> | null } = started.json();
+    while (batch.status === 'matching') {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      batch = (await api.call('GET', `/api/v1/admin/partnership-imports/${id}`, admin)).json();
+    }
+    expect(batch.status).toBe('ready');
+    expect(batch.counts!.invalid).toBe(ATLAS_EXPECTED.invalid);
+    const member = await signedInAs('french_authority');
+    expect((await api.call('GET', `/api/v1/admin/partnership-imports/${id}`, member)).statusCode).toBe(403);
+    expect((await api.call('POST', `/api/v1/admin/partnership-imports/${id}/commit`, member)).statusCode).toBe(403);
+    expect((await api.call('GET', `/api/v1/admin/partnership-imports/not-an-id`, admin)).statusCode).toBe(404);
+    expect((await api.call('POST', `/api/v1/admin/partnership-imports/${id}/rollback`, admin)).statusCode).toBe(409);
   });
 
   it('reads the same rows from an XLSX workbook', async ({ services, signIn }) => {

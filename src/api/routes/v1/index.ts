@@ -7,6 +7,7 @@ import accountRoutes from './account/index.js';
 import adminInvitationRoutes from './admin/invitations/index.js';
 import adminUserRoutes from './admin/users/index.js';
 import adminThrottlingRoutes from './admin/sign-in-throttling/index.js';
+import partnershipImportRoutes from './admin/partnership-imports/index.js';
 import userRoutes from './users/index.js';
 import taxonomiesRoutes from './taxonomies/index.js';
 import listingsRoutes from './listings/index.js';
@@ -33,6 +34,7 @@ export default async function v1Routes(fastify: FastifyInstance) {
   await fastify.register(adminInvitationRoutes, { prefix: '/admin/invitations' });
   await fastify.register(adminUserRoutes, { prefix: '/admin/users' });
   await fastify.register(adminThrottlingRoutes, { prefix: '/admin/sign-in-throttling' });
+  await fastify.register(partnershipImportRoutes, { prefix: '/admin/partnership-imports' });
   await fastify.register(userRoutes, { prefix: '/users' });
   await fastify.register(taxonomiesRoutes, { prefix: '/taxonomies' });
   await fastify.register(listingsRoutes, { prefix: '/listings' });

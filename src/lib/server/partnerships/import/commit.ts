@@ -17,7 +17,12 @@ import { markFailed } from './rollback.js';
  * sent (thousands of past twinnings are not news). A pair already live is skipped (the unique index), so running
  * the same file twice adds nothing; a chunk that fails makes the whole batch removed again (markFailed).
  */
-export async function runCommit(services: Services, actor: Actor, batchId: string): Promise<number> {
+export async function runCommit(
+  services: Services,
+  actor: Actor,
+  batchId: string,
+  chunkSize = IMPORT_CHUNK,
+): Promise<number> {
   const [batch] = await services.db
     .select()
     .from(partnershipImportBatches)
@@ -25,8 +30,8 @@ export async function runCommit(services: Services, actor: Actor, batchId: strin
   const rows = (reportOf(batch!)?.rows ?? []).filter((r) => r.outcome === 'code' || r.outcome === 'name');
   const foreignIds = new Map<string, string>();
   let created = 0;
-  for (let start = 0; start < rows.length; start += IMPORT_CHUNK) {
-    const chunk = rows.slice(start, start + IMPORT_CHUNK);
+  for (let start = 0; start < rows.length; start += chunkSize) {
+    const chunk = rows.slice(start, start + chunkSize);
     created += await services.db.transaction(async (tx) => {
       const now = new Date();
       const values = [];
@@ -93,6 +98,8 @@ export async function startCommit(
   services: Services,
   actor: Actor | null,
   batchId: string,
+  /** Rows per transaction (tests make it small to see a failure after several chunks were written). */
+  chunkSize = IMPORT_CHUNK,
 ): Promise<{ batch: ImportBatch; done: Promise<number> }> {
   await readImportBatch(services.db, actor, batchId);
   const [batch] = await services.db
@@ -101,7 +108,7 @@ export async function startCommit(
     .where(and(eq(partnershipImportBatches.id, batchId), eq(partnershipImportBatches.status, 'ready')))
     .returning();
   if (!batch) throw new Conflict('Only an import whose dry run is done, and not yet committed, can be committed.');
-  const done = runCommit(services, actor!, batchId).catch(async (error: unknown) => {
+  const done = runCommit(services, actor!, batchId, chunkSize).catch(async (error: unknown) => {
     await markFailed(services, batchId, error);
     return 0;
   });

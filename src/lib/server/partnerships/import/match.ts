@@ -9,7 +9,7 @@ import { isStale, readImportBatch, tableOf, mappingOf, type ImportBatch } from '
 import { IMPORT_CHUNK } from './limits.js';
 import { mapRow, parseMapping, type ImportMapping, type MappedRow } from './map.js';
 import { emptyCounts, type ImportReport, type ReportRow } from './report.js';
-import { markFailed } from './rollback.js';
+import { markFailed, removeBatchWrites } from './rollback.js';
 
 /** Below this trigram similarity a French name is not taken for the file's; closer rivals make it ambiguous. */
 export const NAME_SIMILARITY = 0.6;
@@ -236,6 +236,8 @@ export async function startDryRun(
     )
     .returning();
   if (!batch) throw new Conflict('This import changed at the same time: reload the page.');
+  // A commit cut off by a restart left some chunks: they go before the batch is checked again.
+  if (current.status === 'committing') await services.db.transaction((tx) => removeBatchWrites(tx, batchId));
   await recordTrustEvent(services.db, {
     actor,
     action: 'partnership_import.dry_run',

@@ -37,7 +37,9 @@ export async function removeBatchWrites(tx: Writer, batchId: string) {
 
 /** A step that could not finish: what it wrote is removed, and the batch says why (nothing is left half-written). */
 export async function markFailed(services: Services, batchId: string, error: unknown): Promise<void> {
-  const message = error instanceof Error ? error.message : String(error);
+  // Drizzle wraps the database's refusal in "Failed query: <the whole insert>": keep the refusal itself.
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const message = cause instanceof Error ? cause.message : String(cause);
   services.logger.error({ err: error, batchId }, 'partnership import step failed');
   try {
     await services.db.transaction(async (tx) => {
