@@ -213,16 +213,24 @@ describe('open data', { timeout: 240_000 }, () => {
       for await (const chunk of (await file.createReadStream())!) chunks.push(chunk as Buffer);
       return { name: file.suggestedFilename(), bytes: Buffer.concat(chunks) };
     };
-    const comma = await download(/séparé par des virgules/);
+    const comma = await download(/^Demandes publiées, CSV séparé par des virgules/);
     expect(comma.name).toMatch(/\.csv$/);
     const commaText = comma.bytes.toString('utf8');
     expect(commaText.split('\n')[0]).toContain(',');
-    const semicolon = await download(/points-virgules/);
+    const semicolon = await download(/^Demandes publiées, CSV séparé par des points-virgules/);
     expect([...semicolon.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const semicolonText = semicolon.bytes.subarray(3).toString('utf8');
     expect(semicolonText.split('\n')[0]).toContain(';');
     // Same requests in both: as many lines.
     expect(semicolonText.trim().split('\n').length).toBe(commaText.trim().split('\n').length);
+    // Confirmed partnerships, published the same way: one line per partnership the JSON lists.
+    const partnerships = await download(/^Partenariats confirmés, CSV séparé par des points-virgules/);
+    expect(partnerships.name).toBe('bourse-projets-partenariats-points-virgules.csv');
+    const partnershipLines = partnerships.bytes.subarray(3).toString('utf8').trim().split('\n');
+    expect(partnershipLines[0]).toContain('frenchAuthorityCode;');
+    const json = (await (await page.request.get('/api/v1/open-data/partnerships.json')).json()) as { count: number };
+    expect(partnershipLines.length).toBe(json.count + 1);
+    expect(await page.getByRole('table', { name: /Colonnes — Partenariats confirmés/ }).count()).toBe(1);
     await screenshot(page, 'open-data');
     expect(await seriousViolations(page)).toEqual([]);
   });

@@ -7,7 +7,7 @@
 type Text = Record<'fr' | 'en' | 'es' | 'pt' | 'ar' | 'uk', string>;
 export interface OpenDataColumn {
   name: string;
-  type: 'string' | 'integer' | 'datetime';
+  type: 'string' | 'integer' | 'date' | 'datetime';
   /** A list of codes or words: an array in JSON, "|"-separated in the CSVs. */
   list?: boolean;
   required?: boolean;
@@ -321,10 +321,10 @@ export const OPEN_LISTING_SCHEMA: readonly OpenDataColumn[] = [
   },
 ];
 
-/** The Table Schema document (descriptions in English, the API's language; the page shows them in the reader's). */
-export function openListingTableSchema() {
+/** A Table Schema document (descriptions in English, the API's language; the page shows them in the reader's). */
+export function tableSchemaOf(columns: readonly OpenDataColumn[]) {
   return {
-    fields: OPEN_LISTING_SCHEMA.map((c) => ({
+    fields: columns.map((c) => ({
       name: c.name,
       type: c.list ? 'string' : c.type,
       ...(c.list
@@ -339,3 +339,5 @@ export function openListingTableSchema() {
     missingValues: [''],
   };
 }
+
+export const openListingTableSchema = () => tableSchemaOf(OPEN_LISTING_SCHEMA);
