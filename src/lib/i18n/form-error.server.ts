@@ -55,6 +55,8 @@ export function localizeDomainError(error: DomainError): string {
           return m.errors_number();
         case 'email':
           return m.errors_email();
+        case 'control_characters':
+          return m.errors_control_characters();
       }
       // A value of the wrong kind in an address field (not text, say) is still a wrong address.
       if (typeof details.field === 'string' && /(^|\.)email$/.test(details.field)) return m.errors_email();

@@ -46,7 +46,9 @@ export type InputProblem =
   | { reason: 'too_many_rows'; max: number }
   | { reason: 'too_many_columns'; max: number }
   | { reason: 'empty' }
-  | { reason: 'unreadable' };
+  | { reason: 'unreadable' }
+  /** Tabs, line breaks or other control characters in a one-line search field. */
+  | { reason: 'control_characters' };
 export type InputReason = InputProblem['reason'];
 
 export class InvalidInput extends DomainError {

@@ -15,6 +15,7 @@ import moderationRoutes from './moderation/index.js';
 import accountsQueueRoutes from './accounts-queue/index.js';
 import myRoutes from './my/index.js';
 import authoritiesRoutes from './authorities/index.js';
+import frenchAuthoritiesRoutes from './french-authorities/index.js';
 import conversationRoutes from './conversations/index.js';
 import savedSearchRoutes from './saved-searches/index.js';
 import recommendationRoutes from './recommendations/index.js';
@@ -42,6 +43,7 @@ export default async function v1Routes(fastify: FastifyInstance) {
   await fastify.register(accountsQueueRoutes, { prefix: '/moderation/accounts' });
   await fastify.register(myRoutes, { prefix: '/my' });
   await fastify.register(authoritiesRoutes, { prefix: '/authorities' });
+  await fastify.register(frenchAuthoritiesRoutes, { prefix: '/french-authorities' });
   await fastify.register(conversationRoutes, { prefix: '/conversations' });
   await fastify.register(savedSearchRoutes, { prefix: '/saved-searches' });
   await fastify.register(recommendationRoutes, { prefix: '/recommendations' });

@@ -2,8 +2,9 @@ import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/index.js';
 import { authorities } from '../db/schema/index.js';
-import { Forbidden, InvalidInput, Unauthenticated } from '../errors.js';
-import { perimeter } from '../permissions/perimeter.js';
+import { InvalidInput } from '../errors.js';
+import { confirmedPartnershipsOf } from '../partnerships/figures.js';
+import { assertMaySearchFrenchAuthorities } from '../permissions/french-authority-search.js';
 
 export interface FrenchAuthorityHit {
   id: string;
@@ -29,7 +30,10 @@ const columns = {
 /** `%` and `_` typed by a person are letters, not wildcards. */
 const literal = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function cleaned(raw: string | null | undefined, field: string): string {
+function cleaned(raw: string | null | undefined, field: string, controls: 'blank' | 'refuse' = 'blank'): string {
+  // A search box refuses control characters (nobody types them); a declaration form blanks pasted tabs and breaks.
+  if (controls === 'refuse' && /[\u0000-\u001f\u007f]/.test(raw ?? ''))
+    throw new InvalidInput(field, 'Control characters are not allowed.', { reason: 'control_characters' });
   const text = (raw ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
   if (text.length > MAX_QUERY)
     throw new InvalidInput(field, `At most ${MAX_QUERY} characters.`, { reason: 'max_length', max: MAX_QUERY });
@@ -46,12 +50,16 @@ export async function searchFrenchAuthorities(
   actor: Actor | null,
   input: { q?: string | null; departement?: string | null; region?: string | null; page?: number },
   pageSize = 25,
-): Promise<{ hits: FrenchAuthorityHit[]; total: number; page: number; pageSize: number }> {
-  if (!actor) throw new Unauthenticated();
-  if (!perimeter(actor)) throw new Forbidden('Only correspondents and admins search French authorities.');
-  const q = cleaned(input.q, 'q');
-  const departement = cleaned(input.departement, 'departement');
-  const region = cleaned(input.region, 'region');
+): Promise<{
+  hits: (FrenchAuthorityHit & { confirmedPartnerships: number })[];
+  total: number;
+  page: number;
+  pageSize: number;
+}> {
+  assertMaySearchFrenchAuthorities(actor);
+  const q = cleaned(input.q, 'q', 'refuse');
+  const departement = cleaned(input.departement, 'departement', 'refuse');
+  const region = cleaned(input.region, 'region', 'refuse');
   const page = Number.isInteger(input.page) && input.page! >= 1 && input.page! <= 1000 ? input.page! : 1;
   const conditions: SQL[] = [eq(authorities.kind, 'french')];
   if (q) {
@@ -93,7 +101,16 @@ export async function searchFrenchAuthorities(
     )
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  return { hits, total, page, pageSize };
+  const partnerships = await confirmedPartnershipsOf(
+    db,
+    hits.map((h) => h.id),
+  );
+  return {
+    hits: hits.map((h) => ({ ...h, confirmedPartnerships: partnerships.get(h.id) ?? 0 })),
+    total,
+    page,
+    pageSize,
+  };
 }
 
 /**

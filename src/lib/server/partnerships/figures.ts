@@ -1,4 +1,6 @@
-import type { Sql } from '../db/index.js';
+import { and, count, eq, inArray } from 'drizzle-orm';
+import type { Database, Sql } from '../db/index.js';
+import { partnerships } from '../db/schema/index.js';
 
 export interface PartnershipFigures {
   /** Confirmed partnerships: the one figure home, statistics and country pages print. */
@@ -30,4 +32,18 @@ export async function partnershipFigures(
     frenchAuthorities: french.size,
     byCountry: Object.fromEntries(rows.map((r) => [r.country, r.n])),
   };
+}
+
+/**
+ * Confirmed partnerships of each of these French authorities (the same rule as `partnershipFigures`), for lists
+ * that show the figure beside each authority; authorities with none are absent from the map.
+ */
+export async function confirmedPartnershipsOf(db: Database, frenchAuthorityIds: readonly string[]) {
+  if (frenchAuthorityIds.length === 0) return new Map<string, number>();
+  const rows = await db
+    .select({ id: partnerships.frenchAuthorityId, n: count() })
+    .from(partnerships)
+    .where(and(eq(partnerships.status, 'confirmed'), inArray(partnerships.frenchAuthorityId, [...frenchAuthorityIds])))
+    .groupBy(partnerships.frenchAuthorityId);
+  return new Map(rows.map((r) => [r.id, r.n]));
 }
