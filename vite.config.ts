@@ -16,6 +16,7 @@ const BUILT_APP = [
   'tests/system/server-process.test.ts',
   'tests/cli/operator-cli.test.ts',
   'tests/trust/page-actions.test.ts',
+  'tests/countries/contact-page.test.ts',
 ];
 
 export default defineConfig({

@@ -26,6 +26,7 @@ export function localizeDomainError(error: DomainError): string {
   switch (error.code) {
     case 'invalid_input':
       if (details.reason === 'web_address') return m.errors_web_address();
+      if (details.reason === 'phone') return m.errors_phone();
       if (details.reason === 'country_not_open') return m.errors_country_not_open();
       switch (details.reason) {
         case 'file_too_big':

@@ -39,6 +39,8 @@ export type InputProblem =
   | { reason: 'current_password' }
   /** Not an http(s) web address (input/web-address.ts). */
   | { reason: 'web_address' }
+  /** Not a telephone number (input/phone.ts). */
+  | { reason: 'phone' }
   /** A country (or territory) where no foreign authority may register (authorities/registrable-countries.ts). */
   | { reason: 'country_not_open' }
   /** An import file refused as a whole (partnerships/import/parse.ts). */

@@ -11,3 +11,4 @@ export * from './cofinancing.js';
 export * from './trust.js';
 export * from './notifications.js';
 export * from './rate-limits.js';
+export * from './countries.js';
