@@ -58,6 +58,19 @@ interface PageResult {
   jsTransferKb: number;
 }
 
+/** Chromium sometimes fails to record a trace (NO_NAVSTART); that says nothing about the page, so try it again. */
+async function auditWithRetry(name: string, url: string, port: number): Promise<PageResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await audit(name, url, port);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (attempt >= 3 || !message.includes('NO_NAVSTART')) throw error;
+      log(`  trace not recorded (NO_NAVSTART), attempt ${attempt}/3: auditing ${name} again`);
+    }
+  }
+}
+
 async function audit(name: string, url: string, port: number): Promise<PageResult> {
   log(`lighthouse ${name}: ${url}`);
   const runner = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
@@ -175,7 +188,7 @@ async function main() {
     ] as const) {
       // Once to warm the server (SSR caches, Meilisearch), then the measured run.
       await fetch(url).then((r) => r.arrayBuffer());
-      results.push(await audit(name, url, chrome.port));
+      results.push(await auditWithRetry(name, url, chrome.port));
     }
     runs.push(results);
   }
