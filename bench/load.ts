@@ -89,6 +89,8 @@ function startNode(root: string, script: string, env: Record<string, string>, wa
       for (const line of lines) {
         const match = line.match(/"level":(\d+).*"msg":"([^"]*)"/);
         if (!match || Number(match[1]) < 40) continue;
+        // A fatal error ends the app: show it whole, or the benchmark only says that the process exited.
+        if (Number(match[1]) >= 60) process.stderr.write(`app: ${line}\n`);
         // The error's code and its first words say which failure it was (a timeout, a refused connection…).
         const code = line.match(/"code":"([^"]*)"/)?.[1];
         const detail = line.match(/"err":\{[^}]*?"message":"([^"]{0,80})/)?.[1];
