@@ -2,6 +2,7 @@
 // spread roughly as in the Bourse (francophone Africa first, then Eastern Europe, Asia, Latin America).
 import { faker } from '@faker-js/faker';
 import { COOPERATION_FORMS, FOREIGN_TYPE_CODES, THEMES, type Locale } from '../src/lib/reference/index.js';
+import { loadCofinancingReference } from '../src/lib/server/cofinancing/catalogue.js';
 import { authorities, listings } from '../src/lib/server/db/schema/index.js';
 import type { Services } from '../src/lib/server/runtime/services.js';
 import type { SearchInput } from '../src/lib/server/search/search-query.js';
@@ -303,6 +304,10 @@ export function generateSearches(count: number): SearchInput[] {
 /** Inserts `count` requests (and one authority per dozen) straight into Postgres; returns the authorities. */
 /** `seed` varies between calls that add to an already seeded database (the growth runs of bench:search). */
 export async function seedListings(services: Services, count: number, log: (message: string) => void, seed = 4242) {
+  // The co-financing programmes the app loads at start-up, loaded first: the documents the reindex then builds carry
+  // the "co-financeable by" facet the searches filter on, and the app's start adds none (which would queue every
+  // request for re-indexing while the benchmark runs).
+  await loadCofinancingReference(services.db);
   faker.seed(seed);
   const generated = generateAuthorities(Math.ceil(count / 12));
   const rows: Authority[] = [];
