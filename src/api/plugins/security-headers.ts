@@ -29,8 +29,20 @@ export default fp(
       // HSTS only means something over HTTPS; a reverse proxy in front usually sets it.
       strictTransportSecurity: fastify.services.config.origin.startsWith('https:'),
     });
+    // No nonces: helmet's headers are the same on every answer. Helmet builds its middleware (parsing the CSP) on
+    // each call, so it runs once, on the first API request, and its headers are replayed from then on.
+    let headers: Array<[string, string | number | string[]]> | null = null;
     fastify.addHook('onRequest', async (request, reply) => {
-      if (isApiPath(routedPath(request))) reply.helmet();
+      if (!isApiPath(routedPath(request))) return;
+      if (headers) {
+        for (const [name, value] of headers) reply.raw.setHeader(name, value);
+        return;
+      }
+      const before = new Set(reply.raw.getHeaderNames());
+      reply.helmet();
+      headers = Object.entries(reply.raw.getHeaders())
+        .filter(([name, value]) => !before.has(name) && value !== undefined)
+        .map(([name, value]) => [name, value!]);
     });
   },
   { name: 'security-headers', dependencies: ['services'] },

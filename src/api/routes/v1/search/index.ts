@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { Type, type TSchema, type Static } from 'typebox';
 import {
   CONTINENTS,
   COUNTRIES,
@@ -72,6 +72,14 @@ const SearchQuerystring = Type.Object(
 
 const Counts = Type.Record(Type.String(), Type.Integer());
 
+/**
+ * `T or null` as a type list (`["string", "null"]`), not `anyOf`: the response serializer (fast-json-stringify)
+ * runs a schema validator on every value of an `anyOf` to pick its branch — five per hit — while a type list is a
+ * `typeof` test. Same JSON Schema meaning, same OpenAPI 3.1 document.
+ */
+const nullable = <T extends TSchema & { type: string }>(schema: T) =>
+  Type.Unsafe<Static<T> | null>({ ...schema, type: [schema.type, 'null'] });
+
 const SearchResultSchema = Type.Object({
   hits: Type.Array(
     Type.Object({
@@ -83,22 +91,22 @@ const SearchResultSchema = Type.Object({
         { description: 'HTML-escaped text; matches wrapped in <mark>. Summary cropped around the match.' },
       ),
       country: Type.String(),
-      continent: Type.Union([Type.String(), Type.Null()]),
+      continent: nullable(Type.String()),
       themes: Type.Array(Type.String()),
       forms: Type.Array(Type.String()),
       authority: Type.Object({
         name: Type.String(),
         type: Type.String(),
-        region: Type.Union([Type.String(), Type.Null()]),
-        population: Type.Union([Type.Integer(), Type.Null()]),
+        region: nullable(Type.String()),
+        population: nullable(Type.Integer()),
       }),
-      populationBracket: Type.Union([Type.String(), Type.Null()]),
+      populationBracket: nullable(Type.String()),
       originalLanguage: Type.String(),
       translations: Type.Record(Type.String(), Type.Object({ title: Type.String(), summary: Type.String() }), {
         description: 'Title and summary as translated by the authority, by language (ISO 639-1); plain text',
       }),
       languages: Type.Array(Type.String()),
-      publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+      publishedAt: nullable(Type.String({ format: 'date-time' })),
     }),
   ),
   facets: Type.Object(
