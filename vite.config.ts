@@ -3,6 +3,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { dsfrUsedOnly } from './scripts/postcss-dsfr-used-only.js';
 import { apiDevPlugin } from './scripts/vite-api-dev-plugin.js';
+import { paraglideLocaleSplit } from './scripts/vite-paraglide-locale-split.js';
 
 // Kill/restart tests on real processes and the Dockerfile replayed: `npm run test:faults` (vitest.faults.config.ts).
 const EXCLUDED = ['tests/faults/**', 'tests/production/**', '**/node_modules/**'];
@@ -30,6 +31,9 @@ export default defineConfig({
       // One module per message, so each page bundles only the strings it uses (the plugin's default depends on NODE_ENV).
       outputStructure: 'message-modules',
     }),
+    // In the browser build, the French text stays in each message module and the other locales' texts go into one
+    // dictionary per locale, loaded before hydration (the modules carried six locales each: issue #18).
+    paraglideLocaleSplit('./project.inlang'),
     sveltekit(),
   ],
   css: { postcss: { plugins: [dsfrUsedOnly()] } },

@@ -104,6 +104,44 @@ describe('Portuguese, Arabic and Ukrainian', { timeout: 240_000 }, () => {
   });
 });
 
+describe('text drawn in the browser', { timeout: 240_000 }, () => {
+  // The browser build keeps only the French text in each message module and loads the other languages' texts before
+  // hydration (scripts/vite-paraglide-locale-split.ts): what the browser draws itself must speak the page's language.
+  it.each(['fr', 'en', 'ar'])(
+    '%s: the search page, hydrated and filtered in the browser, speaks it',
+    async (locale) => {
+      const page = await app.page();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => void (message.type() === 'error' && errors.push(message.text())));
+      const prefix = locale === 'fr' ? '' : `/${locale}`;
+      await page.goto(`${prefix}/recherche`);
+      await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+      // Only the browser draws this button (the server writes a link to the filters instead).
+      expect((await page.locator('.filter-toggle').textContent())!.trim()).toBe(
+        text('search', 'search_filter_button', locale),
+      );
+      await page.locator('#facet-country label.fr-label').first().click();
+      await page.waitForURL(/country=/);
+      // The new count, rendered by the browser after a client-side navigation.
+      const count = await page.locator('#result-count').textContent();
+      const [before, after] = text('search', 'search_results_count_other', locale).split('{count}');
+      const [beforeOne, afterOne] = text('search', 'search_results_count_one', locale).split('{count}');
+      expect(
+        [
+          count!.trim().startsWith(before!.trim()) && count!.trim().endsWith(after!.trim()),
+          count!.trim().startsWith(beforeOne!.trim()) && count!.trim().endsWith(afterOne!.trim()),
+        ],
+        count!,
+      ).toContain(true);
+      expect((await page.locator('.filter-toggle').textContent())!.trim()).toMatch(
+        new RegExp(`^${text('search', 'search_filter_button', locale)}`),
+      );
+      expect(errors).toEqual([]);
+    },
+  );
+});
+
 describe('accessibility statement, site map and print', { timeout: 240_000 }, () => {
   it('the footer links to the statement, whose state and rate come from the checklist and the automated checks', async () => {
     const page = await app.page();
