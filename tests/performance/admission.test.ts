@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from '../../src/api/app.js';
+import { attachSvelteKit } from '../../src/api/sveltekit-bridge.js';
 import { loadConfig } from '../../src/lib/server/config.js';
 import {
   AdmissionGate,
@@ -43,6 +45,33 @@ describe('admission gate', () => {
     expect(gate.stats).toMatchObject({ refusedQueueFull: 1, refusedTimeout: 1 });
   });
 
+  it('refuses on arrival whoever would wait past maxWaitMs at the observed service rate, a greedy client first', async () => {
+    let clock = 0;
+    const gate = new AdmissionGate({ limit: 1, queue: 100, maxWaitMs: 250 }, () => clock);
+    // One request served in 100 ms: the gate now serves one request per 100 ms.
+    const first = await gate.enter('greedy');
+    clock += 100;
+    if (admitted(first)) first.release();
+    expect(gate.serviceTimeMs).toBe(100);
+    const holder = await gate.enter('greedy');
+    const second = gate.enter('greedy'); // turn in ~100 ms: waits
+    const third = gate.enter('greedy'); // ~200 ms: waits
+    expect(await gate.enter('greedy')).toEqual({ admitted: false, reason: 'deadline' }); // ~300 ms: refused now
+    const polite = gate.enter('polite'); // served right after the greedy client's next one: ~200 ms, waits
+    expect(gate.queued).toBe(3);
+    expect(gate.stats.refusedDeadline).toBe(1);
+    const order: string[] = [];
+    const served = Object.entries({ second, third, polite }).map(([name, pending]) =>
+      Promise.resolve(pending).then((a) => {
+        order.push(name);
+        if (admitted(a)) setTimeout(a.release, 1);
+      }),
+    );
+    if (admitted(holder)) holder.release();
+    await Promise.all(served);
+    expect(order).toEqual(['second', 'polite', 'third']);
+  });
+
   it('serves waiting clients round-robin: a greedy client does not starve a polite one', async () => {
     const gate = new AdmissionGate({ limit: 1, queue: 100, maxWaitMs: 5_000 });
     const holder = await gate.enter('greedy');
@@ -80,7 +109,7 @@ describe('admission gate', () => {
     });
     expect(parseAdmissionLimits('search=16:100:400,write=4')).toMatchObject({
       search: { limit: 16, queue: 100, maxWaitMs: 400 },
-      write: { limit: 4, maxWaitMs: 5_000 },
+      write: { limit: 4, maxWaitMs: 1_000 },
     });
     expect(parseAdmissionLimits('search=16:100:0')).toBeNull();
     expect(parseAdmissionLimits('search=lots')).toBeNull();
@@ -116,6 +145,44 @@ describe('admission control on the running API', () => {
       for (let i = 0; i < 3; i++)
         expect((await app.inject({ method: 'GET', url: '/api/v1/taxonomies' })).statusCode).toBe(200);
       expect(app.admission.gates.read.inFlight).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('admission control on pages', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestServices({ ADMISSION_LIMITS: 'page=1:0' });
+  });
+  afterAll(async () => ctx?.cleanup());
+
+  it('refuses a page beyond the bound with a 503 page in the reader’s language and Retry-After', async () => {
+    const app = await createServer(ctx.services);
+    const held: ServerResponse[] = [];
+    // Stands in for SvelteKit: holds each page open until the test lets it finish.
+    attachSvelteKit(app, (_req: IncomingMessage, res: ServerResponse) => void held.push(res));
+    try {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+      const first = fetch(`${base}/en/recherche`);
+      while (held.length === 0) await new Promise((r) => setTimeout(r, 5));
+      for (const [path, lang, title] of [
+        ['/recherche?q=eau', 'fr', 'Service très sollicité'],
+        ['/uk/recherche', 'uk', 'Сервіс перевантажений'],
+        ['/ar/pays/SN', 'ar" dir="rtl', 'الخدمة تحت ضغط كبير'],
+      ] as const) {
+        const refused = await fetch(`${base}${path}`);
+        expect(refused.status).toBe(503);
+        expect(refused.headers.get('retry-after')).toBe('1');
+        expect(refused.headers.get('content-type')).toContain('text/html');
+        const html = await refused.text();
+        expect(html).toContain(`<html lang="${lang}"`);
+        expect(html).toContain(title);
+      }
+      held[0]!.end('page');
+      expect((await first).status).toBe(200);
     } finally {
       await app.close();
     }

@@ -7,17 +7,13 @@ import {
   type AdmissionSettings,
 } from '../../lib/server/http/admission.js';
 import { isApiPath, normalisedPath } from '../../lib/server/http/routed-path.js';
+import { refusalPage } from '../../lib/server/http/refusal-page.js';
 import { sendProblem } from './problem-details.js';
 
 /** Built assets (hashed JS/CSS, fonts, icons) are served from memory-mapped files: they never wait behind pages. */
 function isStaticAsset(path: string): boolean {
   return path.startsWith('/_app/') || /\.[a-z0-9]{2,5}$/i.test(path);
 }
-
-const OVERLOADED_PAGE =
-  '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Service très sollicité</title></head>' +
-  '<body><main><h1>Service très sollicité</h1><p>Trop de demandes en ce moment : réessayez dans quelques secondes.</p>' +
-  '<p lang="en">Too many requests right now: please retry in a few seconds.</p></main></body></html>';
 
 /**
  * Every request — API and pages, which SvelteKit serves after this hook — passes its kind's gate (see
@@ -61,7 +57,7 @@ export default fp(
           .code(503)
           .type('text/html; charset=utf-8')
           .header('cache-control', 'no-store')
-          .send(OVERLOADED_PAGE);
+          .send(refusalPage('overloaded', path));
       return sendProblem(reply, {
         type: 'https://bourse-projets.org/problems/overloaded',
         title: 'Service Unavailable',

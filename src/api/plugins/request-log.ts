@@ -19,7 +19,9 @@ export default fp(
           ms: Number(process.hrtime.bigint() - started) / 1e6,
           ip: request.ip,
         };
-        if (status >= 500) request.log.error(line, 'request failed');
+        // A 503 is a refusal said to the client (overload, database away), logged where it is decided, once a
+        // second while refusing (plugins/admission.ts): one error line per refused request would flood the log.
+        if (status >= 500 && status !== 503) request.log.error(line, 'request failed');
         else request.log.info(line, 'request');
       });
     });

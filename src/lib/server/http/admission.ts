@@ -7,6 +7,13 @@
  * requests at once; the next ones wait in per-client queues served round-robin (one greedy client cannot starve the
  * others), and beyond `queue` waiting requests, or after `maxWaitMs` in the queue, a request is refused at once with
  * 503 + Retry-After, which costs almost nothing and tells the client when to come back.
+ *
+ * The queue is bounded in time, not only in length: each gate keeps a moving average of how long its requests
+ * hold a slot, so it knows its service rate (`limit` / that time). A request whose turn — its place in the
+ * round-robin, divided by that rate — would come after `maxWaitMs` is refused on arrival rather than after waiting
+ * `maxWaitMs` for nothing: an answer (or a 503) comes within `maxWaitMs` + one service time, and a refusal costs
+ * the client no wait. A client with few requests waiting has an early place in the round, so it is admitted while a
+ * greedy client's surplus is refused.
  */
 
 export type AdmissionKind = 'search' | 'page' | 'read' | 'write';
@@ -23,15 +30,16 @@ export interface AdmissionLimits {
 export type AdmissionSettings = Record<AdmissionKind, AdmissionLimits>;
 
 /**
- * Defaults sized for a small server (2 cores): enough in flight to keep PostgreSQL and Meilisearch busy, queues deep
- * enough for a burst of a few hundred clients, waits short enough that an answer (or a 503) comes within ~1 s.
+ * Defaults sized for a small server (2 cores), from `npm run bench` at 50 and 200 connections (BENCHMARKS.md,
+ * "Overload and memory"): few enough in flight that each request's own time stays short (more only share the same
+ * two cores and PostgreSQL's pool of 20 connections), and a wait of at most 500 ms (1 s for pages and writes, which
+ * people submit by hand), so that an answer — or a fast 503 — comes within about a second.
  */
 export const DEFAULT_ADMISSION: AdmissionSettings = {
-  search: { limit: 24, queue: 1_000, maxWaitMs: 1_000 },
-  page: { limit: 12, queue: 1_000, maxWaitMs: 1_000 },
-  read: { limit: 24, queue: 1_000, maxWaitMs: 1_000 },
-  // Writes hash passwords and hold transactions: fewer at once, and a longer wait before refusing someone's form.
-  write: { limit: 12, queue: 1_000, maxWaitMs: 5_000 },
+  search: { limit: 12, queue: 1_000, maxWaitMs: 500 },
+  page: { limit: 8, queue: 1_000, maxWaitMs: 1_000 },
+  read: { limit: 12, queue: 1_000, maxWaitMs: 500 },
+  write: { limit: 6, queue: 1_000, maxWaitMs: 1_000 },
 };
 
 const KINDS: readonly AdmissionKind[] = ['search', 'page', 'read', 'write'];
@@ -61,13 +69,17 @@ export function parseAdmissionLimits(raw: string | undefined): AdmissionSettings
 /** Seconds a refused client is asked to wait: long enough for the queue ahead of it to drain. */
 export const ADMISSION_RETRY_AFTER_SECONDS = 1;
 
-export type Admission = { admitted: true; release: () => void } | { admitted: false; reason: 'queue_full' | 'timeout' };
+export type Admission =
+  { admitted: true; release: () => void } | { admitted: false; reason: 'queue_full' | 'deadline' | 'timeout' };
 
 interface Waiter {
   resolve: (admission: Admission) => void;
   timer: NodeJS.Timeout;
   done: boolean;
 }
+
+/** Weight of the newest service time in the moving average: about the last 20 requests count. */
+const SERVICE_TIME_WEIGHT = 0.05;
 
 /** One kind's gate: `limit` slots, per-client FIFO queues visited round-robin. */
 export class AdmissionGate {
@@ -76,9 +88,15 @@ export class AdmissionGate {
   /** Insertion-ordered: the next client to serve is the first key; a served client with more waiters moves to the end. */
   private readonly queues = new Map<string, Waiter[]>();
   /** Counters since start, for /api/health and the benchmarks. */
-  readonly stats = { admitted: 0, waited: 0, refusedQueueFull: 0, refusedTimeout: 0 };
+  readonly stats = { admitted: 0, waited: 0, refusedQueueFull: 0, refusedTimeout: 0, refusedDeadline: 0 };
+  /** Moving average of the time a request holds a slot (ms); 0 until the first one is released. */
+  private serviceMs = 0;
 
-  constructor(private readonly limits: AdmissionLimits) {}
+  /** `now`: the clock service times are read on (the tests' own, to make them deterministic). */
+  constructor(
+    private readonly limits: AdmissionLimits,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   get inFlight(): number {
     return this.running;
@@ -88,12 +106,33 @@ export class AdmissionGate {
     return this.waiting;
   }
 
+  /** The moving average of the time a request holds a slot, in ms (0 before any was served). */
+  get serviceTimeMs(): number {
+    return this.serviceMs;
+  }
+
+  /**
+   * When a new request of `client` would be admitted, in ms from now: its place in the round-robin (each other
+   * waiting client is served up to as many times as this one before it) over the gate's service rate.
+   */
+  expectedWaitMs(client: string): number {
+    if (this.serviceMs === 0 || this.limits.limit === Number.POSITIVE_INFINITY) return 0;
+    const round = (this.queues.get(client)?.length ?? 0) + 1;
+    let place = round;
+    for (const [other, queue] of this.queues) if (other !== client) place += Math.min(queue.length, round);
+    return (place * this.serviceMs) / this.limits.limit;
+  }
+
   /** Resolves when the request may run (with its release) or must be refused. Never rejects. */
   enter(client: string): Promise<Admission> | Admission {
     if (this.running < this.limits.limit && this.waiting === 0) return this.admit();
     if (this.waiting >= this.limits.queue) {
       this.stats.refusedQueueFull++;
       return { admitted: false, reason: 'queue_full' };
+    }
+    if (this.expectedWaitMs(client) > this.limits.maxWaitMs) {
+      this.stats.refusedDeadline++;
+      return { admitted: false, reason: 'deadline' };
     }
     this.stats.waited++;
     return new Promise<Admission>((resolve) => {
@@ -118,12 +157,15 @@ export class AdmissionGate {
   private admit(): Admission {
     this.running++;
     this.stats.admitted++;
+    const started = this.now();
     let released = false;
     return {
       admitted: true,
       release: () => {
         if (released) return;
         released = true;
+        const held = this.now() - started;
+        this.serviceMs = this.serviceMs === 0 ? held : this.serviceMs + SERVICE_TIME_WEIGHT * (held - this.serviceMs);
         this.running--;
         this.next();
       },
@@ -171,11 +213,19 @@ export class AdmissionController {
     return this.gates[kind].enter(client);
   }
 
-  snapshot(): Record<AdmissionKind, { inFlight: number; queued: number } & AdmissionGate['stats']> {
+  snapshot(): Record<
+    AdmissionKind,
+    { inFlight: number; queued: number; serviceTimeMs: number } & AdmissionGate['stats']
+  > {
     const out = {} as ReturnType<AdmissionController['snapshot']>;
     for (const kind of KINDS) {
       const gate = this.gates[kind];
-      out[kind] = { ...gate.stats, inFlight: gate.inFlight, queued: gate.queued };
+      out[kind] = {
+        ...gate.stats,
+        inFlight: gate.inFlight,
+        queued: gate.queued,
+        serviceTimeMs: Math.round(gate.serviceTimeMs),
+      };
     }
     return out;
   }
