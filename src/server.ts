@@ -8,7 +8,7 @@ import { createLogger } from './lib/server/logger.js';
 import { appRoot } from './lib/server/app-root.js';
 import { startServices, type Services } from './lib/server/runtime/services.js';
 import { startBackground } from './lib/server/runtime/background.js';
-import { IMPORT_LIMITS } from './lib/server/partnerships/import/limits.js';
+import { UPLOAD_BODY_LIMIT_BYTES } from './lib/server/http/page-body-limit.js';
 
 /** Entry point: read the configuration, start (or connect to) the services, serve, and stop cleanly. */
 async function main() {
@@ -24,9 +24,9 @@ async function main() {
   }
   // Tell SvelteKit's adapter where the site lives before its handler is imported.
   process.env.ORIGIN = config.origin;
-  // Form posts are capped by the adapter (512 KB by default); the admin's partnership import uploads files of up to
-  // IMPORT_LIMITS.maxBytes (5 MB), refused on their field beyond that, so the cap sits just above it.
-  process.env.BODY_SIZE_LIMIT ??= String(IMPORT_LIMITS.maxBytes + 1024 * 1024);
+  // The adapter's one cap for every form post must admit the admin's partnership import (5 MB files); the bridge
+  // refuses any other page's post beyond 512 KB before it is read (lib/server/http/page-body-limit.ts).
+  process.env.BODY_SIZE_LIMIT ??= String(UPLOAD_BODY_LIMIT_BYTES);
   const logger = createLogger(config);
   const started = Date.now();
   let services: Services | undefined;

@@ -1,7 +1,9 @@
 import compression from 'compression';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { rememberClientAddress } from '../lib/server/http/client-address.js';
+import { pageBodyLimit, PAGE_BODY_LIMIT_BYTES } from '../lib/server/http/page-body-limit.js';
+import { refusalPage, refusalText } from '../lib/server/http/refusal-page.js';
 import { isApiPath, normalisedPath } from '../lib/server/http/routed-path.js';
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
@@ -25,9 +27,23 @@ const compress = compression({ threshold: 1024 }) as unknown as (
 export function attachSvelteKit(fastify: FastifyInstance, handler: NodeHandler): void {
   fastify.addHook('onRequest', async (request, reply) => {
     if (!request.is404) return;
-    if (isApiPath(normalisedPath(request.url))) return;
-    reply.hijack();
+    const path = normalisedPath(request.url);
+    if (isApiPath(path)) return;
     const req = request.raw;
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      const limit = pageBodyLimit(path);
+      const declared = Number(req.headers['content-length']);
+      if (declared > limit) return refuseTooLarge(reply, request.url, limit, req.headers['x-sveltekit-action']);
+      // A streamed (chunked) body declares no length: declare the limit for it, and SvelteKit's adapter answers
+      // 413 once the body runs past it (src/lib/server/hooks/page-errors.ts words that page).
+      if (
+        !Number.isFinite(declared) &&
+        req.headers['transfer-encoding'] !== undefined &&
+        limit === PAGE_BODY_LIMIT_BYTES
+      )
+        req.headers['content-length'] = String(limit);
+    }
+    reply.hijack();
     const res = reply.raw;
     rememberClientAddress(req, request.ip);
     compress(req, res, () =>
@@ -37,4 +53,23 @@ export function attachSvelteKit(fastify: FastifyInstance, handler: NodeHandler):
       }),
     );
   });
+}
+
+/**
+ * 413 before the body is read: the reader's language (an enhanced form gets SvelteKit's action result, which shows
+ * the error page), and the connection closed so that Node does not read the rest of the body to reuse it.
+ */
+function refuseTooLarge(
+  reply: FastifyReply,
+  url: string,
+  limit: number,
+  enhanced: string | string[] | undefined,
+): FastifyReply {
+  const kilobytes = String(Math.round(limit / 1024));
+  reply.code(413).header('connection', 'close').header('cache-control', 'no-store');
+  if (enhanced === 'true')
+    return reply
+      .type('application/json')
+      .send({ type: 'error', error: { message: refusalText('too_large', url, kilobytes).body } });
+  return reply.type('text/html; charset=utf-8').send(refusalPage('too_large', url, kilobytes));
 }

@@ -4,6 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { isDataException } from '../db/data-exception.js';
 import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../db/unavailable.js';
 import { DomainError, retryAfterOf } from '../errors.js';
+import { PAGE_BODY_LIMIT_BYTES } from '../http/page-body-limit.js';
 import { getServices } from '../runtime/services.js';
 
 /**
@@ -42,6 +43,9 @@ function logPageError(error: unknown, path: string): void {
 const mapped = new WeakMap<object, PageErrorMapping>();
 
 export const handlePageError: HandleServerError = ({ error, event, status }) => {
+  // A streamed form post past its page's limit (the bridge declares the limit as its length; the adapter refuses).
+  if (status === 413)
+    return { message: m.errors_too_large_body({ kilobytes: String(PAGE_BODY_LIMIT_BYTES / 1024) }), status };
   const mapping = mapPageError(error);
   if (!mapping) {
     // What SvelteKit's default handleError does, through the app's logger when it runs.
