@@ -77,6 +77,8 @@ function memoryOf(pid: number): { rss: number; peak: number } {
 
 /** Warnings and errors the app logged (JSON lines), by message. */
 const appWarnings = new Map<string, number>();
+/** Time the app itself took per request during the current phase (its request log), in ms. */
+let serverTimes: number[] = [];
 
 function startNode(root: string, script: string, env: Record<string, string>, watchLog = false): ChildProcess {
   const child = spawn(process.execPath, [path.join(root, script)], {
@@ -91,6 +93,9 @@ function startNode(root: string, script: string, env: Record<string, string>, wa
       const lines = (pending + chunk.toString()).split('\n');
       pending = lines.pop() ?? '';
       for (const line of lines) {
+        // The app's own time for each request (request log, from Fastify's first hook to the response's end).
+        const served = /"ms":([\d.]+)/.exec(line);
+        if (served) serverTimes.push(Number(served[1]));
         const match = line.match(/"level":(\d+).*"msg":"([^"]*)"/);
         if (!match || Number(match[1]) < 40) continue;
         // A fatal error ends the app: show it whole, or the benchmark only says that the process exited.
@@ -146,6 +151,11 @@ interface Phase {
   non2xx: number;
   /** 503s from admission control (counted, expected beyond the bound): part of non2xx. */
   refused: number;
+  /**
+   * p99 inside the app (request log: from Fastify's first hook to the end of the response, queue wait included);
+   * what the client sees beyond it is time before the app read the request (a CPU shared with other processes).
+   */
+  serverP99: number;
   /** p99 and max of the answered requests alone (2xx): a fast 503 must not hide a slow answer. */
   answeredP99: number;
   answeredMax: number;
@@ -170,6 +180,7 @@ async function run(
   log(`${name}: ${connections} connections, ${seconds} s`);
   const latencies: number[] = [];
   const answered: number[] = [];
+  serverTimes = [];
   let peakRss = memoryOf(pid).rss;
   const sampler = setInterval(() => {
     try {
@@ -224,6 +235,7 @@ async function run(
     non2xx: result.non2xx,
     refused: statusCodes['503'] ?? 0,
     answeredP99: quantile(sortedAnswered, 0.99),
+    serverP99: quantile(Float64Array.from(serverTimes).sort(), 0.99),
     answeredMax: sortedAnswered.at(-1) ?? NaN,
     errors: result.errors,
     timeouts: result.timeouts,
@@ -232,7 +244,7 @@ async function run(
   };
   if (appWarnings.size) log(`  app warnings so far: ${[...appWarnings].map(([m, c]) => `${c} × ${m}`).join('; ')}`);
   log(
-    `  ${phase.requests} requests, ${phase.rps.toFixed(0)} req/s, p50 ${phase.p50.toFixed(1)} ms, p95 ${phase.p95.toFixed(1)} ms, p99 ${phase.p99.toFixed(1)} ms, non-2xx ${phase.non2xx} (of which 503 ${phase.refused}; answered p99 ${phase.answeredP99.toFixed(1)} ms, max ${phase.answeredMax.toFixed(1)} ms), errors ${phase.errors}, peak RSS ${phase.peakRssMb.toFixed(0)} MB`,
+    `  ${phase.requests} requests, ${phase.rps.toFixed(0)} req/s, p50 ${phase.p50.toFixed(1)} ms, p95 ${phase.p95.toFixed(1)} ms, p99 ${phase.p99.toFixed(1)} ms, non-2xx ${phase.non2xx} (of which 503 ${phase.refused}; answered p99 ${phase.answeredP99.toFixed(1)} ms, max ${phase.answeredMax.toFixed(1)} ms; inside the app p99 ${phase.serverP99.toFixed(1)} ms), errors ${phase.errors}, peak RSS ${phase.peakRssMb.toFixed(0)} MB`,
   );
   return phase;
 }
@@ -419,16 +431,16 @@ async function main() {
 
   const fmt = (v: number) => v.toFixed(1);
   const row = (p: Phase) =>
-    `| ${p.name} | ${p.requests} | ${p.rps.toFixed(0)} | ${fmt(p.p50)} | ${fmt(p.p95)} | ${fmt(p.p99)} | ${fmt(p.max)} | ${p.non2xx - p.refused} | ${p.refused} | ${fmt(p.answeredP99)} | ${p.errors + p.timeouts} | ${p.peakRssMb.toFixed(0)} |`;
+    `| ${p.name} | ${p.requests} | ${p.rps.toFixed(0)} | ${fmt(p.p50)} | ${fmt(p.p95)} | ${fmt(p.p99)} | ${fmt(p.max)} | ${p.non2xx - p.refused} | ${p.refused} | ${fmt(p.answeredP99)} | ${fmt(p.serverP99)} | ${p.errors + p.timeouts} | ${p.peakRssMb.toFixed(0)} |`;
   const report = [
     `Load benchmark — ${LISTINGS} requests seeded (${reindex.documents} searchable), ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GB, Node ${machine.node}, load average at start ${machine.loadAverageAtStart.join(' ')}; \`npm run bench -- --duration ${DURATION}\``,
     '',
-    '| Phase | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | non-2xx (not 503) | 503 (refused) | p99 of 2xx ms | errors | peak RSS MB |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| Phase | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | non-2xx (not 503) | 503 (refused) | p99 of 2xx ms | p99 inside the app ms | errors | peak RSS MB |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...phases.map(row),
     row(api),
     row(ssr),
-    `| SSR page / API search throughput | | ${(ssr.rps / api.rps).toFixed(2)}× | ${(ssr.p50 / api.p50).toFixed(2)}× | ${(ssr.p95 / api.p95).toFixed(2)}× | ${(ssr.p99 / api.p99).toFixed(2)}× | | | | | | |`,
+    `| SSR page / API search throughput | | ${(ssr.rps / api.rps).toFixed(2)}× | ${(ssr.p50 / api.p50).toFixed(2)}× | ${(ssr.p95 / api.p95).toFixed(2)}× | ${(ssr.p99 / api.p99).toFixed(2)}× | | | | | | | |`,
     '',
     `App resident memory: ${rssAfterWarmUp.toFixed(0)} MB after the warm-up, peak ${peakAppRss.toFixed(0)} MB over the whole run (VmHWM), ${rssAfterIdle.toFixed(0)} MB after 15 s idle at the end. Drafts written during the run: ${drafts.length}.`,
     `Warnings logged by the app: ${[...appWarnings].map(([m, c]) => `${c} × "${m}"`).join(', ') || 'none'}.`,
