@@ -1,4 +1,4 @@
-// `npx tsx bench/lighthouse-ab.ts <base A> <base B> <rounds> [path…]` — Lighthouse (mobile defaults, performance only)
+// `npx tsx bench/lighthouse-ab.ts <base A> <base B> <rounds> [path…]` (`{request}` in a path: a published request) — Lighthouse (mobile defaults, performance only)
 // on the same paths of two running builds, alternately A, B, A, B…: on a loaded machine the scores are depressed, so
 // only pairs taken side by side compare. Prints each audit's score, FCP, LCP, TBT and CLS.
 import * as chromeLauncher from 'chrome-launcher';
@@ -7,6 +7,11 @@ import { resolveChromium } from '../tests/helpers/chromium.js';
 
 const [a, b, rounds = '2', ...paths] = process.argv.slice(2);
 if (!a || !b) throw new Error('usage: tsx bench/lighthouse-ab.ts <base A> <base B> <rounds> [path…]');
+/** `{request}` in a path: the first published request of that build's data (demo data ids differ per data dir). */
+async function firstRequest(base: string): Promise<string> {
+  const body = (await (await fetch(`${base}/api/v1/search?hitsPerPage=1`)).json()) as { hits: Array<{ id: string }> };
+  return body.hits[0]!.id;
+}
 const { executablePath, args } = await resolveChromium();
 const chrome = await chromeLauncher.launch({ chromePath: executablePath, chromeFlags: ['--headless=new', ...args] });
 try {
@@ -16,8 +21,9 @@ try {
         ['A', a],
         ['B', b],
       ] as const) {
-        await fetch(base + pagePath).then((r) => r.arrayBuffer());
-        const lhr = (await lighthouse(base + pagePath, {
+        const url = base + pagePath.replace('{request}', await firstRequest(base));
+        await fetch(url).then((r) => r.arrayBuffer());
+        const lhr = (await lighthouse(url, {
           port: chrome.port,
           output: 'json',
           logLevel: 'error',
