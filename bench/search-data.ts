@@ -324,7 +324,9 @@ export async function seedListings(services: Services, count: number, log: (mess
       generateListing(faker.helpers.arrayElement(rows)),
     );
     await services.db.insert(listings).values(batch);
-    if ((i / 1_000) % 10 === 9) log(`  inserted ${i + batch.length}/${count} requests`);
+    // About ten progress lines per size, whatever the size.
+    if ((i / 1_000 + 1) % Math.max(1, Math.round(count / 10_000)) === 0 || i + batch.length === count)
+      log(`  inserted ${i + batch.length}/${count} requests`);
   }
   return rows;
 }

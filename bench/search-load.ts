@@ -1,5 +1,5 @@
-// Worker thread of the search benchmark: sends requests at a fixed concurrency and records every latency, away
-// from the event loop of the server being measured.
+// Worker thread of the search benchmark: sends a fixed number of requests at a fixed concurrency and records every
+// latency, away from the event loop of the server being measured.
 import http from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 
@@ -12,8 +12,10 @@ export interface LoadRequest {
 export interface LoadJob {
   requests: LoadRequest[];
   concurrency: number;
-  warmupMs: number;
-  durationMs: number;
+  /** Requests sent first and not measured (the list is cycled through in order, from its start). */
+  warmup: number;
+  /** Requests measured after the warm-up: both sides of a comparison send the same ones, in the same order. */
+  count: number;
 }
 export interface LoadResult {
   latenciesMs: number[];
@@ -40,24 +42,24 @@ function send(request: LoadRequest): Promise<number> {
   });
 }
 
-async function run({ requests, concurrency, warmupMs, durationMs }: LoadJob): Promise<LoadResult> {
+async function run({ requests, concurrency, warmup, count }: LoadJob): Promise<LoadResult> {
   let next = 0;
   let errors = 0;
   const latenciesMs: number[] = [];
-  const start = performance.now();
-  const measureFrom = start + warmupMs;
-  const end = measureFrom + durationMs;
+  let measureFrom = NaN;
   const client = async () => {
-    while (performance.now() < end) {
-      const request = requests[next++ % requests.length]!;
+    while (next < warmup + count) {
+      const index = next++;
+      const request = requests[index % requests.length]!;
       const sent = performance.now();
+      if (index === warmup) measureFrom = sent;
       try {
         const status = await send(request);
-        if (status >= 300) errors++;
+        if (status >= 300 && index >= warmup) errors++;
       } catch {
-        errors++;
+        if (index >= warmup) errors++;
       }
-      if (sent >= measureFrom) latenciesMs.push(performance.now() - sent);
+      if (index >= warmup) latenciesMs.push(performance.now() - sent);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, client));
