@@ -20,14 +20,6 @@ export const REDACTED_PATHS = [
   'meiliMasterKey',
 ];
 
-/**
- * Standard output written asynchronously: pino's default writes each line with its own blocking write(2), which
- * was a tenth of the server's busy CPU under search load (one request log line per request; BENCHMARKS.md, issue
- * #18 stop 4). Lines that arrive while a write is in flight go out together with the next; pino flushes what is
- * left when the process exits.
- */
-const asyncStdout = () => pino.destination({ dest: 1, sync: false });
-
 export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream): Logger {
   return pino(
     {
@@ -36,6 +28,6 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pin
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    destination ?? asyncStdout(),
+    destination,
   );
 }
