@@ -4,7 +4,7 @@ import { requireWithinSearchLimit } from '$lib/page-guards';
 import { DomainError } from '$lib/server/errors';
 import { getServices } from '$lib/server/runtime/services';
 import { searchListings } from '$lib/server/search/search-listings';
-import { listProgrammes } from '$lib/server/cofinancing/catalogue';
+import { programmeNames } from '$lib/server/cofinancing/catalogue';
 import {
   parseSearchQuery,
   searchQueryFromUrl,
@@ -40,8 +40,10 @@ export const load: PageServerLoad = async (event) => {
     redirect(303, `${url.pathname}${last.size ? `?${last}` : ''}`);
   }
   const locale = getLocale();
-  // Names for the "co-financeable by" facet; closed ones too, for a chosen programme that closed since.
-  const programmes = await listProgrammes(getServices().db, { includeClosed: true });
+  // Names for the "co-financeable by" facet: the programmes the results fit and the chosen ones (closed ones too,
+  // for a chosen programme that closed since).
+  const slugs = new Set([...Object.keys(result.facets.cofinancing ?? {}), ...query.cofinancing]);
+  const programmes = await programmeNames(getServices().db, [...slugs]);
   const facets = facetOptions(result.facets, query, locale, programmes);
   return {
     query,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/index.js';
 import { cofinancingProgrammeHistory, cofinancingProgrammes } from '../db/schema/index.js';
@@ -33,6 +33,22 @@ export async function listProgrammes(db: Database, options: { includeClosed?: bo
       asc(cofinancingProgrammes.kind),
       asc(cofinancingProgrammes.name),
     );
+}
+
+/**
+ * The names of these programmes (closed ones too), for a page that only labels slugs: the search page's facet
+ * names the few programmes its results fit. Reading whole catalogue rows for that was a quarter of the search
+ * page's CPU time under load.
+ */
+export async function programmeNames(
+  db: Database,
+  slugs: readonly string[],
+): Promise<Array<Pick<Programme, 'slug' | 'name'>>> {
+  if (slugs.length === 0) return [];
+  return db
+    .select({ slug: cofinancingProgrammes.slug, name: cofinancingProgrammes.name })
+    .from(cofinancingProgrammes)
+    .where(inArray(cofinancingProgrammes.slug, [...slugs]));
 }
 
 export async function loadCatalogue(db: Database): Promise<CatalogueEntry[]> {
