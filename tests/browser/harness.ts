@@ -37,6 +37,22 @@ export interface BrowserApp {
 }
 
 /** The built app (`npm run build` first) as a real process with demo data in its own data directory, and Chromium. */
+/**
+ * The search index is derived: at start-up the relay indexes the demo data (and re-indexes it when the co-financing
+ * programmes arrive) after /api/health already answers. Facet counts read before it settles are partial, so wait
+ * until two searches a second apart find the same number of requests.
+ */
+async function untilDemoDataSearchable(base: string): Promise<void> {
+  let previous = -1;
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const response = await fetch(`${base}/api/v1/search`).catch(() => undefined);
+    const total = response?.ok ? ((await response.json()) as { total: number }).total : -1;
+    if (total > 0 && total === previous) return;
+    previous = total;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
+
 export async function startBrowserApp(): Promise<BrowserApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bourse-browser-'));
   chmodSync(dataDir, 0o755);
@@ -46,6 +62,7 @@ export async function startBrowserApp(): Promise<BrowserApp> {
   let browser: Browser | undefined;
   try {
     await waitForHealth(app);
+    await untilDemoDataSearchable(app.url);
     const { executablePath, args } = await resolveChromium();
     browser = await chromium.launch({ executablePath, args });
   } catch (error) {
