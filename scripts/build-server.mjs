@@ -5,7 +5,8 @@ import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // A clean dist/: the image copies all of it.
 rmSync('dist', { recursive: true, force: true });
-const entries = { server: 'src/server.ts', cli: 'src/cli/index.ts' };
+// reference-data: the child process in which the server loads the French authorities at start-up.
+const entries = { server: 'src/server.ts', cli: 'src/cli/index.ts', 'reference-data': 'src/reference-data.ts' };
 await build({
   entryPoints: entries,
   outdir: 'dist',

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createServer } from './api/app.js';
 import { attachSvelteKit, type NodeHandler } from './api/sveltekit-bridge.js';
 import { ConfigError, loadConfig } from './lib/server/config.js';
@@ -8,10 +8,12 @@ import { createLogger } from './lib/server/logger.js';
 import { appRoot } from './lib/server/app-root.js';
 import { startServices, type Services } from './lib/server/runtime/services.js';
 import { startBackground } from './lib/server/runtime/background.js';
+import { boundHeapGrowth } from './lib/server/runtime/heap.js';
 import { UPLOAD_BODY_LIMIT_BYTES } from './lib/server/http/page-body-limit.js';
 
 /** Entry point: read the configuration, start (or connect to) the services, serve, and stop cleanly. */
 async function main() {
+  boundHeapGrowth();
   let config;
   try {
     config = loadConfig();
@@ -72,7 +74,11 @@ async function main() {
   let fastify: Awaited<ReturnType<typeof createServer>> | undefined;
   try {
     services = await startServices(config, logger);
-    await startBackground(services);
+    // Beside this bundle (dist/): the one-time reference data load runs there, in a child process.
+    const referenceDataEntry = fileURLToPath(new URL('./reference-data.js', import.meta.url));
+    await startBackground(services, {
+      referenceDataEntry: existsSync(referenceDataEntry) ? referenceDataEntry : undefined,
+    });
     fastify = await createServer(services);
     const handlerFile = path.join(appRoot(), 'build', 'handler.js');
     if (!existsSync(handlerFile)) throw new Error(`SvelteKit build missing at ${handlerFile}: run \`npm run build\``);

@@ -258,7 +258,7 @@ describe.sequential('partnership import', () => {
     const book = sheetUtils.book_new();
     sheetUtils.book_append_sheet(book, sheetUtils.aoa_to_sheet([ATLAS_HEADERS, ...atlasRows()]), 'Atlas');
     const xlsx = new Uint8Array(writeWorkbook(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
-    expect(parseImportFile(xlsx).rows).toEqual(parseImportFile(bytes(atlasCsv())).rows);
+    expect((await parseImportFile(xlsx)).rows).toEqual((await parseImportFile(bytes(atlasCsv()))).rows);
     const batch = await dryRun(services, actor, xlsx, 'atlas.xlsx');
     expect(reportOf(batch)!.counts.invalid).toBe(ATLAS_EXPECTED.invalid);
   });

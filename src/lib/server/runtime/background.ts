@@ -11,14 +11,17 @@ import type { Services } from './services.js';
  * Work that runs beside the HTTP server in every app process (search relay, jobs). Each worker registers
  * its own stop hook through services.onClose.
  */
-export async function startBackground(services: Services): Promise<void> {
+export async function startBackground(
+  services: Services,
+  options: { referenceDataEntry?: string } = {},
+): Promise<void> {
   // Co-financing paths and support networks named by the source documents: added when missing, never overwritten.
   await loadCofinancingReference(services.db);
   await loadSupportReference(services.db);
   // Before the relay starts, so the demo requests reach the index in its first pass.
   await loadDemoOnStart(services);
   // Not awaited: the 37,000 French authorities load while the server answers.
-  startReferenceDataLoad(services);
+  startReferenceDataLoad(services, { childEntry: options.referenceDataEntry });
   // Ensures the index settings, then keeps Meilisearch in step with the search outbox.
   const searchRelay = startSearchRelay(services);
   services.onClose(() => searchRelay.stop());

@@ -31,7 +31,7 @@ export async function createImportBatch(
   file: { name: string; bytes: Uint8Array },
 ): Promise<ImportBatch> {
   assertMayImportPartnerships(actor);
-  const table = parseImportFile(file.bytes);
+  const table = await parseImportFile(file.bytes);
   const [batch] = await db
     .insert(partnershipImportBatches)
     .values({

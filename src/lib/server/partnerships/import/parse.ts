@@ -1,5 +1,4 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import { read as readWorkbook, utils as sheetUtils } from '@e965/xlsx';
 import { InvalidInput, type InputReason } from '../../errors.js';
 import { IMPORT_LIMITS } from './limits.js';
 
@@ -46,7 +45,10 @@ function readCsv(bytes: Uint8Array): unknown[][] {
   }
 }
 
-function readXlsx(bytes: Uint8Array): unknown[][] {
+async function readXlsx(bytes: Uint8Array): Promise<unknown[][]> {
+  // Imported here, not at the top: SheetJS is 1 MB of source that every server process would otherwise hold in
+  // memory from its start, for an admin's occasional import.
+  const { read: readWorkbook, utils: sheetUtils } = await import('@e965/xlsx');
   try {
     // Values only: no formulas, styles or HTML are kept (a formula's cached result is read as its value).
     const book = readWorkbook(bytes, {
@@ -73,13 +75,13 @@ const cell = (value: unknown) => (value == null ? '' : String(value).trim());
  * too many rows or columns, or unreadable, and the whole file is refused on the `file` field. Cells are kept as
  * written (control characters included): the mapping step refuses such rows one by one, with the reason.
  */
-export function parseImportFile(bytes: Uint8Array): ImportTable {
+export async function parseImportFile(bytes: Uint8Array): Promise<ImportTable> {
   if (bytes.byteLength === 0) refuse('empty', 'The file is empty.');
   if (bytes.byteLength > IMPORT_LIMITS.maxBytes)
     refuse('file_too_big', `The file is larger than ${IMPORT_LIMITS.maxBytes} bytes.`, {
       max: IMPORT_LIMITS.maxBytes,
     });
-  const records = isXlsx(bytes) ? readXlsx(bytes) : readCsv(bytes);
+  const records = isXlsx(bytes) ? await readXlsx(bytes) : readCsv(bytes);
   const nonEmpty = records.filter((r) => Array.isArray(r) && r.some((c) => cell(c) !== ''));
   if (nonEmpty.length < 2) refuse('empty', 'The file has no data row under its header row.');
   if (nonEmpty.length - 1 > IMPORT_LIMITS.maxRows)
