@@ -4,6 +4,7 @@ import type { Database } from '../db/index.js';
 import { authorities, listings } from '../db/schema/index.js';
 import { Conflict, NotFound, PreconditionFailed } from '../errors.js';
 import { enqueueSearchSync } from '../search/outbox.js';
+import { isSearchable } from './visibility.js';
 import { recordEvent, type Changes, type Tx } from './events.js';
 import { describeStatus, type ListingStatus } from './transitions.js';
 import { isUuid } from '../ids.js';
@@ -52,7 +53,7 @@ export function conflictWithCurrent(message: string, listing: Pick<ListingRow, '
 /**
  * Runs one step of a request's life in a transaction. The UPDATE only applies if the row still has the status
  * and version that were read: of two people acting at once exactly one wins, the other gets a 409 with the
- * current state. Every step writes its audit-trail row, tells the search index and records who must hear of it
+ * current state. Every step writes its audit-trail row, tells the search index when what it shows changes, and records who must hear of it
  * (notification service), in the same transaction.
  */
 export async function applyStep(
@@ -99,7 +100,9 @@ export async function applyStep(
       changes: step.changes,
     });
     await step.alsoWrite?.(tx, updated);
-    await enqueueSearchSync(tx, id);
+    // A step between two states search never shows (editing a draft, submitting it) leaves the index as it was:
+    // queueing it would only have the relay ask Meilisearch to delete a document that is not there.
+    if (isSearchable(current.listing.status) || isSearchable(updated.status)) await enqueueSearchSync(tx, id);
     const told = STEP_NOTIFICATIONS[step.action];
     const eventId = told
       ? await recordNotification(
