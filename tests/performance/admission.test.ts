@@ -93,6 +93,26 @@ describe('admission gate', () => {
     expect(order).toHaveLength(6);
   });
 
+  it('drops a waiter whose client left, and refuses at once a client already gone', async () => {
+    const gate = new AdmissionGate({ limit: 1, queue: 10, maxWaitMs: 5_000 });
+    const holder = await gate.enter('x');
+    const left = new AbortController();
+    const waiting = gate.enter('x', left.signal);
+    const stays = gate.enter('x');
+    expect(gate.queued).toBe(2);
+    left.abort();
+    expect(await waiting).toEqual({ admitted: false, reason: 'abandoned' });
+    expect(gate.queued).toBe(1);
+    expect(await gate.enter('x', AbortSignal.abort())).toEqual({ admitted: false, reason: 'abandoned' });
+    if (!admitted(holder)) throw new Error('first must be admitted');
+    holder.release();
+    // The slot goes to the client still waiting, not to the one that left.
+    const next = await stays;
+    expect(next.admitted).toBe(true);
+    expect(gate.inFlight).toBe(1);
+    expect(gate.stats.abandoned).toBe(2);
+  });
+
   it('classifies requests by routed path and method; health never waits', () => {
     expect(admissionKind('GET', '/api/health', false)).toBeNull();
     expect(admissionKind('GET', '/api/v1/search', false)).toBe('search');
@@ -151,6 +171,17 @@ describe('admission control on the running API', () => {
   });
 });
 
+/**
+ * The API with a stand-in for SvelteKit that holds each page open until the test ends it, listening on a free port.
+ */
+async function serveHeldPages(ctx: TestContext) {
+  const app = await createServer(ctx.services);
+  const held: ServerResponse[] = [];
+  attachSvelteKit(app, (_req: IncomingMessage, res: ServerResponse) => void held.push(res));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, held, base: `http://127.0.0.1:${(app.server.address() as { port: number }).port}` };
+}
+
 describe('admission control on pages', () => {
   let ctx: TestContext;
   beforeAll(async () => {
@@ -159,13 +190,8 @@ describe('admission control on pages', () => {
   afterAll(async () => ctx?.cleanup());
 
   it('refuses a page beyond the bound with a 503 page in the reader’s language and Retry-After', async () => {
-    const app = await createServer(ctx.services);
-    const held: ServerResponse[] = [];
-    // Stands in for SvelteKit: holds each page open until the test lets it finish.
-    attachSvelteKit(app, (_req: IncomingMessage, res: ServerResponse) => void held.push(res));
+    const { app, held, base } = await serveHeldPages(ctx);
     try {
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
       const first = fetch(`${base}/en/recherche`);
       while (held.length === 0) await new Promise((r) => setTimeout(r, 5));
       for (const [path, lang, title] of [
@@ -183,6 +209,49 @@ describe('admission control on pages', () => {
       }
       held[0]!.end('page');
       expect((await first).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('admission control when clients leave while queued', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestServices({ ADMISSION_LIMITS: 'page=1:50:10000' });
+  });
+  afterAll(async () => ctx?.cleanup());
+
+  // The defect this guards against: a load generator that stops closes its connections with requests still queued;
+  // each of them used to be admitted later on a closed socket and never gave its slot back, so the gate ended with
+  // no usable slot and refused everything after (mixed load at 50 connections: 70 % refused, every search).
+  it('gives every slot back: queued requests whose clients left are dropped and the next client is served', async () => {
+    const { app, held, base } = await serveHeldPages(ctx);
+    const until = async (ok: () => boolean) => {
+      for (let waited = 0; !ok(); waited += 5) {
+        if (waited > 5_000) throw new Error('the gate did not get there');
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    };
+    try {
+      const first = fetch(`${base}/recherche`);
+      await until(() => held.length === 1);
+      const leaving = Array.from({ length: 5 }, () => new AbortController());
+      const queued = leaving.map((c) => fetch(`${base}/recherche`, { signal: c.signal }).catch(() => 'aborted'));
+      await until(() => app.admission.gates.page.queued === 5);
+      for (const c of leaving) c.abort();
+      expect(await Promise.all(queued)).toEqual(Array(5).fill('aborted'));
+      await new Promise((r) => setTimeout(r, 200)); // the server sees the sockets close
+      held[0]!.end('page');
+      expect((await first).status).toBe(200);
+      await until(() => app.admission.gates.page.inFlight === 0 && app.admission.gates.page.queued === 0);
+      // The gate serves the next client at once: nobody who left holds the slot.
+      const next = fetch(`${base}/recherche`);
+      await until(() => held.length === 2);
+      held[1]!.end('page');
+      expect((await next).status).toBe(200);
+      expect(app.admission.gates.page.stats.abandoned).toBe(5);
+      await until(() => app.admission.gates.page.inFlight === 0);
     } finally {
       await app.close();
     }

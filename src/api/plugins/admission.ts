@@ -43,14 +43,19 @@ export default fp(
       if (isPage && (request.method === 'GET' || request.method === 'HEAD') && isStaticAsset(path)) return;
       const kind = admissionKind(request.method, request.routeOptions.url, isPage);
       if (!kind) return;
-      const admission = await controller.enter(kind, request.ip);
+      // 'close' fires once, when the answer is done or the client left: it drops a waiter or frees a slot.
+      const gone = new AbortController();
+      reply.raw.once('close', () => gone.abort());
+      const admission = await controller.enter(kind, request.ip, gone.signal);
       if (admission.admitted) {
-        // 'finish' when the answer is sent, 'close' when the client left first; release() counts once.
-        reply.raw.once('finish', admission.release);
-        reply.raw.once('close', admission.release);
-        return;
+        if (!gone.signal.aborted) {
+          gone.signal.addEventListener('abort', admission.release, { once: true });
+          return;
+        }
+        admission.release(); // the client left at the moment it was admitted: no work for nobody
       }
-      refusedSinceLog++;
+      // A client that left is not a sign of overload; the answer below goes nowhere, harmlessly.
+      if (!gone.signal.aborted) refusedSinceLog++;
       reply.header('retry-after', String(ADMISSION_RETRY_AFTER_SECONDS));
       if (isPage)
         return reply
