@@ -32,3 +32,12 @@ export async function requireWithinSearchLimit(event: {
   const refusal = await consumeRateLimit(db, 'search', clientAddress(event), config.rateLimits.search);
   if (refusal) throw refusal;
 }
+
+/**
+ * A page rendered on the server only ($lib/enhance/server-rendered-routes) is read as a document: SvelteKit's
+ * client asks for its data only when it preloads a link on hover, and the navigation then loads the document. Its
+ * load (a search, a request's view) is not run for that: the answer sends the client to the document.
+ */
+export function documentOnly(event: { isDataRequest: boolean; url: URL }): void {
+  if (event.isDataRequest) redirect(303, event.url.pathname + event.url.search);
+}

@@ -1,11 +1,13 @@
 import { countryName, THEMES } from '$lib/reference';
 import { getLocale } from '$lib/i18n';
+import { documentOnly } from '$lib/page-guards';
 import { worldShapes } from '$lib/server/map/world-map';
 import { getServices } from '$lib/server/runtime/services';
 import { readKeyFigures, readOpenListingsByCountry } from '$lib/server/statistics/statistics';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => {
+export const load: PageServerLoad = async (event) => {
+  documentOnly(event);
   const { sql } = getServices();
   const [figures, byCountry] = await Promise.all([readKeyFigures(sql), readOpenListingsByCountry(sql)]);
   const locale = getLocale();

@@ -141,6 +141,18 @@ describe('headers and limits of pages', () => {
     expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
   });
 
+  it('the pages rendered on the server only send a client that preloads their data to the document', async () => {
+    for (const [data, page] of [
+      ['/recherche/__data.json?q=eau&country=SN', '/recherche?q=eau&country=SN'],
+      ['/en/recherche/__data.json?q=eau', '/en/recherche?q=eau'],
+      ['/__data.json', '/'],
+    ]) {
+      const res = await get(data!, { 'x-forwarded-for': '203.0.113.90' });
+      expect(res.status, data).toBe(200);
+      expect(await res.json(), data).toMatchObject({ type: 'redirect', location: page });
+    }
+  });
+
   it('the search page and its __data.json count in the API’s search limit', async () => {
     const client = { 'x-forwarded-for': '203.0.113.77' };
     const statuses: number[] = [];

@@ -180,7 +180,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function holdScripts(page: Page): Promise<{ release(): Promise<void> }> {
   let open!: () => void;
   const gate = new Promise<void>((resolve) => (open = resolve));
-  const pattern = '**/_app/immutable/**/*.js';
+  // SvelteKit's client modules, and the small script of the pages rendered on the server only ($lib/enhance).
+  const pattern = (url: URL) =>
+    (url.pathname.startsWith('/_app/immutable/') && url.pathname.endsWith('.js')) || url.pathname === '/enhance.js';
   const hold = async (route: Route) => {
     await gate;
     await route.continue();

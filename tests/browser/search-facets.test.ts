@@ -21,11 +21,29 @@ describe('combinable filters', { timeout: 240_000 }, () => {
     const peru = await countOf(page, 'Pérou');
     expect(colombia).toBeGreaterThan(0);
     expect(peru).toBeGreaterThan(0);
+    // The page's script updates the results in place: the same document (a mark set on it survives), the focus
+    // still on the box just ticked, the count in the same live region.
+    const everything = await total(page);
+    await page.evaluate(() => ((window as unknown as { mark: number }).mark = 1));
+    const liveRegion = await page.locator('[role="status"]').elementHandle();
     await countryBox(page, 'Colombie').click();
     await page.waitForURL(/country=CO/);
     // Ticking a country keeps the others, with what each would add.
     await expect.poll(() => total(page)).toBe(colombia);
     expect(await countOf(page, 'Pérou')).toBe(peru);
+    expect(await page.evaluate(() => (window as unknown as { mark?: number }).mark)).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('facet-country-CO');
+    expect(await liveRegion!.evaluate((node) => node.isConnected && node.textContent?.match(/\d+/)?.[0])).toBe(
+      String(colombia),
+    );
+    // Back gives the unfiltered results again, and Forward the filtered ones.
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('country'));
+    await expect.poll(() => total(page)).toBe(everything);
+    expect(await page.locator('#facet-country-CO').isChecked()).toBe(false);
+    await page.goForward();
+    await expect.poll(() => total(page)).toBe(colombia);
+    expect(await page.evaluate(() => (window as unknown as { mark?: number }).mark)).toBe(1);
     await countryBox(page, 'Pérou').click();
     await page.waitForURL((url) => url.searchParams.getAll('country').sort().join() === 'CO,PE');
     await expect.poll(() => total(page)).toBe(colombia + peru);
@@ -133,20 +151,29 @@ describe('phone first', { timeout: 240_000 }, () => {
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Filtrer (2)');
   });
 
-  it('without JavaScript, puts the results first and links to the filters after them', async () => {
+  // The same page as with JavaScript (hydration changes nothing on screen): the link opens the filters by itself.
+  it('without JavaScript, puts the results first and a link opens the filters after them', async () => {
     const page = await app.page({ phone, javaScript: false });
     await page.goto('/recherche?theme=water_sanitation');
     const first = await page.locator('.results > li').first().boundingBox();
     expect(first!.y).toBeLessThan(phone.height);
+    expect(await page.locator('#filtres').isVisible()).toBe(false);
+    await page.getByRole('link', { name: 'Filtrer (1)' }).click();
+    expect(new URL(page.url()).hash).toBe('#filtres');
+    expect(await page.locator('#filtres').isVisible()).toBe(true);
     const top = (selector: string) =>
       page
         .locator(selector)
         .first()
         .evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
     expect(await top('#filtres')).toBeGreaterThan(await top('.results > li'));
-    await page.getByRole('link', { name: 'Aller aux filtres (1)' }).click();
-    expect(new URL(page.url()).hash).toBe('#filtres');
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    // Usable there: a filter applied goes back to the results, the filters behind the link again.
+    await countryBox(page, 'Pérou').click();
+    await page.getByRole('button', { name: 'Appliquer les filtres' }).click();
+    await page.waitForURL(/country=PE/);
+    expect(await page.locator('#filtres').isVisible()).toBe(false);
+    expect(await page.getByRole('link', { name: 'Filtrer (2)' }).isVisible()).toBe(true);
   });
 });
 

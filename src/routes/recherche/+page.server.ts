@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/i18n';
-import { requireWithinSearchLimit } from '$lib/page-guards';
+import { documentOnly, requireWithinSearchLimit } from '$lib/page-guards';
 import { DomainError } from '$lib/server/errors';
 import { getServices } from '$lib/server/runtime/services';
 import { searchListings } from '$lib/server/search/search-listings';
@@ -18,6 +18,7 @@ import { activeFilters, facetOptions, hitView } from '$lib/server/views/search-v
 export const load: PageServerLoad = async (event) => {
   const { url } = event;
   await requireWithinSearchLimit(event);
+  documentOnly(event);
   let query: SearchQuery;
   let invalid = false;
   try {

@@ -10,9 +10,11 @@ import { viewListing } from '$lib/server/listings/queries';
 import { isPublic, isSearchable } from '$lib/server/listings/visibility';
 import { expressInterest } from '$lib/server/conversations/conversations';
 import { getServices } from '$lib/server/runtime/services';
+import { documentOnly } from '$lib/page-guards';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, locals, url }) => {
+export const load: PageServerLoad = async ({ params, locals, url, isDataRequest }) => {
+  documentOnly({ isDataRequest, url });
   const { db } = getServices();
   const { view } = await viewListing(db, locals.actor, params.id).catch(pageError);
   const scope = { authorityId: view.authority.id, country: view.country, status: view.status };
