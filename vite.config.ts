@@ -2,6 +2,7 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { dsfrUsedOnly } from './scripts/postcss-dsfr-used-only.js';
+import { svgDataUrisToFiles } from './scripts/postcss-svg-files.js';
 import { apiDevPlugin } from './scripts/vite-api-dev-plugin.js';
 import { paraglideLocaleSplit } from './scripts/vite-paraglide-locale-split.js';
 
@@ -15,6 +16,7 @@ const BUILT_APP = [
   'tests/hostile/pages-fuzz.test.ts',
   'tests/hostile/stored-xss.test.ts',
   'tests/system/server-process.test.ts',
+  'tests/system/reference-data-child.test.ts',
   'tests/cli/operator-cli.test.ts',
   'tests/trust/page-actions.test.ts',
   'tests/countries/contact-page.test.ts',
@@ -36,7 +38,9 @@ export default defineConfig({
     paraglideLocaleSplit('./project.inlang'),
     sveltekit(),
   ],
-  css: { postcss: { plugins: [dsfrUsedOnly()] } },
+  css: { postcss: { plugins: [svgDataUrisToFiles(), dsfrUsedOnly()] } },
+  // SVG images stay files (see scripts/postcss-svg-files.ts).
+  build: { assetsInlineLimit: (file) => (file.endsWith('.svg') ? false : undefined) },
   // The build once grouped the message modules into one shared chunk (rolldown codeSplitting groups, commit a51c6d0):
   // the pages then failed to hydrate ("Cannot read properties of undefined (reading 'data')" in the client, every page
   // stayed server-rendered only). Removed until a grouping is proved by the browser tests.

@@ -3,14 +3,16 @@ import path from 'node:path';
 import purgeCSSPlugin from '@fullhuman/postcss-purgecss';
 import type { Plugin, PluginCreator, Root } from 'postcss';
 
-const STYLESHEET = /[/\\]src[/\\]lib[/\\]styles[/\\]app\.css$/;
+/** The app's stylesheet, which imports the DSFR's files: the one our PostCSS steps work on. */
+export const STYLESHEET = /[/\\]src[/\\]lib[/\\]styles[/\\]app\.css$/;
 
 /**
  * Keeps, in the DSFR stylesheet (src/lib/styles/app.css and the DSFR files it imports), only the rules whose
  * classes, elements and attributes appear in our sources.
  *
- * Why: the DSFR component and icon files weigh 763 KB (82 KB gzip; Vite inlines every icon's SVG as a data URI)
- * and this stylesheet blocks the first paint of every page, on slow connections too. The pages use a small part.
+ * Why: the DSFR component and icon files weigh 763 KB (82 KB gzip with every icon's SVG inlined as a data URI; the
+ * images are files now: postcss-svg-files.ts) and this stylesheet blocks the first paint of every page, on slow
+ * connections too. The pages use a small part.
  *
  * Rule for page authors: write DSFR class names whole in the sources (`'fr-badge--success'`, never
  * `fr-badge--{variant}`), since the extractor reads words. Only app.css is pruned: Svelte component styles are

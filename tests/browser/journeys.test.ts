@@ -45,6 +45,12 @@ describe.sequential('the three journeys', { timeout: 300_000 }, () => {
     await foreign.waitForURL(/\/mes-demandes\/[0-9a-f-]{36}\/modifier\?etape=2/);
     listingId = foreign.url().match(/[0-9a-f-]{36}/)![0];
     remember('foreign', foreign);
+    // The translation fields (inside <details>) as wide as the description's, not 32 px past the page's edge.
+    const right = async (selector: string) => {
+      const box = (await foreign.locator(selector).boundingBox())!;
+      return box.x + box.width;
+    };
+    expect(await right('#translations-en-title')).toBeCloseTo(await right('#context'), 0);
 
     await foreign.locator('#context').fill('Dix écoles des quartiers périphériques n’ont pas d’eau courante.');
     await foreign.getByRole('button', { name: 'Enregistrer et continuer' }).click();
@@ -203,7 +209,9 @@ describe('search, languages and small screens', { timeout: 240_000 }, () => {
   it('keeps the words and filters chosen before the page’s JavaScript has arrived (slow connection)', async () => {
     const page = await app.page();
     const slowLine = await holdScripts(page);
-    await page.goto('/recherche', { waitUntil: 'domcontentloaded' });
+    // The page's script is deferred: held, it holds DOMContentLoaded too, while the page shows and takes input.
+    await page.goto('/recherche', { waitUntil: 'commit' });
+    await page.locator('#q').waitFor();
     expect(await page.locator('html[data-hydrated]').count()).toBe(0);
     await page.locator('#q').fill('eau');
     await tick(page, /^Sénégal \(\d+\)$/);
@@ -253,18 +261,74 @@ describe('search, languages and small screens', { timeout: 240_000 }, () => {
     await page.waitForURL((url) => url.pathname === target);
   });
 
-  it('ships little JavaScript with the search page (≤ 75 KB gzipped, for slow connections)', async () => {
+  it('a hydrated page links to the search page as a document, with its script', async () => {
     const page = await app.page();
-    const bodies: Promise<Buffer>[] = [];
+    await page.goto('/pays');
+    await page.waitForSelector('html[data-hydrated]');
+    await page.evaluate(() => ((window as unknown as { mark: number }).mark = 1));
+    await page.getByRole('link', { name: 'Rechercher une demande' }).first().click();
+    await page.waitForURL((url) => url.pathname === '/recherche');
+    await page.waitForSelector('html[data-hydrated]');
+    // A new document (the mark is gone), whose script made the print button usable.
+    expect(await page.evaluate(() => (window as unknown as { mark?: number }).mark)).toBeUndefined();
+    expect(await page.getByTestId('print').isVisible()).toBe(true);
+  });
+
+  it('ships little JavaScript with the search and request pages (one small script, no client framework)', async () => {
+    const page = await app.page();
+    let scripts: { path: string; body: Promise<Buffer> }[] = [];
     page.on('response', (response) => {
-      if (response.request().resourceType() === 'script') bodies.push(response.body());
+      const url = new URL(response.url());
+      if (url.pathname.endsWith('.js')) scripts.push({ path: url.pathname, body: response.body() });
     });
-    await page.goto('/recherche?q=eau', { waitUntil: 'networkidle' });
-    const gzipped = (await Promise.all(bodies)).reduce((sum, body) => sum + gzipSync(body).length, 0);
-    expect(bodies.length).toBeGreaterThan(0);
-    // 60 KB with three interface languages; Paraglide compiles every language of a message into its module, and
-    // the six languages (Arabic and Ukrainian take two bytes a letter) weigh 71 KB: the budget keeps that in check.
-    expect(gzipped).toBeLessThanOrEqual(75 * 1024);
+    // Under \`npm test\` the app shares two cores with every other suite: an overloaded server answers 503 with
+    // Retry-After (its admission control, tested on its own), which a reader's next try gets past. The weight is
+    // measured on the page itself.
+    const visit = async (address: string) => {
+      let status = 0;
+      for (let attempt = 0; attempt < 4; attempt++) {
+        scripts = [];
+        const response = await page.goto(address, { waitUntil: 'networkidle' });
+        status = response?.status() ?? 0;
+        if (status !== 503) break;
+        await page.waitForTimeout(1_000 * Number((await response?.headerValue('retry-after')) ?? 1));
+      }
+      expect(status, await app.failureReport()).toBe(200);
+      await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+      const gzipped = (await Promise.all(scripts.map((s) => s.body))).reduce((sum, b) => sum + gzipSync(b).length, 0);
+      return { paths: scripts.map((s) => s.path), gzipped };
+    };
+    // Hydrating these pages cost a phone 32–38 module files and 300–800 ms of blocking time (issue #18): they are
+    // documents, and their one script only adds the live results, the phone's filter dialog and the print button.
+    const search = await visit('/recherche?q=eau');
+    expect(search.paths).toEqual(['/enhance.js']);
+    expect(search.gzipped).toBeLessThanOrEqual(5 * 1024);
+    const first = await page.locator('.results a').first().getAttribute('href');
+    const request = await visit(first!);
+    expect(request.paths).toEqual(['/enhance.js']);
+  });
+
+  // Chrome builds one SVG document per image a stylesheet names; from a data URI it does so in the first style pass,
+  // which blocks the first paint (Lighthouse counted it as blocking time on a phone, issue #18).
+  it('draws the DSFR logo, icons and form controls from image files, none inside the stylesheet', async () => {
+    const page = await app.page();
+    const images: { path: string; status: number; type: string }[] = [];
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      if (url.pathname.endsWith('.svg') && url.pathname !== '/favicon.svg')
+        images.push({ path: url.pathname, status: response.status(), type: response.headers()['content-type'] ?? '' });
+    });
+    // A ticked filter box draws its tick from an image too.
+    await page.goto('/recherche?q=eau&themes=water_sanitation', { waitUntil: 'networkidle' });
+    const sheets = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLLinkElement>('link[rel=stylesheet]')].map((link) => link.href),
+    );
+    expect(sheets.length).toBeGreaterThan(0);
+    for (const sheet of sheets) expect(await (await fetch(sheet)).text()).not.toContain('data:image/svg');
+    // The logo's two halves, the header's two links' icons and the tick: each arrives, as an SVG image.
+    expect(images.length, JSON.stringify(images)).toBeGreaterThanOrEqual(5);
+    for (const image of images)
+      expect(image, image.path).toMatchObject({ status: 200, type: expect.stringMatching(/^image\/svg\+xml/) });
   });
 
   it('switches language from any page, keeping the page, and formats for the locale', async () => {
@@ -318,6 +382,33 @@ describe('search, languages and small screens', { timeout: 240_000 }, () => {
     }
     await page.goto('/');
     expect(await page.locator('.world-map svg a').count()).toBeGreaterThan(0);
+  });
+
+  it('a signed-in header on a desktop: the whole logo, the tools inside the page, one current menu item', async () => {
+    const page = await app.page();
+    await signIn(page, DEMO.foreign.email, DEMO.foreign.password);
+    for (const width of [1280, 992]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('/mes-demandes/nouvelle');
+      const box = (selector: string) =>
+        page
+          .locator(selector)
+          .first()
+          .boundingBox()
+          .then((b) => b!);
+      const logo = await box('.fr-header__logo');
+      const service = await box('.fr-header__service');
+      const tools = await box('.app-tools > :last-child');
+      const container = await box('.fr-header .fr-container');
+      // The service name beside the logo, not over its "RÉPUBLIQUE FRANÇAISE".
+      expect(service.x, `at ${width} px`).toBeGreaterThanOrEqual(logo.x + logo.width - 1);
+      // The sign-out button within the page's 1.5rem margin, as the content below.
+      expect(tools.x + tools.width, `at ${width} px`).toBeLessThanOrEqual(container.x + container.width - 24 + 1);
+      const current = page.locator('#navigation a[aria-current=page]');
+      expect(await current.allTextContents()).toEqual(['Déposer une demande']);
+    }
+    await page.goto('/mes-demandes');
+    expect(await page.locator('#navigation a[aria-current=page]').allTextContents()).toEqual(['Mes demandes']);
   });
 });
 

@@ -171,6 +171,44 @@ describe('accessibility statement, site map and print', { timeout: 240_000 }, ()
     expect(await page.getByTestId('sitemap-public').locator('a').count()).toBeGreaterThan(5);
   });
 
+  // The footer, the home map and a request's co-financing paths are laid out only when the reader nears them
+  // (content-visibility). A stand-in taller than the real block once shortened the page under a reader who jumped to
+  // its end: the screen moved 182 px down, and a click on "Save" or on "Plan du site" landed beside it.
+  it('nothing on screen moves when the reader reaches the end of a page and the blocks below are laid out', async () => {
+    const listings = (await (await fetch(`${app.url}/api/v1/open-data/listings.json`)).json()).listings as {
+      id: string;
+    }[];
+    let laidOutAtTheEnd = 0;
+    for (const phone of [false, { width: 768, height: 900 }, true]) {
+      const page = await app.page({ phone });
+      for (const path of ['/', '/accessibilite', `/demandes/${listings[0]!.id}`]) {
+        await page.goto(path);
+        const at = `${path} at ${JSON.stringify(phone)}`;
+        const jump = await page.evaluate(async () => {
+          const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+          const footer = document.querySelector('footer')!;
+          const standIn = footer.getBoundingClientRect().height;
+          const scrollable = document.documentElement.scrollHeight - innerHeight;
+          window.scrollTo(0, document.documentElement.scrollHeight);
+          const main = document.querySelector('main')!;
+          const before = main.getBoundingClientRect().bottom;
+          for (let i = 0; i < 4; i++) await frame();
+          return {
+            moved: main.getBoundingClientRect().bottom - before,
+            scrollable,
+            footerGrew: footer.getBoundingClientRect().height - standIn > 1,
+          };
+        });
+        expect(jump.scrollable, at).toBeGreaterThan(200);
+        expect(Math.abs(jump.moved), `${at}: moved ${jump.moved} px`).toBeLessThan(1);
+        if (jump.footerGrew) laidOutAtTheEnd++;
+      }
+      await page.close();
+    }
+    // The case that jumped: the footer still a stand-in when the reader arrives (not laid out in advance).
+    expect(laidOutAtTheEnd).toBeGreaterThan(0);
+  });
+
   it('prints a request: its content, its authority and where and when it was extracted, without navigation or forms', async () => {
     const page = await app.page();
     await openRequest(page, 'fr');
