@@ -9,7 +9,17 @@
 // --data <dir> (keep the seeded data) --no-cold-start (skip the cold starts)
 // Prints progress, then Markdown tables; writes bench/results/load-<time>.json. Kills everything it started.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -68,6 +78,46 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+/**
+ * CPU time (user + system, ms) used so far by the app process and by the PostgreSQL and Meilisearch processes of
+ * the data directory: per answer, it says which part of the stack a kind of request costs (the wall-clock rate
+ * alone mixes them, and the load generator shares the cores).
+ */
+function cpuMsOf(appPid: number): { app: number; meilisearch: number; postgres: number } {
+  const out = { app: 0, meilisearch: 0, postgres: 0 };
+  // stat fields after the command name: state, ppid, …, utime (11), stime (12), cutime (13), cstime (14); USER_HZ 100.
+  const stat = (pid: string) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ').map(Number);
+  const processes = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  let postmaster = -1;
+  for (const pid of processes) {
+    try {
+      const fields = stat(pid);
+      if (Number(pid) === appPid) out.app += (fields[11]! + fields[12]!) * 10;
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes(cpuDataDir)) continue;
+      if (cmd.includes('meilisearch')) out.meilisearch += (fields[11]! + fields[12]!) * 10;
+      else if (cmd.includes('postgres')) {
+        postmaster = Number(pid);
+        // The backends that already exited count in the postmaster's cutime/cstime.
+        out.postgres += (fields[11]! + fields[12]! + fields[13]! + fields[14]!) * 10;
+      }
+    } catch {
+      // process gone between the listing and the read
+    }
+  }
+  for (const pid of processes) {
+    try {
+      const fields = stat(pid);
+      if (fields[1] === postmaster) out.postgres += (fields[11]! + fields[12]!) * 10;
+    } catch {
+      // gone
+    }
+  }
+  return out;
+}
+/** Set once the data directory is known; PostgreSQL's backends are found by their postmaster's directory. */
+let cpuDataDir = '\0';
+
 /** VmHWM (peak resident set) and VmRSS of a process, in MB. */
 function memoryOf(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -79,6 +129,13 @@ function memoryOf(pid: number): { rss: number; peak: number } {
 const appWarnings = new Map<string, number>();
 /** Time the app itself took per request during the current phase (its request log), in ms. */
 let serverTimes: number[] = [];
+/** The same, by kind of request (search, read, write, page), 2xx only: which kind makes the tail. */
+let serverTimesByKind: Record<string, number[]> = {};
+function requestKind(method: string, url: string): string {
+  if (method !== 'GET') return 'write';
+  if (url.startsWith('/api/v1/search')) return 'search';
+  return url.startsWith('/api/') ? 'read' : 'page';
+}
 
 function startNode(root: string, script: string, env: Record<string, string>, watchLog = false): ChildProcess {
   const child = spawn(process.execPath, [path.join(root, script)], {
@@ -96,7 +153,12 @@ function startNode(root: string, script: string, env: Record<string, string>, wa
       for (const line of lines) {
         // The app's own time for each request (request log, from Fastify's first hook to the response's end).
         const served = /"ms":([\d.]+)/.exec(line);
-        if (served) serverTimes.push(Number(served[1]));
+        if (served) {
+          serverTimes.push(Number(served[1]));
+          const request = /"method":"(\w+)","url":"([^"]*)","status":(\d+)/.exec(line);
+          if (request && Number(request[3]) < 300)
+            (serverTimesByKind[requestKind(request[1]!, request[2]!)] ??= []).push(Number(served[1]));
+        }
         const match = line.match(/"level":(\d+).*"msg":"([^"]*)"/);
         if (!match || Number(match[1]) < 40) continue;
         // A fatal error ends the app: show it whole, or the benchmark only says that the process exited.
@@ -145,6 +207,8 @@ interface Phase {
   seconds: number;
   requests: number;
   rps: number;
+  /** Answers (2xx) per second: what the SSR/API ratio compares — a refused page is not a page served. */
+  answeredRps: number;
   p50: number;
   p95: number;
   p99: number;
@@ -163,6 +227,10 @@ interface Phase {
   errors: number;
   timeouts: number;
   peakRssMb: number;
+  /** The app's own time for 2xx answers by kind of request (search, read, write, page): count, p50, p99 in ms. */
+  serverByKind: Record<string, { count: number; p50: number; p99: number }>;
+  /** CPU ms per 2xx answer, by process: the app (Node), Meilisearch, PostgreSQL. */
+  cpuMsPerAnswer: { app: number; meilisearch: number; postgres: number };
   statusCodes: Record<string, number>;
 }
 
@@ -182,7 +250,9 @@ async function run(
   const latencies: number[] = [];
   const answered: number[] = [];
   serverTimes = [];
+  serverTimesByKind = {};
   let peakRss = memoryOf(pid).rss;
+  const cpuBefore = cpuMsOf(pid);
   const sampler = setInterval(() => {
     try {
       peakRss = Math.max(peakRss, memoryOf(pid).rss);
@@ -216,6 +286,7 @@ async function run(
     lastCount = latencies.length;
   }, 5_000);
   const result = await done;
+  const cpuAfter = cpuMsOf(pid);
   clearInterval(progress);
   clearInterval(sampler);
   const sorted = Float64Array.from(latencies).sort();
@@ -229,6 +300,7 @@ async function run(
     seconds,
     requests: latencies.length,
     rps: latencies.length / (result.duration || seconds),
+    answeredRps: answered.length / (result.duration || seconds),
     p50: quantile(sorted, 0.5),
     p95: quantile(sorted, 0.95),
     p99: quantile(sorted, 0.99),
@@ -241,11 +313,30 @@ async function run(
     errors: result.errors,
     timeouts: result.timeouts,
     peakRssMb: peakRss,
+    serverByKind: Object.fromEntries(
+      Object.entries(serverTimesByKind).map(([kind, times]) => {
+        const sortedTimes = Float64Array.from(times).sort();
+        return [kind, { count: times.length, p50: quantile(sortedTimes, 0.5), p99: quantile(sortedTimes, 0.99) }];
+      }),
+    ),
+    cpuMsPerAnswer: {
+      app: (cpuAfter.app - cpuBefore.app) / Math.max(1, answered.length),
+      meilisearch: (cpuAfter.meilisearch - cpuBefore.meilisearch) / Math.max(1, answered.length),
+      postgres: (cpuAfter.postgres - cpuBefore.postgres) / Math.max(1, answered.length),
+    },
     statusCodes,
   };
+  const byKind = Object.entries(phase.serverByKind).map(
+    ([kind, t]) => `${kind} ${t.count} p50 ${t.p50.toFixed(0)} p99 ${t.p99.toFixed(0)} ms`,
+  );
+  if (byKind.length) log(`  inside the app, 2xx by kind: ${byKind.join('; ')}`);
+  const cpu = phase.cpuMsPerAnswer;
+  log(
+    `  CPU per 2xx answer: app ${cpu.app.toFixed(2)} ms, Meilisearch ${cpu.meilisearch.toFixed(2)} ms, PostgreSQL ${cpu.postgres.toFixed(2)} ms`,
+  );
   if (appWarnings.size) log(`  app warnings so far: ${[...appWarnings].map(([m, c]) => `${c} × ${m}`).join('; ')}`);
   log(
-    `  ${phase.requests} requests, ${phase.rps.toFixed(0)} req/s, p50 ${phase.p50.toFixed(1)} ms, p95 ${phase.p95.toFixed(1)} ms, p99 ${phase.p99.toFixed(1)} ms, non-2xx ${phase.non2xx} (of which 503 ${phase.refused}; answered p99 ${phase.answeredP99.toFixed(1)} ms, max ${phase.answeredMax.toFixed(1)} ms; inside the app p99 ${phase.serverP99.toFixed(1)} ms), errors ${phase.errors}, peak RSS ${phase.peakRssMb.toFixed(0)} MB`,
+    `  ${phase.requests} requests, ${phase.rps.toFixed(0)} req/s (${phase.answeredRps.toFixed(0)} answered 2xx/s), p50 ${phase.p50.toFixed(1)} ms, p95 ${phase.p95.toFixed(1)} ms, p99 ${phase.p99.toFixed(1)} ms, non-2xx ${phase.non2xx} (of which 503 ${phase.refused}; answered p99 ${phase.answeredP99.toFixed(1)} ms, max ${phase.answeredMax.toFixed(1)} ms; inside the app p99 ${phase.serverP99.toFixed(1)} ms), errors ${phase.errors}, peak RSS ${phase.peakRssMb.toFixed(0)} MB`,
   );
   return phase;
 }
@@ -284,6 +375,7 @@ async function main() {
   utimesSync(path.join(build.root, 'dist/.build-stamp'), ahead, ahead);
 
   const dataDir = flags.data ? path.resolve(flags.data) : mkdtempSync(path.join(os.tmpdir(), 'bourse-load-'));
+  cpuDataDir = dataDir;
   mkdirSync(dataDir, { recursive: true });
   chmodSync(dataDir, 0o755);
   if (!flags.data) cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -441,7 +533,9 @@ async function main() {
     ...phases.map(row),
     row(api),
     row(ssr),
-    `| SSR page / API search throughput | | ${(ssr.rps / api.rps).toFixed(2)}× | ${(ssr.p50 / api.p50).toFixed(2)}× | ${(ssr.p95 / api.p95).toFixed(2)}× | ${(ssr.p99 / api.p99).toFixed(2)}× | | | | | | | |`,
+    `| SSR page / API search throughput (2xx answers/s: ${ssr.answeredRps.toFixed(0)} / ${api.answeredRps.toFixed(0)}) | | ${(ssr.answeredRps / api.answeredRps).toFixed(2)}× | ${(ssr.p50 / api.p50).toFixed(2)}× | ${(ssr.p95 / api.p95).toFixed(2)}× | ${(ssr.p99 / api.p99).toFixed(2)}× | | | | | | | |`,
+    '',
+    `CPU per 2xx answer (app / Meilisearch / PostgreSQL, ms): ${[...phases, api, ssr].map((p) => `${p.name} ${p.cpuMsPerAnswer.app.toFixed(2)} / ${p.cpuMsPerAnswer.meilisearch.toFixed(2)} / ${p.cpuMsPerAnswer.postgres.toFixed(2)}`).join('; ')}.`,
     '',
     `App resident memory: ${rssAfterWarmUp.toFixed(0)} MB after the warm-up, peak ${peakAppRss.toFixed(0)} MB over the whole run (VmHWM), ${rssAfterIdle.toFixed(0)} MB after 15 s idle at the end. Drafts written during the run: ${drafts.length}.`,
     `Warnings logged by the app: ${[...appWarnings].map(([m, c]) => `${c} × "${m}"`).join(', ') || 'none'}.`,

@@ -13,7 +13,9 @@ const verbose = process.env.VERBOSE === '1';
 try {
   for (const pagePath of paths.length ? paths : ['/', '/recherche?q=eau']) {
     // A context per page: the packaged Chromium runs single-process, closing its last page would close it.
-    const context = await browser.newContext();
+    // A French reader, as bench/lighthouse.ts (another browser language is redirected to its /xx/ pages and their
+    // dictionary): PAGE_LOCALE=en-US for another.
+    const context = await browser.newContext({ locale: process.env.PAGE_LOCALE ?? 'fr-FR' });
     const page = await context.newPage();
     const scripts: Array<{ url: string; body: Promise<Buffer> }> = [];
     page.on('response', (response) => {
