@@ -5,6 +5,7 @@ import { dsfrUsedOnly } from './scripts/postcss-dsfr-used-only.js';
 import { svgDataUrisToFiles } from './scripts/postcss-svg-files.js';
 import { apiDevPlugin } from './scripts/vite-api-dev-plugin.js';
 import { paraglideLocaleSplit } from './scripts/vite-paraglide-locale-split.js';
+import { sveltekitDocumentData } from './scripts/vite-sveltekit-document-data.js';
 
 // Kill/restart tests on real processes and the Dockerfile replayed: `npm run test:faults` (vitest.faults.config.ts).
 const EXCLUDED = ['tests/faults/**', 'tests/production/**', '**/node_modules/**'];
@@ -36,6 +37,8 @@ export default defineConfig({
     // In the browser build, the French text stays in each message module and the other locales' texts go into one
     // dictionary per locale, loaded before hydration (the modules carried six locales each: issue #18).
     paraglideLocaleSplit('./project.inlang'),
+    // Pages with csr = false skip SvelteKit's hydration-data serialization they never send (issue #18).
+    sveltekitDocumentData(),
     sveltekit(),
   ],
   css: { postcss: { plugins: [svgDataUrisToFiles(), dsfrUsedOnly()] } },

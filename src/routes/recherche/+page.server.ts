@@ -4,7 +4,7 @@ import { documentOnly, requireWithinSearchLimit } from '$lib/page-guards';
 import { DomainError } from '$lib/server/errors';
 import { getServices } from '$lib/server/runtime/services';
 import { searchListings } from '$lib/server/search/search-listings';
-import { programmeNames } from '$lib/server/cofinancing/catalogue';
+import { programmeNames } from '$lib/server/cofinancing/programme-names';
 import {
   parseSearchQuery,
   searchQueryFromUrl,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/index.js';
 import { cofinancingProgrammeHistory, cofinancingProgrammes } from '../db/schema/index.js';
@@ -6,6 +6,7 @@ import { NotFound, PreconditionFailed, PreconditionRequired } from '../errors.js
 import { isUuid } from '../ids.js';
 import type { CatalogueEntry } from './fit.js';
 import { assertCanAdministerCatalogue } from './permissions.js';
+import { forgetProgrammeNames } from './programme-names.js';
 import { REFERENCE_PROGRAMMES } from './reference.js';
 import { resyncListingsFittedBy } from './search-facet.js';
 import { validateProgramme } from './validation.js';
@@ -33,22 +34,6 @@ export async function listProgrammes(db: Database, options: { includeClosed?: bo
       asc(cofinancingProgrammes.kind),
       asc(cofinancingProgrammes.name),
     );
-}
-
-/**
- * The names of these programmes (closed ones too), for a page that only labels slugs: the search page's facet
- * names the few programmes its results fit. Reading whole catalogue rows for that was a quarter of the search
- * page's CPU time under load.
- */
-export async function programmeNames(
-  db: Database,
-  slugs: readonly string[],
-): Promise<Array<Pick<Programme, 'slug' | 'name'>>> {
-  if (slugs.length === 0) return [];
-  return db
-    .select({ slug: cofinancingProgrammes.slug, name: cofinancingProgrammes.name })
-    .from(cofinancingProgrammes)
-    .where(inArray(cofinancingProgrammes.slug, [...slugs]));
 }
 
 export async function loadCatalogue(db: Database): Promise<CatalogueEntry[]> {
@@ -97,7 +82,7 @@ export async function createProgramme(
 ): Promise<Programme> {
   assertCanAdministerCatalogue(actor);
   const input = validateProgramme(raw);
-  return db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(cofinancingProgrammes)
       .values({ ...input, slug: slugFor(input.name), updatedBy: actor.userId })
@@ -112,6 +97,8 @@ export async function createProgramme(
     await resyncListingsFittedBy(tx, [row!]);
     return row!;
   });
+  forgetProgrammeNames(db);
+  return created;
 }
 
 /**
@@ -129,7 +116,7 @@ async function changeProgramme(
   if (expectedVersion === undefined || !Number.isInteger(expectedVersion))
     throw new PreconditionRequired('Say which version you edited (If-Match or the form’s version).');
   const { values, action } = change();
-  return db.transaction(async (tx) => {
+  const changed = await db.transaction(async (tx) => {
     const current = await getProgramme(tx, id);
     const [row] = await tx
       .update(cofinancingProgrammes)
@@ -157,6 +144,8 @@ async function changeProgramme(
     await resyncListingsFittedBy(tx, [current, row]);
     return row;
   });
+  forgetProgrammeNames(db);
+  return changed;
 }
 
 /** Saves an admin's edit made on version `expectedVersion` (409 when someone saved in between). */
@@ -204,6 +193,7 @@ export async function loadCofinancingReference(db: Database): Promise<number> {
       })),
     );
     await resyncListingsFittedBy(db, added);
+    forgetProgrammeNames(db);
   }
   return added.length;
 }
