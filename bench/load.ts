@@ -138,7 +138,8 @@ function requestKind(method: string, url: string): string {
 }
 
 function startNode(root: string, script: string, env: Record<string, string>, watchLog = false): ChildProcess {
-  const child = spawn(process.execPath, [path.join(root, script)], {
+  // The server (both callers start it) with the V8 flag `npm start` and the image give it (README, NODE_OPTIONS row).
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', path.join(root, script)], {
     cwd: root,
     // MALLOC_ARENA_MAX as `npm start` and the image set it (override it in the environment to compare).
     env: { MALLOC_ARENA_MAX: '2', ...process.env, HOST: '127.0.0.1', NODE_ENV: 'production', ...env },
