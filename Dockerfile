@@ -28,6 +28,6 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s CMD node -e "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 # Operator commands: docker compose exec app node dist/cli.js --help
 # A young generation of 2 × 32 MB instead of 2 × 16 MB: a rendered page allocates a lot that dies at once, and fewer
-# scavenges were ~14 % more search pages a second for ~60 MB more resident memory (BENCHMARKS.md, issue #18 stop 8);
-# npm start runs the server with the same flag.
+# scavenges were ~14 % more search pages a second for 15–60 MB more resident memory (BENCHMARKS.md, issue #18 stop 8);
+# npm start runs the server with the same flag. To change it, override the command (a flag here beats NODE_OPTIONS).
 CMD ["node", "--max-semi-space-size=32", "dist/server.js"]

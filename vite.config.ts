@@ -21,6 +21,7 @@ const BUILT_APP = [
   'tests/cli/operator-cli.test.ts',
   'tests/trust/page-actions.test.ts',
   'tests/countries/contact-page.test.ts',
+  'tests/cofinancing/search-page-names.test.ts',
 ];
 
 export default defineConfig({

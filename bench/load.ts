@@ -217,6 +217,7 @@ async function lastPageAtMost(base: string, searches: string[]): Promise<string[
     const page = Number(params.get('page') ?? '1');
     if (page > 1) {
       const res = await fetch(`${base}/api/v1/search?${search}`);
+      if (!res.ok) throw new Error(`GET /api/v1/search?${search}: ${res.status} ${await res.text()}`);
       const { totalPages } = (await res.json()) as { totalPages: number };
       if (page > totalPages) {
         moved++;

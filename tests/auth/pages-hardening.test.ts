@@ -153,6 +153,18 @@ describe('headers and limits of pages', () => {
     }
   });
 
+  it('the error page of a page rendered on the server only still hydrates with the signed-in reader’s header data', async () => {
+    // The request page skips SvelteKit's hydration data (csr = false); its 404 is drawn with the root layout and
+    // hydrated, so the layout's data (who is signed in) must be in that page's script.
+    const user = await createUser(ctx.services, { role: 'french_authority' });
+    const session = await pageSession(app.url, user.email, { origin: ORIGIN });
+    const res = await get('/demandes/3f1c2b7a-0000-4000-8000-000000000000', { cookie: `session=${session}` });
+    expect(res.status).toBe(404);
+    const scripts = [...(await res.text()).matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
+    expect(scripts).toContain('kit.start(');
+    expect(scripts).toMatch(/viewer:\{[^}]*displayName:"Test french_authority"/);
+  });
+
   it('the search page and its __data.json count in the API’s search limit', async () => {
     const client = { 'x-forwarded-for': '203.0.113.77' };
     const statuses: number[] = [];
